@@ -1,0 +1,121 @@
+import { lowerSource } from "../languages/index.js";
+import type { Diagnostic, Edit, Fix, FixSafety, Target } from "../model/rule.js";
+import type { Language, ParseError } from "../model/types.js";
+import { runRules, type ActiveRule } from "./rules.js";
+
+export interface TextLintContext {
+  rules: readonly ActiveRule[];
+  target: Target;
+}
+
+export type TextLint = { diagnostics: Diagnostic[] } | { parseError: ParseError };
+
+export async function lintText(path: string, language: Language, text: string, context: TextLintContext): Promise<TextLint> {
+  const lowered = await lowerSource(path, language, text);
+  if ("error" in lowered) return { parseError: lowered.error };
+  return { diagnostics: runRules(lowered.file, context.rules, context.target) };
+}
+
+export interface FixResult {
+  text: string;
+  /** Fixes applied, over all passes. */
+  applied: number;
+  /** Fixes whose result did not parse: never written, reported instead. */
+  broken: Diagnostic[];
+  /** What remains after fixing (the lint of the final text). */
+  remaining: TextLint;
+}
+
+const MAX_PASSES = 10;
+
+function overlaps(a: Edit, b: Edit): boolean {
+  // Two insertions at one point have no defined order: treat them as a conflict too.
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}
+
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
+
+/**
+ * Applies fixes until none is left (at most ten passes). Each pass takes the fixes whose edits do
+ * not overlap one already taken; the rest wait for the next pass, when they are computed afresh
+ * on the new text. A pass whose result does not parse is retried fix by fix, and a fix that
+ * breaks the parse is dropped and reported, never written.
+ */
+export async function fixText(
+  path: string,
+  language: Language,
+  original: string,
+  context: TextLintContext,
+  allowed: ReadonlySet<FixSafety>,
+): Promise<FixResult> {
+  let text = original;
+  let applied = 0;
+  const broken: Diagnostic[] = [];
+  const brokenKeys = new Set<string>();
+  let current = await lintText(path, language, text, context);
+  for (let pass = 0; pass < MAX_PASSES && "diagnostics" in current; pass++) {
+    const candidates = current.diagnostics.filter(
+      (diagnostic) => diagnostic.fix && allowed.has(diagnostic.fix.safety) && !brokenKeys.has(keyOf(diagnostic, text)),
+    );
+    const chosen: Diagnostic[] = [];
+    const taken: Edit[] = [];
+    const takenFixes = new Set<Fix>();
+    let sharing = 0;
+    for (const diagnostic of candidates) {
+      const fix = diagnostic.fix!;
+      // One fix may answer several findings (all the keywords moved into one extra_body).
+      if (takenFixes.has(fix)) {
+        sharing++;
+        continue;
+      }
+      if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+      chosen.push(diagnostic);
+      takenFixes.add(fix);
+      taken.push(...fix.edits);
+    }
+    if (chosen.length === 0) break;
+    let next = applyEdits(text, taken);
+    let result = await lintText(path, language, next, context);
+    if ("parseError" in result) {
+      // Find the culprits: try each fix alone on this pass's text, drop those that break it.
+      const good: Diagnostic[] = [];
+      for (const diagnostic of chosen) {
+        const alone = await lintText(path, language, applyEdits(text, diagnostic.fix!.edits), context);
+        if ("parseError" in alone) {
+          broken.push(diagnostic);
+          brokenKeys.add(keyOf(diagnostic, text));
+        } else {
+          good.push(diagnostic);
+        }
+      }
+      // Fixes that parse alone may still clash together; then take them one per pass.
+      let batch = good;
+      next = applyEdits(text, batch.flatMap((diagnostic) => diagnostic.fix!.edits));
+      result = await lintText(path, language, next, context);
+      if ("parseError" in result && good.length > 1) {
+        batch = good.slice(0, 1);
+        next = applyEdits(text, batch[0]!.fix!.edits);
+        result = await lintText(path, language, next, context);
+      }
+      if (batch.length === 0 || "parseError" in result) continue;
+      applied += batch.length;
+    } else {
+      applied += chosen.length + sharing;
+    }
+    text = next;
+    current = result;
+  }
+  return { text, applied, broken, remaining: current };
+}
+
+/** Identifies a fix across passes by what it does, since offsets move as other fixes land. */
+function keyOf(diagnostic: Diagnostic, text: string): string {
+  const edits = diagnostic.fix?.edits ?? [];
+  return `${diagnostic.ruleId}\u0000${diagnostic.message}\u0000${edits.map((edit) => `${text.slice(edit.start, edit.end)}\u0001${edit.text}`).join("\u0002")}`;
+}

@@ -1,0 +1,19 @@
+/**
+ * Decides from a file's bytes whether any active rule could report in it. Every rule names the
+ * substrings it cannot report without, so most files are never decoded or parsed.
+ */
+export function makePrefilter(triggers: readonly string[]): (bytes: Buffer) => boolean {
+  // A trigger that contains another adds nothing: the shorter one already matches.
+  const minimal = triggers.filter((trigger) => !triggers.some((other) => other !== trigger && trigger.includes(other)));
+  const needles = minimal.map((trigger) => Buffer.from(trigger, "utf8"));
+  const utf16 = minimal.map((trigger) => Buffer.from(trigger, "utf16le"));
+  return (bytes) => {
+    // UTF-16 files carry a BOM; their ASCII triggers are spelt with NULs in between.
+    const wide = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    if (wide) {
+      const little = bytes[0] === 0xff ? bytes : Buffer.from(bytes.subarray(0, bytes.length & ~1)).swap16();
+      return utf16.some((needle) => little.includes(needle));
+    }
+    return needles.some((needle) => bytes.includes(needle));
+  };
+}

@@ -1,0 +1,141 @@
+import type { Diagnostic, Edit, Severity } from "../model/rule.js";
+
+/** One finding, in ESLint's JSON message shape (lines and columns 1-based). */
+export interface Message {
+  ruleId: string | null;
+  /** ESLint's scale: 2 error, 1 warning (info findings are 1 too; `level` tells them apart). */
+  severity: 1 | 2;
+  level: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** A safe fix, as one replacement of `[start, end)` in the file's text. */
+  fix?: { range: [number, number]; text: string };
+  /** An unsafe fix: applied only with --unsafe-fixes. */
+  suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
+  /** The file could not be read or parsed; nothing else was checked in it. */
+  fatal?: boolean;
+}
+
+export interface FileResult {
+  filePath: string;
+  messages: Message[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** Fixes held back because they are unsafe. */
+  unsafeFixableCount: number;
+  /** Fixes applied (fix) or that would be applied (fix --dry-run). */
+  fixedCount: number;
+  /** The fixed text, when fixing changed it. */
+  output?: string;
+  /** The text as read (for code frames and diffs). */
+  source?: string;
+}
+
+/** Maps offsets to 1-based lines and columns. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
+      this.starts.push(index + 1);
+    }
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low]! + 1 };
+  }
+}
+
+/** Merges a fix's edits into the single replacement ESLint's format carries. */
+export function mergeEdits(text: string, edits: readonly Edit[]): { range: [number, number]; text: string } {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const start = sorted[0]!.start;
+  const end = Math.max(...sorted.map((edit) => edit.end));
+  let replacement = "";
+  let cursor = start;
+  for (const edit of sorted) {
+    replacement += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  replacement += text.slice(cursor, end);
+  return { range: [start, end], text: replacement };
+}
+
+export function toMessage(diagnostic: Diagnostic, text: string, lines: LineIndex): Message {
+  const start = lines.position(diagnostic.range.start);
+  const end = lines.position(diagnostic.range.end);
+  const message: Message = {
+    ruleId: diagnostic.ruleId,
+    severity: diagnostic.severity === "error" ? 2 : 1,
+    level: diagnostic.severity,
+    message: diagnostic.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  };
+  const fix = diagnostic.fix;
+  if (fix && fix.edits.length > 0) {
+    const merged = mergeEdits(text, fix.edits);
+    if (fix.safety === "safe") message.fix = merged;
+    else message.suggestions = [{ desc: "unsafe fix (applied with --unsafe-fixes)", fix: merged }];
+  }
+  return message;
+}
+
+export function fatalMessage(text: string, offset: number, message: string): Message {
+  const { line, column } = new LineIndex(text).position(offset);
+  return { ruleId: null, severity: 2, level: "error", message, line, column, endLine: line, endColumn: column, fatal: true };
+}
+
+export function noticeMessage(message: string): Message {
+  return { ruleId: null, severity: 1, level: "warning", message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+export function summarize(filePath: string, messages: Message[], extra: Partial<FileResult> = {}): FileResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  let fatalErrorCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  let unsafeFixableCount = 0;
+  for (const message of messages) {
+    if (message.fatal) fatalErrorCount++;
+    if (message.level === "error") errorCount++;
+    else if (message.level === "warning") warningCount++;
+    else infoCount++;
+    if (message.fix) {
+      if (message.level === "error") fixableErrorCount++;
+      else if (message.level === "warning") fixableWarningCount++;
+    }
+    if (message.suggestions) unsafeFixableCount++;
+  }
+  return {
+    filePath,
+    messages,
+    errorCount,
+    warningCount,
+    infoCount,
+    fatalErrorCount,
+    fixableErrorCount,
+    fixableWarningCount,
+    unsafeFixableCount,
+    fixedCount: 0,
+    ...extra,
+  };
+}

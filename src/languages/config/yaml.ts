@@ -1,0 +1,61 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Scalar } from "yaml";
+import type { EntryList, LoweredFile, ParseError, Value } from "../../model/types.js";
+import { configFile, hashComments, type ConfigValue } from "./common.js";
+
+function lowerScalar(node: Scalar): Value {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  const range = { start, end: valueEnd };
+  if (typeof node.value !== "string") return { kind: "other", range };
+  if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") {
+    return { kind: "string", range, contentRange: { start: start + 1, end: valueEnd - 1 }, string: node.value };
+  }
+  if (node.type === "PLAIN") return { kind: "string", range, contentRange: range, string: node.value };
+  // Block scalars: a model ID never needs one, and editing them safely is not worth the risk.
+  return { kind: "other", range };
+}
+
+function lowerNode(node: unknown): Value {
+  if (isScalar(node)) return lowerScalar(node);
+  const [start, end] = (node as YamlNode | undefined)?.range ?? [0, 0];
+  const range = { start, end };
+  if (isSeq(node)) {
+    const entries = node.items.map((item) => {
+      const value = lowerNode(item);
+      return { key: null, value, range: value.range };
+    });
+    const list: EntryList = { entries, range, inner: range };
+    return { kind: "array", range, list };
+  }
+  return { kind: "other", range };
+}
+
+/** YAML, every document of a multi-document stream. */
+export function lowerYaml(path: string, text: string): LoweredFile | { error: ParseError } {
+  const documents = parseAllDocuments(text, { lineCounter: new LineCounter() });
+  const list = Array.isArray(documents) ? documents : [documents];
+  const values: ConfigValue[] = [];
+  for (const document of list) {
+    const error = document.errors[0];
+    if (error) return { error: { range: { start: error.pos[0], end: error.pos[1] }, message: `syntax error: ${error.message.split("\n")[0]}` } };
+    visit(document.contents, [], values);
+  }
+  return configFile(path, "yaml", text, values, hashComments(text), "#");
+}
+
+function visit(node: unknown, keyPath: string[], values: ConfigValue[]): void {
+  if (isMap(node)) {
+    const siblings = new Map<string, string>();
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      siblings.set(String(pair.key.value), isScalar(pair.value) ? String(pair.value.value) : "");
+    }
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const path = [...keyPath, String(pair.key.value)];
+      if (isScalar(pair.value) || isSeq(pair.value)) values.push({ keyPath: path, value: lowerNode(pair.value), siblings });
+      visit(pair.value, path, values);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) visit(item, keyPath, values);
+  }
+}

@@ -1,0 +1,69 @@
+import { basename } from "node:path";
+import type { Language, LoweredFile, ParseError } from "../model/types.js";
+
+export type LowerResult = { file: LoweredFile } | { error: ParseError };
+
+const EXTENSIONS: Record<string, Language> = {
+  ".py": "python",
+  ".pyi": "python",
+  ".js": "javascript",
+  ".mjs": "javascript",
+  ".cjs": "javascript",
+  ".jsx": "javascript",
+  ".ts": "typescript",
+  ".mts": "typescript",
+  ".cts": "typescript",
+  ".tsx": "typescript",
+  ".yaml": "yaml",
+  ".yml": "yaml",
+  ".json": "json",
+  ".jsonc": "json",
+  ".toml": "toml",
+  ".env": "env",
+};
+
+/** The language a path is read as, or undefined for files glm-migrate does not read. */
+export function languageForPath(path: string): Language | undefined {
+  const name = basename(path).toLowerCase();
+  if (name === ".env" || name.startsWith(".env.")) return "env";
+  const dot = name.lastIndexOf(".");
+  return dot === -1 ? undefined : EXTENSIONS[name.slice(dot)];
+}
+
+/**
+ * Parses and lowers one file. Each adapter is imported on first use, so a run that only meets
+ * Python never loads TypeScript's parser, and the reverse.
+ */
+export async function lowerSource(path: string, language: Language, text: string): Promise<LowerResult> {
+  switch (language) {
+    case "python": {
+      const { lowerPythonFile } = await import("./python/index.js");
+      return lowerPythonFile(path, text);
+    }
+    case "javascript":
+    case "typescript": {
+      const { lowerJavaScriptFile } = await import("./javascript/index.js");
+      return lowerJavaScriptFile(path, language, text);
+    }
+    case "env": {
+      const { lowerEnv } = await import("./config/env.js");
+      return { file: lowerEnv(path, text) };
+    }
+    case "json": {
+      const { lowerJson } = await import("./config/json.js");
+      return wrap(lowerJson(path, text));
+    }
+    case "yaml": {
+      const { lowerYaml } = await import("./config/yaml.js");
+      return wrap(lowerYaml(path, text));
+    }
+    case "toml": {
+      const { lowerToml } = await import("./config/toml.js");
+      return wrap(lowerToml(path, text));
+    }
+  }
+}
+
+function wrap(result: LoweredFile | { error: ParseError }): LowerResult {
+  return "error" in result ? result : { file: result };
+}

@@ -1,0 +1,337 @@
+import ts from "typescript";
+import type { CalleeBase, RawBinding, RawCall, RawFile, RawModel } from "../../model/assemble.js";
+import { modelNameKind } from "../../model/names.js";
+import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS } from "../../model/sdks.js";
+import type { Comment, Entry, EntryList, Language, Range, Value } from "../../model/types.js";
+import { javascriptKit } from "./kit.js";
+
+const TABLES = {
+  constructors: JS_CONSTRUCTORS,
+  moduleClients: JS_MODULE_CLIENTS,
+  requestFunctions: new Map(),
+  passThroughMembers: new Set(["withOptions"]),
+};
+
+/** Reads a TypeScript syntax tree (of JS, TS or blanked Flow) into the assembler's facts. */
+export function lowerJavaScript(path: string, language: Language, text: string, source: ts.SourceFile): RawFile {
+  const aliases = new Map<string, string>();
+  const calls: RawCall[] = [];
+  const callByNode = new Map<ts.Node, RawCall>();
+  const bindings: RawBinding[] = [];
+  const models: RawModel[] = [];
+  const comments: Comment[] = [];
+  const seenComments = new Set<number>();
+  const attributeAssignments = new Map<string, Value>();
+  let doubleQuotes = 0;
+  let singleQuotes = 0;
+
+  const start = (node: ts.Node): number => node.getStart(source);
+  const range = (node: ts.Node): Range => ({ start: start(node), end: node.end });
+
+  const unwrap = (node: ts.Expression): ts.Expression => {
+    let current = node;
+    for (;;) {
+      if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) {
+        current = current.expression;
+      } else if (ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current)) {
+        current = current.expression;
+      } else if (ts.isAwaitExpression(current)) {
+        current = current.expression;
+      } else {
+        return current;
+      }
+    }
+  };
+
+  const dotted = (node: ts.Node): string[] | undefined => {
+    if (ts.isIdentifier(node)) return [node.text];
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return ["this"];
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name)) {
+      const object = dotted(unwrap(node.expression));
+      return object ? [...object, node.name.text] : undefined;
+    }
+    if (ts.isQualifiedName(node)) {
+      const left = dotted(node.left);
+      return left ? [...left, node.right.text] : undefined;
+    }
+    return undefined;
+  };
+
+  const propertyName = (name: ts.PropertyName): string | undefined => {
+    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+    if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+    if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+    return undefined;
+  };
+
+  const listOf = (elements: readonly ts.Node[], open: number, close: number): EntryList => ({
+    entries: elements.map(lowerEntry),
+    range: { start: open, end: close },
+    inner: { start: open + 1, end: close - 1 },
+  });
+
+  const lowerEntry = (node: ts.Node): Entry => {
+    if (ts.isPropertyAssignment(node)) {
+      const key = propertyName(node.name);
+      const value = lowerValue(node.initializer);
+      if (key === undefined) return { key: null, opaqueKey: true, keyRange: range(node.name), value, range: range(node) };
+      return { key, keyRange: range(node.name), value, range: range(node) };
+    }
+    if (ts.isShorthandPropertyAssignment(node)) {
+      const value: Value = { kind: "name", range: range(node.name), name: node.name.text };
+      return { key: node.name.text, keyRange: range(node.name), value, range: range(node) };
+    }
+    if (ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) {
+      return { key: null, spread: true, value: lowerValue(node.expression), range: range(node) };
+    }
+    if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) {
+      const key = propertyName(node.name);
+      return { key: key ?? null, opaqueKey: key === undefined, value: { kind: "other", range: range(node) }, range: range(node) };
+    }
+    if (ts.isOmittedExpression(node)) return { key: null, value: { kind: "other", range: range(node) }, range: range(node) };
+    return { key: null, value: lowerValue(node as ts.Expression), range: range(node) };
+  };
+
+  const lowerValue = (outer: ts.Expression): Value => {
+    const node = unwrap(outer);
+    const here = range(node);
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      return { kind: "string", range: here, contentRange: { start: here.start + 1, end: here.end - 1 }, string: node.text };
+    }
+    if (ts.isNumericLiteral(node)) return { kind: "number", range: here, number: Number(node.text) };
+    if (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand)) {
+      const number = Number(node.operand.text);
+      if (node.operator === ts.SyntaxKind.MinusToken) return { kind: "number", range: here, number: -number };
+      if (node.operator === ts.SyntaxKind.PlusToken) return { kind: "number", range: here, number };
+    }
+    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) {
+      return { kind: "boolean", range: here, boolean: node.kind === ts.SyntaxKind.TrueKeyword };
+    }
+    if (node.kind === ts.SyntaxKind.NullKeyword) return { kind: "null", range: here };
+    if (ts.isObjectLiteralExpression(node)) {
+      return { kind: "object", range: here, list: listOf(node.properties, here.start, here.end) };
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+      return { kind: "array", range: here, list: listOf(node.elements, here.start, here.end) };
+    }
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || node.kind === ts.SyntaxKind.ThisKeyword) {
+      const name = dotted(node);
+      return name ? { kind: "name", range: here, name: name.join(".") } : { kind: "other", range: here };
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const call = lowerCall(node);
+      const callee = call.base.kind === "name" ? [...call.base.segments, ...call.members].join(".") : undefined;
+      return { kind: "call", range: here, args: call.args, ...(callee ? { callee } : {}) };
+    }
+    return { kind: "other", range: here };
+  };
+
+  const lowerCallee = (node: ts.Expression): { base: CalleeBase; members: string[] } => {
+    const members: string[] = [];
+    let current = unwrap(node);
+    while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+      if (ts.isPropertyAccessExpression(current)) {
+        if (!ts.isIdentifier(current.name)) return { base: { kind: "other" }, members: [] };
+        members.unshift(current.name.text);
+      } else if (ts.isStringLiteralLike(current.argumentExpression)) {
+        members.unshift(current.argumentExpression.text);
+      } else {
+        return { base: { kind: "other" }, members: [] };
+      }
+      current = unwrap(current.expression);
+    }
+    if (ts.isIdentifier(current)) return { base: { kind: "name", segments: [current.text, ...members] }, members: [] };
+    if (current.kind === ts.SyntaxKind.ThisKeyword) return { base: { kind: "name", segments: ["this", ...members] }, members: [] };
+    if (ts.isCallExpression(current) || ts.isNewExpression(current)) {
+      return { base: { kind: "call", call: lowerCall(current) }, members };
+    }
+    return { base: { kind: "other" }, members };
+  };
+
+  function lowerCall(node: ts.CallExpression | ts.NewExpression): RawCall {
+    const known = callByNode.get(node);
+    if (known) return known;
+    const { base, members } = lowerCallee(node.expression);
+    const argumentNodes = node.arguments ?? ts.factory.createNodeArray([]);
+    const hasParens = node.arguments !== undefined;
+    const open = hasParens ? argumentNodes.pos - 1 : node.end;
+    const close = hasParens ? argumentNodes.end + 1 : node.end;
+    const args = listOf(argumentNodes, open, close);
+    const first = argumentNodes[0] ? unwrap(argumentNodes[0]) : undefined;
+    const fields = first && ts.isObjectLiteralExpression(first) ? lowerValue(first).list : undefined;
+    const call: RawCall = {
+      range: range(node),
+      calleeRange: range(node.expression),
+      base,
+      members,
+      args,
+      ...(fields ? { fields } : {}),
+      open: first !== undefined && (!fields || fields.entries.some((entry) => entry.spread || entry.opaqueKey)),
+    };
+    callByNode.set(node, call);
+    calls.push(call);
+    return call;
+  }
+
+  const addModel = (value: Value, position: RawModel["position"], key: string, call?: RawCall): void => {
+    const kind = modelNameKind(key);
+    if (!kind) return;
+    if (value.kind === "string" && value.string !== undefined) {
+      models.push({ value, position, key, ...(call ? { call } : {}) });
+    } else if (value.kind === "array" && value.list && kind === "list") {
+      const siblings = value.list.entries.map((entry) => entry.value);
+      for (const element of siblings) {
+        if (element.kind === "string" && element.string !== undefined) {
+          models.push({ value: element, position, key, siblings, ...(call ? { call } : {}) });
+        }
+      }
+    }
+  };
+
+  const bindInitializer = (name: string, initializer: ts.Expression | undefined): void => {
+    if (!initializer) return;
+    const value = unwrap(initializer);
+    if (ts.isNewExpression(value) || ts.isCallExpression(value)) {
+      const required = requiredModule(value);
+      if (required !== undefined) {
+        aliases.set(name, required);
+        return;
+      }
+      bindings.push({ name, call: lowerCall(value) });
+    }
+    addModel(lowerValue(value), "variable", name);
+  };
+
+  const requiredModule = (node: ts.Expression): string | undefined => {
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== "require") return undefined;
+    const [argument] = node.arguments;
+    return argument && ts.isStringLiteralLike(argument) ? argument.text : undefined;
+  };
+
+  const bindType = (name: string, type: ts.TypeNode | undefined): void => {
+    if (type && ts.isTypeReferenceNode(type)) {
+      const segments = dotted(type.typeName);
+      if (segments) bindings.push({ name, typeSegments: segments });
+    }
+  };
+
+  const visitImport = (node: ts.ImportDeclaration): void => {
+    if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
+    const module = node.moduleSpecifier.text;
+    const clause = node.importClause;
+    if (clause.name) aliases.set(clause.name.text, `${module}.default`);
+    const named = clause.namedBindings;
+    if (!named) return;
+    if (ts.isNamespaceImport(named)) {
+      aliases.set(named.name.text, module);
+    } else {
+      for (const element of named.elements) {
+        aliases.set(element.name.text, `${module}.${(element.propertyName ?? element.name).text}`);
+      }
+    }
+  };
+
+  const visitVariable = (node: ts.VariableDeclaration): void => {
+    if (ts.isIdentifier(node.name)) {
+      bindType(node.name.text, node.type);
+      bindInitializer(node.name.text, node.initializer);
+      return;
+    }
+    // const { OpenAI } = require("openai")
+    const required = node.initializer ? requiredModule(unwrap(node.initializer)) : undefined;
+    if (required === undefined || !ts.isObjectBindingPattern(node.name)) return;
+    for (const element of node.name.elements) {
+      if (!ts.isIdentifier(element.name)) continue;
+      const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+      aliases.set(element.name.text, `${required}.${imported}`);
+    }
+  };
+
+  const collectComments = (position: number): void => {
+    const ranges = [
+      ...(ts.getLeadingCommentRanges(text, position) ?? []),
+      ...(ts.getTrailingCommentRanges(text, position) ?? []),
+    ];
+    for (const comment of ranges) {
+      if (seenComments.has(comment.pos)) continue;
+      seenComments.add(comment.pos);
+      comments.push({ range: { start: comment.pos, end: comment.end }, text: text.slice(comment.pos, comment.end) });
+    }
+  };
+
+  const visit = (node: ts.Node): void => {
+    collectComments(node.pos);
+    collectComments(node.end);
+    if (ts.isStringLiteral(node)) {
+      const quote = text[start(node)];
+      if (quote === '"') doubleQuotes++;
+      else if (quote === "'") singleQuotes++;
+    } else if (ts.isImportDeclaration(node)) {
+      visitImport(node);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const reference = node.moduleReference.expression;
+      if (ts.isStringLiteral(reference)) aliases.set(node.name.text, reference.text);
+    } else if (ts.isVariableDeclaration(node)) {
+      visitVariable(node);
+    } else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) {
+      bindType(`this.${node.name.text}`, node.type);
+      bindInitializer(`this.${node.name.text}`, node.initializer);
+    } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
+      bindType(node.name.text, node.type);
+      // constructor(private client: OpenAI): a parameter property is also this.client.
+      const isProperty = (ts.getModifiers(node)?.length ?? 0) > 0;
+      if (isProperty) bindType(`this.${node.name.text}`, node.type);
+      if (node.initializer) addModel(lowerValue(node.initializer), "parameter", node.name.text);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = dotted(unwrap(node.left));
+      if (target) {
+        const name = target.join(".");
+        const value = lowerValue(node.right);
+        if (target.length > 1) attributeAssignments.set(name, value);
+        const right = unwrap(node.right);
+        if (ts.isNewExpression(right) || ts.isCallExpression(right)) bindings.push({ name, call: lowerCall(right) });
+        addModel(value, "variable", name);
+      }
+    } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      lowerCall(node);
+    } else if (ts.isPropertyAssignment(node)) {
+      const key = propertyName(node.name);
+      if (key !== undefined) {
+        const owner = node.parent;
+        const call = ownerCall(owner);
+        addModel(lowerValue(node.initializer), call ? "argument" : "entry", key, call);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  /** The call whose first argument is this object literal (the request or options object). */
+  const ownerCall = (object: ts.Node): RawCall | undefined => {
+    let parent = object.parent;
+    let child: ts.Node = object;
+    while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) {
+      child = parent;
+      parent = parent.parent;
+    }
+    if (parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.[0] === child) {
+      return lowerCall(parent);
+    }
+    return undefined;
+  };
+
+  visit(source);
+
+  return {
+    path,
+    language,
+    text,
+    aliases,
+    calls,
+    bindings,
+    models,
+    comments,
+    attributeAssignments,
+    kit: javascriptKit(language, singleQuotes > doubleQuotes ? "'" : '"'),
+    tables: TABLES,
+  };
+}

@@ -1,0 +1,326 @@
+import { clientEndpoint, findOption } from "./endpoints.js";
+import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
+import type {
+  Client,
+  Comment,
+  EditKit,
+  Endpoint,
+  EntryList,
+  Language,
+  LoweredFile,
+  ModelPosition,
+  ModelRef,
+  Range,
+  RequestSite,
+  Sdk,
+  Value,
+} from "./types.js";
+
+/**
+ * What an adapter reads off its syntax tree. The assembler turns these facts into clients,
+ * request sites and model references the same way for every language.
+ */
+
+/** The callee of a call: a dotted name, or members read off another call's result. */
+export type CalleeBase =
+  | { kind: "name"; segments: string[] }
+  | { kind: "call"; call: RawCall }
+  | { kind: "other" };
+
+export interface RawCall {
+  range: Range;
+  calleeRange: Range;
+  base: CalleeBase;
+  /**
+   * Members read off a call base (`chat.completions.create` of `OpenAI().chat.completions.create`).
+   * Empty for a name base, whose segments hold the whole dotted callee.
+   */
+  members: string[];
+  args: EntryList;
+  /**
+   * The options or request fields: Python keywords (the argument list itself) or the JS object
+   * literal passed first. Undefined when JS passes something other than an object literal.
+   */
+  fields?: EntryList;
+  /** Fields this file cannot see: `**kw`, `...spread`, or a non-literal first argument. */
+  open: boolean;
+}
+
+export interface RawBinding {
+  /** `client`, `self.client`, `this.client`. */
+  name: string;
+  call?: RawCall;
+  /** A type annotation's qualified-able name (`OpenAI`, `openai.AsyncOpenAI`). */
+  typeSegments?: string[];
+}
+
+export interface RawModel {
+  value: Value;
+  position: ModelPosition;
+  key: string;
+  /** The call whose argument (or options field) this is. */
+  call?: RawCall;
+  siblings?: Value[];
+}
+
+export interface LanguageTables {
+  constructors: ReadonlyMap<string, SdkConstructor>;
+  moduleClients: ReadonlyMap<string, SdkConstructor>;
+  requestFunctions: ReadonlyMap<string, Sdk>;
+  /** Members that return the same client or resource and can be skipped (`with_options`). */
+  passThroughMembers: ReadonlySet<string>;
+}
+
+export interface RawFile {
+  path: string;
+  language: Language;
+  text: string;
+  /** Local name → qualified name, from imports and requires. */
+  aliases: Map<string, string>;
+  calls: RawCall[];
+  bindings: RawBinding[];
+  models: RawModel[];
+  comments: Comment[];
+  /** Attributes assigned a value, e.g. `openai.base_url = "..."`: local dotted name → value. */
+  attributeAssignments: Map<string, Value>;
+  kit: EditKit;
+  tables: LanguageTables;
+}
+
+export function assemble(raw: RawFile): LoweredFile {
+  const { text, tables } = raw;
+  const qualify = (segments: readonly string[]): string | undefined => {
+    const head = segments[0];
+    const target = head === undefined ? undefined : raw.aliases.get(head);
+    return target === undefined ? undefined : [target, ...segments.slice(1)].join(".");
+  };
+
+  const clients: Client[] = [];
+  const clientByCall = new Map<RawCall, Client>();
+  const constructorOf = (call: RawCall): SdkConstructor | undefined => {
+    if (call.base.kind !== "name") return undefined;
+    const name = qualify(calleeSegments(call));
+    return name === undefined ? undefined : tables.constructors.get(name);
+  };
+  for (const call of raw.calls) {
+    const constructor = constructorOf(call);
+    if (!constructor) continue;
+    const { endpoint, baseUrl } = clientEndpoint(constructor, call.fields, text);
+    const client: Client = {
+      sdk: constructor.sdk,
+      endpoint,
+      range: call.range,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(call.fields ? { options: call.fields } : {}),
+    };
+    clients.push(client);
+    clientByCall.set(call, client);
+  }
+
+  // Flow-insensitive: a name bound once to a client is that client everywhere in the file.
+  const bindings = new Map<string, Client[]>();
+  for (const binding of raw.bindings) {
+    let client: Client | undefined;
+    if (binding.call) client = clientByCall.get(binding.call);
+    else if (binding.typeSegments) {
+      const name = qualify(binding.typeSegments);
+      const constructor = name === undefined ? undefined : tables.constructors.get(name);
+      if (constructor) client = { sdk: constructor.sdk, endpoint: constructor.defaultEndpoint, range: { start: 0, end: 0 } };
+    }
+    if (!client) continue;
+    if (binding.call) client.binding ??= binding.name;
+    const list = bindings.get(binding.name) ?? [];
+    list.push(client);
+    bindings.set(binding.name, list);
+  }
+  const boundClient = (name: string): Client | undefined => {
+    const candidates = bindings.get(name);
+    if (!candidates || candidates.length === 0) return undefined;
+    const first = candidates[0]!;
+    if (candidates.every((client) => client.sdk === first.sdk && client.endpoint === first.endpoint)) return first;
+    const sameSdk = candidates.every((client) => client.sdk === first.sdk);
+    return sameSdk ? { sdk: first.sdk, endpoint: "unknown", range: first.range } : undefined;
+  };
+
+  const moduleAssignments = new Map<string, Value>();
+  for (const [dotted, value] of raw.attributeAssignments) {
+    const qualified = qualify(dotted.split("."));
+    if (qualified !== undefined) moduleAssignments.set(qualified, value);
+  }
+  const moduleClient = (qualified: string): Client | undefined => {
+    const constructor = tables.moduleClients.get(qualified);
+    if (!constructor) return undefined;
+    for (const key of constructor.baseUrlKeys) {
+      const assigned = moduleAssignments.get(`${qualified}.${key}`);
+      if (assigned) {
+        const { endpoint } = clientEndpoint(constructor, syntheticOptions(key, assigned), text);
+        return { sdk: constructor.sdk, endpoint, baseUrl: assigned, range: assigned.range };
+      }
+    }
+    return { sdk: constructor.sdk, endpoint: constructor.defaultEndpoint, range: { start: 0, end: 0 } };
+  };
+
+  /**
+   * The client a receiver expression evaluates to: a bound name, an inline construction, a module
+   * client, or any of these behind members that hand the client back (`with_options(...)`).
+   */
+  const resolveReceiver = (base: CalleeBase, members: readonly string[]): Client | undefined => {
+    if (members.some((member) => !tables.passThroughMembers.has(member))) return undefined;
+    if (base.kind === "call") {
+      const direct = clientByCall.get(base.call);
+      if (direct) return direct;
+      const callee = calleeSegments(base.call);
+      if (callee.length < 2 || !tables.passThroughMembers.has(callee.at(-1)!)) return undefined;
+      return base.call.base.kind === "name"
+        ? resolveReceiver({ kind: "name", segments: base.call.base.segments.slice(0, -1) }, [])
+        : resolveReceiver(base.call.base, base.call.members.slice(0, -1));
+    }
+    if (base.kind !== "name") return undefined;
+    const segments = [...base.segments];
+    while (segments.length > 1 && tables.passThroughMembers.has(segments.at(-1)!)) segments.pop();
+    const bound = boundClient(segments.join("."));
+    if (bound) return bound;
+    const qualified = qualify(segments);
+    return qualified === undefined ? undefined : moduleClient(qualified);
+  };
+
+  const providerByCall = new Map<RawCall, Client>();
+  const requests: RequestSite[] = [];
+  const requestByCall = new Map<RawCall, RequestSite>();
+  for (const call of raw.calls) {
+    const site = requestSite(call);
+    if (site) {
+      requests.push(site);
+      requestByCall.set(call, site);
+    }
+  }
+
+  function requestSite(call: RawCall): RequestSite | undefined {
+    const shared = { range: call.range, calleeRange: call.calleeRange, args: call.args, open: call.open };
+    const fields = call.fields ? { request: call.fields } : {};
+    const direct = clientByCall.get(call);
+    if (direct) {
+      if (!constructorOf(call)!.requestFields) return undefined;
+      const method = calleeSegments(call).at(-1) ?? "";
+      return { kind: "constructor", method, client: direct, sdk: direct.sdk, endpoint: direct.endpoint, ...shared, ...fields };
+    }
+    if (call.base.kind === "name" && call.members.length === 0) {
+      const qualified = qualify(call.base.segments);
+      const functionSdk = qualified === undefined ? undefined : tables.requestFunctions.get(qualified);
+      if (functionSdk) {
+        return { kind: "function", method: qualified!, sdk: functionSdk, endpoint: "unknown", ...shared, ...fields };
+      }
+    }
+    const path = (call.base.kind === "name" ? call.base.segments : call.members).filter(
+      (segment) => !tables.passThroughMembers.has(segment),
+    );
+    for (const method of REQUEST_METHODS) {
+      const parts = method.split(".");
+      if (path.length < parts.length || path.slice(-parts.length).join(".") !== method) continue;
+      const receiverPath = path.slice(0, path.length - parts.length);
+      let client: Client | undefined;
+      if (call.base.kind === "name") {
+        if (receiverPath.length === 0) continue;
+        client = resolveReceiver({ kind: "name", segments: receiverPath }, []);
+      } else {
+        client = resolveReceiver(call.base, receiverPath);
+      }
+      // `chat.completions.create` is distinctive enough to keep as a request site with an
+      // unknown client; a bare `completions.create` on an unknown receiver is not.
+      if (!client && !method.includes("chat.")) continue;
+      return {
+        kind: "method",
+        method,
+        endpoint: client?.endpoint ?? "unknown",
+        ...(client ? { client, sdk: client.sdk } : {}),
+        ...shared,
+        ...fields,
+      };
+    }
+    return undefined;
+  }
+
+  for (const call of raw.calls) {
+    // cerebras("zai-glm-4.7"), provider.chat("zai-glm-4.7"): the Vercel AI SDK's model factories.
+    if (call.base.kind !== "name" || call.members.length > 0) continue;
+    const segments = [...call.base.segments];
+    if (segments.length > 1 && PROVIDER_MODEL_MEMBERS.has(segments.at(-1)!)) segments.pop();
+    const provider = resolveReceiver({ kind: "name", segments }, []);
+    const first = call.args.entries[0];
+    if (provider && PROVIDER_SDKS.has(provider.sdk) && first?.key === null && first.value.kind === "string") {
+      raw.models.push({ value: first.value, position: "provider", key: "model", call });
+      providerByCall.set(call, provider);
+    }
+  }
+  for (const site of requests) {
+    // litellm.completion("cerebras/zai-glm-4.6", messages): the model is the first positional.
+    const first = site.args.entries[0];
+    if (site.kind === "function" && first && first.key === null && !first.spread && first.value.kind === "string") {
+      const call = raw.calls.find((candidate) => requestByCall.get(candidate) === site)!;
+      raw.models.push({ value: first.value, position: "argument", key: "model", call });
+    }
+  }
+
+  const models: ModelRef[] = raw.models.map((candidate) => {
+    const request = candidate.call ? requestByCall.get(candidate.call) : undefined;
+    const client =
+      request?.client ?? (candidate.call ? clientByCall.get(candidate.call) ?? providerByCall.get(candidate.call) : undefined);
+    const endpoint: Endpoint = request?.endpoint ?? client?.endpoint ?? "unknown";
+    return {
+      value: candidate.value,
+      position: candidate.position,
+      key: candidate.key,
+      endpoint,
+      ...(request ? { request } : {}),
+      ...(client ? { client } : {}),
+      ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
+    };
+  });
+  linkModelVariables(models, requests, clients);
+
+  return {
+    path: raw.path,
+    language: raw.language,
+    text,
+    clients,
+    requests,
+    models,
+    comments: raw.comments,
+    kit: raw.kit,
+  };
+}
+
+function calleeSegments(call: RawCall): string[] {
+  return call.base.kind === "name" ? [...call.base.segments, ...call.members] : call.members;
+}
+
+function syntheticOptions(key: string, value: Value): EntryList {
+  return { entries: [{ key, value, range: value.range }], range: value.range, inner: value.range };
+}
+
+/**
+ * `MODEL = "glm-4.6"` used as `create(model=MODEL)` takes the endpoint of the calls that use it,
+ * when they all agree.
+ */
+function linkModelVariables(models: ModelRef[], requests: RequestSite[], clients: Client[]): void {
+  const useEndpoints = new Map<string, Set<Endpoint>>();
+  const note = (name: string | undefined, endpoint: Endpoint): void => {
+    if (!name) return;
+    const set = useEndpoints.get(name) ?? new Set<Endpoint>();
+    set.add(endpoint);
+    useEndpoints.set(name, set);
+  };
+  for (const request of requests) {
+    const model = findOption(request.request, "model");
+    if (model?.kind === "name") note(model.name, request.endpoint);
+  }
+  for (const client of clients) {
+    const model = findOption(client.options, "model");
+    if (model?.kind === "name") note(model.name, client.endpoint);
+  }
+  for (const model of models) {
+    if (model.position !== "variable" || model.endpoint !== "unknown") continue;
+    const endpoints = useEndpoints.get(model.key);
+    if (endpoints?.size === 1) model.endpoint = [...endpoints][0]!;
+  }
+}

@@ -1,0 +1,85 @@
+import type { SdkConstructor } from "./sdks.js";
+import type { Endpoint, EntryList, Value } from "./types.js";
+
+/**
+ * Classifies a base URL. `inference.cerebras.ai` (the chat demo, not the API) still counts as
+ * Cerebras: the code means to talk to Cerebras, and the provider-endpoint rule says the URL is wrong.
+ */
+export function classifyUrl(url: string): Endpoint {
+  const lower = url.trim().toLowerCase();
+  if (/(^|[/.@])cerebras\.ai(?=$|[/:?#])/.test(lower)) return "cerebras";
+  if (/(^|[/.@])(z\.ai|bigmodel\.cn)(?=$|[/:?#])/.test(lower)) return "zai";
+  if (/^[a-z][a-z0-9+.-]*:\/\//.test(lower)) return "other";
+  return "unknown";
+}
+
+/**
+ * The endpoint named by the identifiers in an expression (`os.environ["CEREBRAS_BASE_URL"]`,
+ * `process.env.ZAI_API_KEY`, `settings.cerebras_url`), if they agree on one.
+ */
+export function classifyNames(sourceText: string): Endpoint {
+  const words = new Set(
+    sourceText
+      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/),
+  );
+  const cerebras = words.has("cerebras");
+  const zai = words.has("zai") || words.has("zhipu") || words.has("zhipuai") || words.has("bigmodel");
+  if (cerebras && !zai) return "cerebras";
+  if (zai && !cerebras) return "zai";
+  return "unknown";
+}
+
+/** Classifies a base-URL or API-key expression: a literal URL, a call with a URL default, or names. */
+export function classifyExpression(value: Value, fileText: string): Endpoint {
+  if (value.kind === "string") return value.string === undefined ? "unknown" : classifyUrl(value.string);
+  if (value.kind === "call") {
+    // os.getenv("CEREBRAS_BASE_URL", "https://api.cerebras.ai/v1"), process.env.X ?? "..."
+    for (const entry of value.args?.entries ?? []) {
+      if (entry.value.kind === "string" && entry.value.string !== undefined) {
+        const endpoint = classifyUrl(entry.value.string);
+        if (endpoint !== "unknown") return endpoint;
+      }
+    }
+  }
+  const source = fileText.slice(value.range.start, value.range.end);
+  const named = classifyNames(source);
+  if (named !== "unknown") return named;
+  // process.env.BASE_URL ?? "https://api.cerebras.ai/v1": a URL default inside the expression.
+  const url = /https?:\/\/[^\s'"`]+/.exec(source);
+  return url ? classifyUrl(url[0]) : "unknown";
+}
+
+/** Looks an option up by name; `a.b` looks inside a nested object literal. */
+export function findOption(options: EntryList | undefined, path: string): Value | undefined {
+  let list = options;
+  const parts = path.split(".");
+  for (let index = 0; index < parts.length; index++) {
+    const entry = list?.entries.find((candidate) => candidate.key === parts[index]);
+    if (!entry) return undefined;
+    if (index === parts.length - 1) return entry.value;
+    list = entry.value.list;
+  }
+  return undefined;
+}
+
+/** Where a client built with these options sends its requests. */
+export function clientEndpoint(
+  constructor: SdkConstructor,
+  options: EntryList | undefined,
+  fileText: string,
+): { endpoint: Endpoint; baseUrl?: Value } {
+  for (const key of constructor.baseUrlKeys) {
+    const baseUrl = findOption(options, key);
+    if (baseUrl) return { endpoint: classifyExpression(baseUrl, fileText), baseUrl };
+  }
+  for (const key of constructor.apiKeyKeys) {
+    const apiKey = findOption(options, key);
+    if (apiKey && apiKey.kind !== "string") {
+      const endpoint = classifyNames(fileText.slice(apiKey.range.start, apiKey.range.end));
+      if (endpoint !== "unknown") return { endpoint };
+    }
+  }
+  return { endpoint: constructor.defaultEndpoint };
+}

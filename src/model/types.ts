@@ -1,0 +1,174 @@
+/**
+ * The shared model every language adapter lowers its syntax tree into. Rules only ever see this,
+ * so each rule is written once for Python, JavaScript/TypeScript and config files.
+ *
+ * Offsets are indices into the decoded file text (UTF-16 code units, as JavaScript strings count
+ * them); the writer re-encodes, so BOMs and encodings survive.
+ */
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export type Language = "python" | "javascript" | "typescript" | "env" | "yaml" | "json" | "toml";
+
+/** Where a request ends up. Decided from a base URL literal, an env-var name or the SDK default. */
+export type Endpoint = "cerebras" | "zai" | "other" | "unknown";
+
+export type Sdk =
+  | "openai"
+  | "cerebras"
+  | "zai"
+  | "zhipuai"
+  | "langchain-openai"
+  | "langchain-cerebras"
+  | "litellm"
+  | "ai-sdk-cerebras"
+  | "langchain-js-openai"
+  | "langchain-js-cerebras";
+
+export type ValueKind =
+  | "string"
+  | "number"
+  | "boolean"
+  | "null"
+  | "object"
+  | "array"
+  | "name"
+  | "call"
+  | "other";
+
+/** A lowered expression. Only literals carry their value; anything else is opaque. */
+export interface Value {
+  kind: ValueKind;
+  range: Range;
+  /** For strings: the range between the quotes, so an edit can keep the file's own quoting. */
+  contentRange?: Range;
+  string?: string;
+  number?: number;
+  boolean?: boolean;
+  /** Dotted name for identifiers and attribute chains (`os.environ`, `self.client`). */
+  name?: string;
+  /** Object, dict and array literals. */
+  list?: EntryList;
+  /** For a call: the dotted callee and its arguments (enough for `os.getenv("X", "default")`). */
+  callee?: string;
+  args?: EntryList;
+}
+
+/**
+ * One keyword argument, dict or object entry, or array element. Positional arguments and array
+ * elements have `key: null`; `**kw`, `...spread` and `*args` have `spread: true`.
+ */
+export interface Entry {
+  key: string | null;
+  keyRange?: Range;
+  value: Value;
+  range: Range;
+  spread?: boolean;
+  /** A computed key (`[k]: v`) or another key the adapter cannot name. */
+  opaqueKey?: boolean;
+}
+
+/** A bracketed, comma-separated list: an argument list, an object or dict, an array. */
+export interface EntryList {
+  entries: Entry[];
+  /** The whole list, brackets included. */
+  range: Range;
+  /** Between the brackets. */
+  inner: Range;
+}
+
+/** A client or chat-model object built from a known SDK. */
+export interface Client {
+  sdk: Sdk;
+  endpoint: Endpoint;
+  /** The base URL expression, when one was given. */
+  baseUrl?: Value;
+  /** The construction call (`OpenAI(...)`, `new Cerebras({...})`). */
+  range: Range;
+  /** The constructor's options: Python keywords, or the JS options object. */
+  options?: EntryList;
+  /** The name it is bound to (`client`, `self.client`, `this.llm`), if any. */
+  binding?: string;
+}
+
+/**
+ * A place where a request body is assembled: an SDK method call (`client.chat.completions.create`)
+ * or, for chat-model wrappers such as LangChain's, the constructor whose fields become the body.
+ */
+export interface RequestSite {
+  kind: "method" | "constructor" | "function";
+  /** `chat.completions.create`, `ChatOpenAI`, `completion`... */
+  method: string;
+  range: Range;
+  calleeRange: Range;
+  client?: Client;
+  sdk?: Sdk;
+  endpoint: Endpoint;
+  /** The raw argument list of the call. */
+  args: EntryList;
+  /**
+   * The request fields: Python keywords, or the JS params object literal. Undefined when the
+   * request is built elsewhere (a variable passed in).
+   */
+  request?: EntryList;
+  /** The request also takes fields this file cannot see (`**kwargs`, `...spread`, a variable). */
+  open: boolean;
+}
+
+export type ModelPosition = "argument" | "variable" | "parameter" | "entry" | "provider" | "config";
+
+/** A string literal that names a model, in a position that selects a model. */
+export interface ModelRef {
+  value: Value;
+  position: ModelPosition;
+  /** The keyword, variable or key name that makes this a model position. */
+  key: string;
+  request?: RequestSite;
+  client?: Client;
+  endpoint: Endpoint;
+  /** The other elements when the string sits in a list of models. */
+  siblings?: Value[];
+}
+
+/** A comment, for suppressions. */
+export interface Comment {
+  range: Range;
+  text: string;
+}
+
+export interface ParseError {
+  range: Range;
+  message: string;
+}
+
+export interface LoweredFile {
+  path: string;
+  language: Language;
+  text: string;
+  clients: Client[];
+  requests: RequestSite[];
+  models: ModelRef[];
+  comments: Comment[];
+  kit: EditKit;
+}
+
+/** Renders source text in one language's syntax and the file's own quote style. */
+export interface EditKit {
+  language: Language;
+  quote: '"' | "'";
+  string(value: string): string;
+  boolean(value: boolean): string;
+  null(): string;
+  /** `name=value` in Python, `name: value` in JS. */
+  keyword(name: string, valueText: string): string;
+  /** `"key": value` in a Python dict, `key: value` in a JS object. */
+  entry(key: string, valueText: string): string;
+  /** A dict or object literal from rendered entries. */
+  object(entryTexts: string[]): string;
+  /** `**x` in Python, `...x` in JS. */
+  spread(expressionText: string): string;
+  lineComment: string;
+}

@@ -1,0 +1,92 @@
+import { relative } from "node:path";
+import { createColors } from "picocolors";
+import type { FileResult, Message } from "../engine/results.js";
+import type { RunResult } from "../engine/run.js";
+
+export interface StylishOptions {
+  cwd: string;
+  color: boolean;
+  /** The command that ran, so the summary can say what would fix the rest. */
+  mode: "lint" | "fix" | "dry-run";
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** The offending line with a caret under the finding, as people read it at a terminal. */
+function frame(source: string, message: Message, dim: (text: string) => string, red: (text: string) => string): string {
+  const line = source.split(/\r?\n/)[message.line - 1];
+  if (line === undefined || line.length > 200) return "";
+  const width = message.endLine === message.line ? Math.max(1, message.endColumn - message.column) : Math.max(1, line.length - message.column + 1);
+  const gutter = `${message.line} | `;
+  const pad = " ".repeat(gutter.length + message.column - 1);
+  return `    ${dim(gutter)}${line}\n    ${pad}${red("^".repeat(width))}\n`;
+}
+
+export function formatStylish(run: RunResult, options: StylishOptions): string {
+  const c = createColors(options.color);
+  let out = "";
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  let unsafe = 0;
+  let fixed = 0;
+  let fixedFiles = 0;
+  for (const result of run.results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    infos += result.infoCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+    unsafe += result.unsafeFixableCount;
+    fixed += result.fixedCount;
+    if (result.fixedCount > 0) fixedFiles++;
+    if (result.messages.length === 0) continue;
+    out += `${c.underline(relative(options.cwd, result.filePath) || result.filePath)}\n`;
+    out += formatMessages(result, options, c);
+    out += "\n";
+  }
+  const total = errors + warnings + infos;
+  if (fixed > 0) {
+    const verb = options.mode === "dry-run" ? "Would fix" : "Fixed";
+    out += `${c.green(`${verb} ${plural(fixed, "problem")} in ${plural(fixedFiles, "file")}.`)}\n`;
+  }
+  if (total === 0) {
+    if (fixed === 0) out += `${c.green("✔")} No problems found (${plural(run.filesScanned, "file")} checked).\n`;
+    return out;
+  }
+  const parts = [plural(errors, "error"), plural(warnings, "warning")];
+  if (infos > 0) parts.push(`${infos} info`);
+  const mark = errors > 0 ? c.red(c.bold("✖")) : c.yellow(c.bold("⚠"));
+  out += `${mark} ${c.bold(`${plural(total, "problem")} (${parts.join(", ")})`)} in ${plural(run.filesScanned, "file")} checked.\n`;
+  if (fixable > 0 && options.mode === "lint") {
+    out += `  ${plural(fixable, "problem")} fixable with \`glm-migrate fix\`.\n`;
+  }
+  if (unsafe > 0) {
+    out += `  ${unsafe} more fixable with \`glm-migrate fix --unsafe-fixes\` (unsafe: review the change).\n`;
+  }
+  return out;
+}
+
+function formatMessages(result: FileResult, options: StylishOptions, c: ReturnType<typeof createColors>): string {
+  const rows = result.messages.map((message) => {
+    const severity =
+      message.level === "error" ? c.red("error") : message.level === "warning" ? c.yellow("warning") : c.blue("info");
+    const plainSeverity = message.level;
+    return { message, position: `${message.line}:${message.column}`, severity, plainSeverity };
+  });
+  const positionWidth = Math.max(...rows.map((row) => row.position.length));
+  const severityWidth = Math.max(...rows.map((row) => row.plainSeverity.length));
+  let out = "";
+  for (const row of rows) {
+    const fixMark = row.message.fix ? c.green(" [fix]") : row.message.suggestions ? c.yellow(" [unsafe fix]") : "";
+    out +=
+      `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity}${" ".repeat(severityWidth - row.plainSeverity.length)}  ` +
+      `${row.message.message}${fixMark}  ${c.dim(row.message.ruleId ?? "")}\n`;
+    if (options.color && result.source !== undefined && !row.message.fatal) {
+      out += frame(result.source, row.message, c.dim, c.red);
+    }
+  }
+  return out;
+}
