@@ -62,11 +62,43 @@ export function fix(options: FixOptions = {}): Promise<RunResult> {
   return run(options, { unsafe: options.unsafeFixes ?? false, dryRun: options.dryRun ?? false });
 }
 
+function contextOf(options: LintOptions): TextLintContext {
+  return { rules: activeRules(RULES, ruleSettings(options.rules)), target: { ...DEFAULT_TARGET, ...options.target } };
+}
+
+export interface SourceOptions extends Omit<FixOptions, "paths" | "dryRun" | "gitignore" | "include" | "exclude"> {
+  /** The path the text stands for: it picks the language and names the file in messages. */
+  filePath: string;
+}
+
+/**
+ * Lints (or, with `fix: true`, fixes) text that is not read from disk: editor buffers, `--stdin`,
+ * tests. Nothing is written.
+ */
+export async function lintSource(text: string, options: SourceOptions & { fix?: boolean }): Promise<FileResult> {
+  const language = languageForPath(options.filePath);
+  if (!language) return summarize(options.filePath, [noticeMessage("not a file type glm-migrate reads; skipped")]);
+  const context = contextOf(options);
+  if (!options.fix) {
+    const outcome = await lintText(options.filePath, language, text, context);
+    const messages =
+      "parseError" in outcome ? [fatalMessage(text, outcome.parseError.range.start, outcome.parseError.message)] : toMessages(outcome.diagnostics, text);
+    return summarize(options.filePath, messages, { source: text });
+  }
+  const allowed = new Set<FixSafety>(options.unsafeFixes ? ["safe", "unsafe"] : ["safe"]);
+  const outcome = await fixText(options.filePath, language, text, context, allowed);
+  const messages =
+    "parseError" in outcome.remaining
+      ? [fatalMessage(outcome.text, outcome.remaining.parseError.range.start, outcome.remaining.parseError.message)]
+      : toMessages(outcome.remaining.diagnostics, outcome.text);
+  return summarize(options.filePath, messages, { source: text, output: outcome.text, fixedCount: outcome.applied });
+}
+
 async function run(options: LintOptions, fixing: { unsafe: boolean; dryRun: boolean } | undefined): Promise<RunResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const rules = activeRules(RULES, ruleSettings(options.rules));
-  const context: TextLintContext = { rules, target: { ...DEFAULT_TARGET, ...options.target } };
+  const context = contextOf(options);
+  const rules = context.rules;
   const prefilter = makePrefilter(triggersOf(rules));
   const { files, missing } = await discover(options.paths?.length ? options.paths : ["."], {
     cwd,

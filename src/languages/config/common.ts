@@ -25,7 +25,10 @@ function endpointOf(entry: ConfigValue): Endpoint {
       if (endpoint !== "unknown") return endpoint;
     }
   }
-  return classifyNames(entry.keyPath.join(" "));
+  const fromPath = classifyNames(entry.keyPath.join(" "));
+  if (fromPath !== "unknown") return fromPath;
+  // CEREBRAS_API_KEY beside the model setting: that configuration talks to Cerebras.
+  return classifyNames([...entry.siblings.keys()].join(" "));
 }
 
 /**

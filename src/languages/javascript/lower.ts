@@ -118,12 +118,26 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       const name = dotted(node);
       return name ? { kind: "name", range: here, name: name.join(".") } : { kind: "other", range: here };
     }
+    if (
+      ts.isBinaryExpression(node) &&
+      (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
+      isProcessEnv(unwrap(node.left))
+    ) {
+      // process.env.MODEL ?? "zai-glm-4.6": the default is the model when the variable is unset.
+      const fallback = lowerValue(node.right);
+      if (fallback.kind === "string") return fallback;
+    }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const call = lowerCall(node);
       const callee = call.base.kind === "name" ? [...call.base.segments, ...call.members].join(".") : undefined;
       return { kind: "call", range: here, args: call.args, ...(callee ? { callee } : {}) };
     }
     return { kind: "other", range: here };
+  };
+
+  const isProcessEnv = (node: ts.Expression): boolean => {
+    const object = ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? unwrap(node.expression) : undefined;
+    return object !== undefined && dotted(object)?.join(".") === "process.env";
   };
 
   const lowerCallee = (node: ts.Expression): { base: CalleeBase; members: string[] } => {

@@ -206,9 +206,10 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     return call;
   }
 
-  const addModel = (value: Value, position: RawModel["position"], key: string, call?: RawCall): void => {
+  const addModel = (given: Value, position: RawModel["position"], key: string, call?: RawCall): void => {
     const kind = modelNameKind(key);
     if (!kind) return;
+    const value = envDefault(given) ?? given;
     if (value.kind === "string" && value.string !== undefined) {
       models.push({ value, position, key, ...(call ? { call } : {}) });
     } else if (value.kind === "array" && value.list && kind === "list") {
@@ -219,6 +220,16 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
         }
       }
     }
+  };
+
+  /** `os.getenv("MODEL", "zai-glm-4.6")`: the default is the model when the variable is unset. */
+  const envDefault = (value: Value): Value | undefined => {
+    if (value.kind !== "call" || !value.callee || !value.args) return undefined;
+    const qualified = [aliases.get(value.callee.split(".")[0]!) ?? "", ...value.callee.split(".").slice(1)].join(".");
+    if (qualified !== "os.getenv" && qualified !== "os.environ.get") return undefined;
+    const entries = value.args.entries;
+    const fallback = entries.find((entry) => entry.key === "default") ?? (entries[1]?.key === null ? entries[1] : undefined);
+    return fallback?.value.kind === "string" ? fallback.value : undefined;
   };
 
   const visitImport = (node: Node): void => {

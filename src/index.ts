@@ -1,0 +1,11 @@
+/**
+ * The Node API. The CLI is a thin layer over these functions.
+ *
+ *   import { lint, fix, lintSource } from "glm-migrate";
+ *   const { results } = await lint({ paths: ["src"] });
+ */
+export { fix, lint, lintSource } from "./engine/run.js";
+export type { FixOptions, LintOptions, RuleConfig, RunResult, SourceOptions } from "./engine/run.js";
+export type { FileResult, Message } from "./engine/results.js";
+export { RULES } from "../rules/index.js";
+export type { Rule, RuleMeta, Severity, Target } from "./model/rule.js";
