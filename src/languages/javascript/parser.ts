@@ -1,5 +1,5 @@
 import ts from "typescript";
-import type { Language, ParseError } from "../../model/types.js";
+import type { ParseError } from "../../model/types.js";
 import { blankFlowTypes, isFlow } from "./flow.js";
 
 function scriptKind(path: string): ts.ScriptKind {
@@ -11,9 +11,11 @@ function scriptKind(path: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
-export function languageOfScript(path: string): Language {
-  return /\.[mc]?tsx?$/i.test(path) ? "typescript" : "javascript";
-}
+/**
+ * Legacy octal forms (`"\033"`, `010`, `08`): TypeScript's parser always flags them, but they
+ * are valid in sloppy-mode JavaScript, which real code (and node_modules) still contains.
+ */
+const SLOPPY_MODE_ONLY = new Set([1121, 1487, 1488, 1489]);
 
 /**
  * Parses JS/TS with TypeScript's own parser. Flow files are checked by Babel and handed over with
@@ -27,9 +29,11 @@ export function parseJavaScript(path: string, text: string): { source: ts.Source
     if ("error" in blanked) return blanked;
     input = blanked.text;
   }
-  const source = ts.createSourceFile(path, input, ts.ScriptTarget.Latest, true, flow ? ts.ScriptKind.JSX : scriptKind(path));
-  const diagnostics = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  const first = diagnostics[0];
+  const kind = flow ? ts.ScriptKind.JSX : scriptKind(path);
+  const source = ts.createSourceFile(path, input, ts.ScriptTarget.Latest, true, kind);
+  const all = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const isScript = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX;
+  const first = all.find((diagnostic) => !(isScript && SLOPPY_MODE_ONLY.has(diagnostic.code)));
   if (first) {
     const message = ts.flattenDiagnosticMessageText(first.messageText, " ");
     return { error: { range: { start: first.start, end: first.start + first.length }, message: `syntax error: ${message}` } };

@@ -35,22 +35,28 @@ export async function parsePython(text: string): Promise<Tree> {
   return tree;
 }
 
-/** The first syntax error in a tree, if any. */
+/**
+ * The first syntax error in a tree, if any: the innermost ERROR or MISSING node, since tree-sitter
+ * may wrap a whole file in an ERROR whose start says nothing about where it went wrong.
+ */
 export function firstSyntaxError(root: Node): ParseError | undefined {
   if (!root.hasError) return undefined;
+  let found: Node | undefined;
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === "ERROR" || node.isMissing) {
-      const message = node.isMissing ? `syntax error: missing ${node.type}` : "syntax error";
-      return { range: { start: node.startIndex, end: node.endIndex }, message };
+    if (node.isMissing) {
+      found = node;
+      break;
     }
-    if (!node.hasError) continue;
-    const children = node.children;
-    for (let index = children.length - 1; index >= 0; index--) {
-      const child = children[index];
-      if (child) stack.push(child);
+    const children = node.children.filter((child): child is Node => child !== null && (child.hasError || child.isMissing));
+    if (node.type === "ERROR" && children.length === 0) {
+      found = node;
+      break;
     }
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
-  return { range: { start: 0, end: 0 }, message: "syntax error" };
+  if (!found) return { range: { start: 0, end: 0 }, message: "syntax error" };
+  const message = found.isMissing ? `syntax error: missing ${found.type}` : "syntax error";
+  return { range: { start: found.startIndex, end: found.endIndex }, message };
 }
