@@ -34,7 +34,8 @@ function moveIntoExtraBody(
     return { moved, clashing, fix: { safety, edits: [created, ...removeEntries(text, args, rest)] } };
   }
   if (body!.kind === "object" && body!.list && !body!.list.entries.some((entry) => entry.opaqueKey)) {
-    return { moved, clashing, fix: { safety, edits: [...removeEntries(text, args, movable), appendEntries(text, body!.list, rendered)] } };
+    const appended = appendEntries(text, body!.list, rendered)!;
+    return { moved, clashing, fix: { safety, edits: [...removeEntries(text, args, movable), appended] } };
   }
   if (body!.kind === "name" || body!.kind === "call") {
     const merged = kit.object([kit.spread(text.slice(body!.range.start, body!.range.end)), ...rendered]);

@@ -63,7 +63,7 @@ describe("removeEntries", () => {
 });
 
 describe("appendEntries", () => {
-  const append = (text: string, entries: string[]): string => applyEdits(text, [appendEntries(text, argsOf(text), entries)]);
+  const append = (text: string, entries: string[]): string => applyEdits(text, [appendEntries(text, argsOf(text), entries)!]);
 
   it("appends inline", () => {
     expect(append("f(a=1)", ["b=2"])).toBe("f(a=1, b=2)");
@@ -74,6 +74,14 @@ describe("appendEntries", () => {
     expect(append("f(\n    a=1,\n)", ["b=2"])).toBe("f(\n    a=1,\n    b=2,\n)");
     expect(append("f(\n    a=1\n)", ["b=2"])).toBe("f(\n    a=1,\n    b=2\n)");
     expect(append("f(\n    a=1,  # note\n)", ["b=2", "c=3"])).toBe("f(\n    a=1,  # note\n    b=2,\n    c=3,\n)");
+  });
+
+  it("puts a leading comment on its own line, which only a one-per-line list has room for", () => {
+    const comment = "// @ts-expect-error x";
+    expect(applyEdits("f(\n  a=1,\n)", [appendEntries("f(\n  a=1,\n)", argsOf("f(\n  a=1,\n)"), ["b=2"], comment)!])).toBe(
+      "f(\n  a=1,\n  // @ts-expect-error x\n  b=2,\n)",
+    );
+    expect(appendEntries("f(a=1)", argsOf("f(a=1)"), ["b=2"], comment)).toBeUndefined();
   });
 
   it("uses the file's own line ending", () => {

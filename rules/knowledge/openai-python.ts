@@ -9,7 +9,8 @@
 
 const REQUEST_OPTIONS = ["extra_headers", "extra_query", "extra_body", "timeout"];
 
-const CHAT = [
+/** The chat request fields: the same names in openai-node's ChatCompletionCreateParams (7.57.0). */
+export const OPENAI_CHAT_FIELDS: readonly string[] = [
   "messages",
   "model",
   "audio",
@@ -73,10 +74,10 @@ const LEGACY_COMPLETIONS = [
 ];
 
 export const OPENAI_PYTHON_KEYWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ["chat.completions.create", new Set([...CHAT, ...REQUEST_OPTIONS])],
-  ["chat.completions.parse", new Set([...CHAT, ...REQUEST_OPTIONS])],
-  ["chat.completions.stream", new Set([...CHAT, ...REQUEST_OPTIONS])],
-  ["beta.chat.completions.parse", new Set([...CHAT, ...REQUEST_OPTIONS])],
-  ["beta.chat.completions.stream", new Set([...CHAT, ...REQUEST_OPTIONS])],
+  ["chat.completions.create", new Set([...OPENAI_CHAT_FIELDS, ...REQUEST_OPTIONS])],
+  ["chat.completions.parse", new Set([...OPENAI_CHAT_FIELDS, ...REQUEST_OPTIONS])],
+  ["chat.completions.stream", new Set([...OPENAI_CHAT_FIELDS, ...REQUEST_OPTIONS])],
+  ["beta.chat.completions.parse", new Set([...OPENAI_CHAT_FIELDS, ...REQUEST_OPTIONS])],
+  ["beta.chat.completions.stream", new Set([...OPENAI_CHAT_FIELDS, ...REQUEST_OPTIONS])],
   ["completions.create", new Set([...LEGACY_COMPLETIONS, ...REQUEST_OPTIONS])],
 ]);

@@ -81,8 +81,8 @@ export interface RawFile {
   bindings: RawBinding[];
   models: RawModel[];
   comments: Comment[];
-  /** Attributes assigned a value, e.g. `openai.base_url = "..."`: local dotted name → value. */
-  attributeAssignments: Map<string, Value>;
+  /** Every value assigned to a name or attribute (`MODEL = ...`, `openai.base_url = ...`), in order. */
+  assignments: Map<string, Value[]>;
   kit: EditKit;
   tables: LanguageTables;
 }
@@ -143,9 +143,13 @@ export function assemble(raw: RawFile): LoweredFile {
   };
 
   const moduleAssignments = new Map<string, Value>();
-  for (const [dotted, value] of raw.attributeAssignments) {
+  const constants = new Map<string, Value>();
+  for (const [dotted, values] of raw.assignments) {
+    const last = values.at(-1)!;
+    if (values.length === 1) constants.set(dotted, last);
+    if (!dotted.includes(".")) continue;
     const qualified = qualify(dotted.split("."));
-    if (qualified !== undefined) moduleAssignments.set(qualified, value);
+    if (qualified !== undefined) moduleAssignments.set(qualified, last);
   }
   const moduleClient = (qualified: string): Client | undefined => {
     const constructor = tables.moduleClients.get(qualified);
@@ -185,6 +189,19 @@ export function assemble(raw: RawFile): LoweredFile {
   };
 
   const providerByCall = new Map<RawCall, Client>();
+  const callAt = new Map(raw.calls.map((call) => [call.range.start, call]));
+  for (const call of raw.calls) {
+    // cerebras("zai-glm-4.7"), provider.chat("zai-glm-4.7"): the Vercel AI SDK's model factories.
+    if (call.base.kind !== "name" || call.members.length > 0) continue;
+    const segments = [...call.base.segments];
+    if (segments.length > 1 && PROVIDER_MODEL_MEMBERS.has(segments.at(-1)!)) segments.pop();
+    const provider = resolveReceiver({ kind: "name", segments }, []);
+    const first = call.args.entries[0];
+    if (provider && PROVIDER_SDKS.has(provider.sdk) && first?.key === null && first.value.kind === "string") {
+      raw.models.push({ value: first.value, position: "provider", key: "model", call });
+      providerByCall.set(call, provider);
+    }
+  }
   const requests: RequestSite[] = [];
   const requestByCall = new Map<RawCall, RequestSite>();
   for (const call of raw.calls) {
@@ -208,7 +225,11 @@ export function assemble(raw: RawFile): LoweredFile {
       const qualified = qualify(call.base.segments);
       const functionSdk = qualified === undefined ? undefined : tables.requestFunctions.get(qualified);
       if (functionSdk) {
-        return { kind: "function", method: qualified!, sdk: functionSdk, endpoint: "unknown", ...shared, ...fields };
+        // generateText({ model: cerebras("...") }): the model object says where the request goes.
+        const model = findOption(call.fields, "model");
+        const provider = model?.kind === "call" ? providerByCall.get(callAt.get(model.range.start)!) : undefined;
+        const endpoint = provider?.endpoint ?? "unknown";
+        return { kind: "function", method: qualified!, sdk: functionSdk, endpoint, ...shared, ...fields };
       }
     }
     const path = (call.base.kind === "name" ? call.base.segments : call.members).filter(
@@ -240,18 +261,6 @@ export function assemble(raw: RawFile): LoweredFile {
     return undefined;
   }
 
-  for (const call of raw.calls) {
-    // cerebras("zai-glm-4.7"), provider.chat("zai-glm-4.7"): the Vercel AI SDK's model factories.
-    if (call.base.kind !== "name" || call.members.length > 0) continue;
-    const segments = [...call.base.segments];
-    if (segments.length > 1 && PROVIDER_MODEL_MEMBERS.has(segments.at(-1)!)) segments.pop();
-    const provider = resolveReceiver({ kind: "name", segments }, []);
-    const first = call.args.entries[0];
-    if (provider && PROVIDER_SDKS.has(provider.sdk) && first?.key === null && first.value.kind === "string") {
-      raw.models.push({ value: first.value, position: "provider", key: "model", call });
-      providerByCall.set(call, provider);
-    }
-  }
   for (const site of requests) {
     // litellm.completion("cerebras/zai-glm-4.6", messages): the model is the first positional.
     const first = site.args.entries[0];
@@ -285,6 +294,7 @@ export function assemble(raw: RawFile): LoweredFile {
     clients,
     requests,
     models,
+    constants,
     comments: raw.comments,
     kit: raw.kit,
   };

@@ -81,21 +81,26 @@ export function removeEntries(text: string, list: EntryList, indices: Iterable<n
   return edits;
 }
 
-/** Appends entries to a list, each on its own line when the list is laid out one entry per line. */
-export function appendEntries(text: string, list: EntryList, entryTexts: readonly string[]): Edit {
+/**
+ * Appends entries to a list, each on its own line when the list is laid out one entry per line.
+ * A `leadingComment` (`// @ts-expect-error ...`) goes on its own line above each entry, which
+ * only a one-per-line list has room for: an inline list gets undefined.
+ */
+export function appendEntries(text: string, list: EntryList, entryTexts: readonly string[], leadingComment?: string): Edit | undefined {
   const entries = list.entries;
   const last = entries.at(-1);
-  if (!last) return { start: list.inner.start, end: list.inner.start, text: entryTexts.join(", ") };
+  if (!last) return leadingComment ? undefined : { start: list.inner.start, end: list.inner.start, text: entryTexts.join(", ") };
   const before = entries.length > 1 ? entries.at(-2)!.range.end : list.inner.start;
   const multiline = text.slice(before, last.range.start).includes("\n");
   const trailingComma = /^\s*,/.exec(text.slice(last.range.end, list.inner.end));
   if (!multiline) {
+    if (leadingComment) return undefined;
     return { start: last.range.end, end: last.range.end, text: entryTexts.map((entry) => `, ${entry}`).join("") };
   }
-  const lineOfLast = lineStart(text, last.range.start);
-  const indent = /^[ \t]*/.exec(text.slice(lineOfLast))![0];
+  const indent = indentOf(text, last.range.start);
   const eol = lineEnding(text);
-  const lines = entryTexts.map((entry) => `${eol}${indent}${entry}`);
+  const comment = leadingComment ? `${eol}${indent}${leadingComment}` : "";
+  const lines = entryTexts.map((entry) => `${comment}${eol}${indent}${entry}`);
   if (trailingComma) {
     const afterComma = last.range.end + trailingComma[0].length;
     // Keep a trailing comment on the last entry's line with that entry.
@@ -103,6 +108,11 @@ export function appendEntries(text: string, list: EntryList, entryTexts: readonl
     return { start: at, end: at, text: lines.map((line) => `${line},`).join("") };
   }
   return { start: last.range.end, end: last.range.end, text: lines.map((line) => `,${line}`).join("") };
+}
+
+/** The indentation of the line holding `offset`. */
+export function indentOf(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))![0];
 }
 
 /** The file's own line ending, so an inserted line does not mix CRLF and LF. */

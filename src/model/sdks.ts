@@ -145,3 +145,11 @@ export const JS_MODULE_CLIENTS: ReadonlyMap<string, SdkConstructor> = new Map([
  */
 export const PROVIDER_SDKS: ReadonlySet<Sdk> = new Set<Sdk>(["ai-sdk-cerebras"]);
 export const PROVIDER_MODEL_MEMBERS: ReadonlySet<string> = new Set(["chat", "languageModel"]);
+
+/** The Vercel AI SDK's request functions: the body comes from their options object. */
+export const JS_REQUEST_FUNCTIONS: ReadonlyMap<string, Sdk> = new Map([
+  ["ai.generateText", "ai-sdk"],
+  ["ai.streamText", "ai-sdk"],
+  ["ai.generateObject", "ai-sdk"],
+  ["ai.streamObject", "ai-sdk"],
+]);

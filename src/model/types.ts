@@ -25,6 +25,8 @@ export type Sdk =
   | "langchain-cerebras"
   | "litellm"
   | "ai-sdk-cerebras"
+  /** The Vercel AI SDK's request functions (`generateText`), whatever provider the model uses. */
+  | "ai-sdk"
   | "langchain-js-openai"
   | "langchain-js-cerebras";
 
@@ -151,6 +153,8 @@ export interface LoweredFile {
   clients: Client[];
   requests: RequestSite[];
   models: ModelRef[];
+  /** Names assigned exactly once in the file (`PARAMS = {...}`), with that value. */
+  constants: ReadonlyMap<string, Value>;
   comments: Comment[];
   kit: EditKit;
 }

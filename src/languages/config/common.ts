@@ -88,6 +88,7 @@ export function configFile(
     clients: [],
     requests: [],
     models: configModels(values),
+    constants: new Map(),
     comments,
     kit: configKit(language, lineComment),
   };

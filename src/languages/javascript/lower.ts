@@ -1,14 +1,14 @@
 import ts from "typescript";
 import type { CalleeBase, RawBinding, RawCall, RawFile, RawModel } from "../../model/assemble.js";
 import { modelNameKind } from "../../model/names.js";
-import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS } from "../../model/sdks.js";
+import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, Language, Range, Value } from "../../model/types.js";
 import { javascriptKit } from "./kit.js";
 
 const TABLES = {
   constructors: JS_CONSTRUCTORS,
   moduleClients: JS_MODULE_CLIENTS,
-  requestFunctions: new Map(),
+  requestFunctions: JS_REQUEST_FUNCTIONS,
   passThroughMembers: new Set(["withOptions"]),
 };
 
@@ -21,7 +21,12 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   const models: RawModel[] = [];
   const comments: Comment[] = [];
   const seenComments = new Set<number>();
-  const attributeAssignments = new Map<string, Value>();
+  const assignments = new Map<string, Value[]>();
+  const assign = (name: string, value: Value): void => {
+    const list = assignments.get(name);
+    if (list) list.push(value);
+    else assignments.set(name, [value]);
+  };
   let doubleQuotes = 0;
   let singleQuotes = 0;
 
@@ -205,6 +210,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   const bindInitializer = (name: string, initializer: ts.Expression | undefined): void => {
     if (!initializer) return;
     const value = unwrap(initializer);
+    assign(name, lowerValue(value));
     if (ts.isNewExpression(value) || ts.isCallExpression(value)) {
       const required = requiredModule(value);
       if (required !== undefined) {
@@ -301,7 +307,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       if (target) {
         const name = target.join(".");
         const value = lowerValue(node.right);
-        if (target.length > 1) attributeAssignments.set(name, value);
+        assign(name, value);
         const right = unwrap(node.right);
         if (ts.isNewExpression(right) || ts.isCallExpression(right)) bindings.push({ name, call: lowerCall(right) });
         addModel(value, "variable", name);
@@ -344,7 +350,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     bindings,
     models,
     comments,
-    attributeAssignments,
+    assignments,
     kit: javascriptKit(language, singleQuotes > doubleQuotes ? "'" : '"'),
     tables: TABLES,
   };

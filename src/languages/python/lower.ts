@@ -32,7 +32,12 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
   const bindings: RawBinding[] = [];
   const models: RawModel[] = [];
   const comments: Comment[] = [];
-  const attributeAssignments = new Map<string, Value>();
+  const assignments = new Map<string, Value[]>();
+  const assign = (name: string, value: Value): void => {
+    const list = assignments.get(name);
+    if (list) list.push(value);
+    else assignments.set(name, [value]);
+  };
   let doubleQuotes = 0;
   let singleQuotes = 0;
 
@@ -274,7 +279,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
         if (call) bindings.push({ name: target, call });
       }
       const lowered = lowerValue(value);
-      if (name.length > 1) attributeAssignments.set(target, lowered);
+      assign(target, lowered);
       addModel(lowered, "variable", target);
     }
     const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
@@ -347,7 +352,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     bindings,
     models,
     comments,
-    attributeAssignments,
+    assignments,
     kit: pythonKit(singleQuotes > doubleQuotes ? "'" : '"'),
     tables: TABLES,
   };

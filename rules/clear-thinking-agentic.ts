@@ -1,0 +1,41 @@
+import type { Rule } from "../src/model/rule.js";
+import { addField, field, requestBodies } from "./common/body.js";
+import { reasoningIsOff } from "./common/reasoning.js";
+import { isGlmRequest, isNull } from "./common/values.js";
+
+export const clearThinkingAgentic: Rule = {
+  meta: {
+    id: "clear-thinking-agentic",
+    severity: "info",
+    fix: "unsafe",
+    languages: ["python", "javascript", "typescript"],
+    triggers: ["tools"],
+    docs: {
+      summary: "A tool-calling request with reasoning on that drops prior reasoning; the guide recommends `clear_thinking: false`.",
+      whatItDoes:
+        "Finds GLM requests to Cerebras that pass `tools`, leave reasoning on, and do not set `clear_thinking`. " +
+        "The unsafe fix adds `clear_thinking: false` where the client sends it (`extra_body` for the OpenAI " +
+        "Python client, `providerOptions.cerebras` for the Vercel AI SDK).",
+      why:
+        "`clear_thinking` defaults to true, so the reasoning of earlier turns is dropped. The migration guide " +
+        "recommends `false` (preserved thinking) for agentic, coding and tool-calling loops, which also gets " +
+        "better cache hits. It is unsafe because it changes what the model sees and is billed for.",
+      example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, tools=tools)',
+      useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, tools=tools, extra_body={"clear_thinking": False})',
+      source: "API-FACTS.md §1 (migration guide: preserved thinking)",
+    },
+  },
+  check({ file, target, report }) {
+    for (const body of requestBodies(file)) {
+      if (body.endpoint !== "cerebras" || !isGlmRequest(body, target) || body.open) continue;
+      const tools = field(body, "tools");
+      if (!tools || isNull(file, tools.entry.value) || field(body, "clear_thinking") || reasoningIsOff(body)) continue;
+      const edits = addField(body, "clear_thinking", file.kit.boolean(false));
+      report({
+        range: tools.entry.keyRange ?? tools.entry.range,
+        message: "this tool-calling request drops earlier turns' reasoning; the guide recommends `clear_thinking: false` for agent loops",
+        ...(edits ? { fix: { safety: "unsafe" as const, edits } } : {}),
+      });
+    }
+  },
+};

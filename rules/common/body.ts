@@ -1,0 +1,340 @@
+import { appendEntries, indentOf, lineEnding, removeEntries, replace } from "../../src/model/edits.js";
+import type { Edit } from "../../src/model/rule.js";
+import type { Endpoint, Entry, EntryList, LoweredFile, RequestSite, Sdk, Value } from "../../src/model/types.js";
+import { parseModelId } from "../knowledge/models.js";
+import { CEREBRAS_NODE_CHAT_FIELDS } from "../knowledge/cerebras-sdk.js";
+import { OPENAI_CHAT_FIELDS, OPENAI_PYTHON_KEYWORDS } from "../knowledge/openai-python.js";
+
+/**
+ * The request body as the wire sees it, whatever client builds it: Python keywords, `extra_body`
+ * and LangChain's `model_kwargs`, a JS params object, the Vercel AI SDK's camelCase options and
+ * `providerOptions.cerebras`. Rules ask for fields by their wire name (`top_p`) and edit them
+ * through this view, so each rule is written once for every client library.
+ */
+
+export type Container = "top" | "extra_body" | "model_kwargs" | "provider_options";
+
+export interface BodyField {
+  /** The field's name in the JSON body (`top_p`, `reasoning_effort`). */
+  wire: string;
+  entry: Entry;
+  /** The list the entry sits in, for removing it. */
+  list: EntryList;
+  container: Container;
+  /** Set when the field comes from a dict or object spread into the request (`**PARAMS`). */
+  spread?: boolean;
+  /** The request's own entry that brought the field in (the `**PARAMS` or `extra_body=EXTRA`). */
+  via?: Entry;
+}
+
+/** Where to point at a field: its own entry, or the request entry that spread it in. */
+export function fieldRange(target: BodyField): { start: number; end: number } {
+  return (target.via ?? target.entry).range;
+}
+
+export interface RequestBody {
+  request: RequestSite;
+  file: LoweredFile;
+  fields: BodyField[];
+  /** The body may hold fields this file cannot see (`**kwargs`, `...options`). */
+  open: boolean;
+  /** Where the request goes, with LiteLLM's model prefix taken into account. */
+  endpoint: Endpoint;
+  sdk: Sdk | undefined;
+  /** The model ID, when it is a literal (or a constant) in the request. */
+  model?: string;
+}
+
+/** camelCase option names of JS wrappers, by the wire field they become. */
+const CAMEL_TO_WIRE: Record<string, string> = {
+  topP: "top_p",
+  topK: "top_k",
+  maxTokens: "max_tokens",
+  maxOutputTokens: "max_tokens",
+  maxCompletionTokens: "max_completion_tokens",
+  presencePenalty: "presence_penalty",
+  frequencyPenalty: "frequency_penalty",
+  stopSequences: "stop",
+  toolChoice: "tool_choice",
+  modelName: "model",
+  reasoningEffort: "reasoning_effort",
+  reasoningFormat: "reasoning_format",
+  parallelToolCalls: "parallel_tool_calls",
+  topLogprobs: "top_logprobs",
+  logitBias: "logit_bias",
+  serviceTier: "service_tier",
+  promptCacheKey: "prompt_cache_key",
+};
+const WIRE_TO_CAMEL = Object.fromEntries(Object.entries(CAMEL_TO_WIRE).map(([camel, wire]) => [wire, camel]));
+WIRE_TO_CAMEL.max_tokens = "maxTokens";
+
+/** SDKs whose option names are camelCase (converted to the wire's snake_case by the library). */
+const CAMEL_CASE_SDKS: ReadonlySet<Sdk | undefined> = new Set<Sdk | undefined>(["ai-sdk", "langchain-js-openai", "langchain-js-cerebras"]);
+
+function wireName(sdk: Sdk | undefined, container: Container, key: string): string {
+  if (container === "provider_options") return CAMEL_TO_WIRE[key] ?? key;
+  if (container !== "top") return key;
+  if (CAMEL_CASE_SDKS.has(sdk)) return CAMEL_TO_WIRE[key] ?? key;
+  if (sdk === "langchain-openai" || sdk === "langchain-cerebras") {
+    if (key === "model_name") return "model";
+    if (key === "max_completion_tokens") return "max_tokens";
+  }
+  return key;
+}
+
+function resolveLiteral(file: LoweredFile, value: Value): Value | undefined {
+  if (value.kind === "object") return value;
+  if (value.kind === "name" && value.name) {
+    const constant = file.constants.get(value.name);
+    if (constant?.kind === "object") return constant;
+  }
+  return undefined;
+}
+
+function isPython(file: LoweredFile): boolean {
+  return file.language === "python";
+}
+
+export function requestBodies(file: LoweredFile): RequestBody[] {
+  const bodies: RequestBody[] = [];
+  for (const request of file.requests) {
+    const body = requestBody(file, request);
+    if (body) bodies.push(body);
+  }
+  return bodies;
+}
+
+export function requestBody(file: LoweredFile, request: RequestSite): RequestBody | undefined {
+  if (!request.request) return undefined;
+  const sdk = request.sdk;
+  const fields: BodyField[] = [];
+  let open = request.open;
+  const python = isPython(file);
+
+  const addList = (list: EntryList, container: Container, spread: boolean, via?: Entry): void => {
+    for (const entry of list.entries) {
+      // Only entries of the request's own list can be the one that brought fields in.
+      const origin = via ?? (list === request.request ? entry : undefined);
+      if (entry.spread) {
+        const literal = resolveLiteral(file, entry.value);
+        if (literal?.list) addList(literal.list, container, true, literal === entry.value ? via : origin);
+        else open = true;
+        continue;
+      }
+      if (entry.key === null) continue;
+      if (container === "top" && python && entry.key === "extra_body" && sdk !== "zai" && sdk !== "zhipuai") {
+        const literal = resolveLiteral(file, entry.value);
+        if (literal?.list) addList(literal.list, "extra_body", spread || literal !== entry.value, literal !== entry.value ? origin : via);
+        else open = true;
+        continue;
+      }
+      if (container === "top" && entry.key === (python ? "model_kwargs" : "modelKwargs") && sdk?.startsWith("langchain")) {
+        const literal = resolveLiteral(file, entry.value);
+        if (literal?.list) addList(literal.list, "model_kwargs", spread || literal !== entry.value, literal !== entry.value ? origin : via);
+        else open = true;
+        continue;
+      }
+      if (container === "top" && entry.key === "providerOptions" && sdk === "ai-sdk") {
+        const cerebras = entry.value.list?.entries.find((option) => option.key === "cerebras");
+        const literal = cerebras ? resolveLiteral(file, cerebras.value) : undefined;
+        if (literal?.list) addList(literal.list, "provider_options", spread, via);
+        continue;
+      }
+      fields.push({
+        wire: wireName(sdk, container, entry.key),
+        entry,
+        list,
+        container,
+        ...(spread ? { spread } : {}),
+        ...(spread && via ? { via } : {}),
+      });
+    }
+  };
+  addList(request.request, "top", false);
+
+  const modelField = fields.find((field) => field.wire === "model" && field.container === "top");
+  let model: string | undefined;
+  if (modelField?.entry.value.kind === "string") model = modelField.entry.value.string;
+  else if (modelField?.entry.value.kind === "name") {
+    const constant = file.constants.get(modelField.entry.value.name ?? "");
+    if (constant?.kind === "string") model = constant.string;
+  } else if (request.kind === "function" && request.args.entries[0]?.value.kind === "string" && !request.args.entries[0].key) {
+    model = request.args.entries[0].value.string;
+  }
+  let endpoint = request.endpoint;
+  if (model !== undefined) {
+    // cerebras/zai-glm-4.7 in LiteLLM: the prefix routes the request.
+    const prefixEndpoint = parseModelId(model).prefixEndpoint;
+    if (prefixEndpoint && (sdk === "litellm" || endpoint === "unknown")) endpoint = prefixEndpoint;
+  }
+  return { request, file, fields, open, endpoint, sdk, ...(model !== undefined ? { model } : {}) };
+}
+
+export function field(body: RequestBody, wire: string): BodyField | undefined {
+  return body.fields.find((candidate) => candidate.wire === wire);
+}
+
+/**
+ * Where a wire field belongs for this client: a first-class keyword or property, `extra_body` for
+ * the OpenAI Python client's non-standard fields, `providerOptions.cerebras` for the AI SDK.
+ */
+export function containerFor(body: RequestBody, wire: string): Container {
+  const sdk = body.sdk;
+  if (sdk === "ai-sdk") {
+    return ["temperature", "top_p", "top_k", "max_tokens", "presence_penalty", "frequency_penalty", "seed", "stop"].includes(wire)
+      ? "top"
+      : "provider_options";
+  }
+  if (!isPython(body.file)) return "top";
+  if (sdk === "openai") {
+    const allowed = OPENAI_PYTHON_KEYWORDS.get(body.request.method) ?? OPENAI_PYTHON_KEYWORDS.get("chat.completions.create")!;
+    return allowed.has(wire) ? "top" : "extra_body";
+  }
+  if (sdk === "langchain-openai") {
+    return ["temperature", "top_p", "max_tokens", "reasoning_effort", "seed", "stop", "n", "presence_penalty", "frequency_penalty"].includes(wire)
+      ? "top"
+      : "extra_body";
+  }
+  if (sdk === "langchain-cerebras") {
+    // ChatCerebras validates reasoning_effort as low/medium/high; "none" must travel in extra_body.
+    return ["temperature", "top_p", "max_tokens", "seed", "stop", "n", "disable_reasoning"].includes(wire) ? "top" : "extra_body";
+  }
+  return "top";
+}
+
+/**
+ * Whether a field may stay in a container: `extra_body` and `providerOptions.cerebras` carry any
+ * field to the wire; `model_kwargs` too, except what ChatCerebras validates; the top level only
+ * what the client takes there.
+ */
+export function accepts(body: RequestBody, container: Container, wire: string): boolean {
+  if (container === "extra_body" || container === "provider_options") return true;
+  if (container === "model_kwargs") return !(body.sdk === "langchain-cerebras" && wire === "reasoning_effort");
+  return containerFor(body, wire) === "top";
+}
+
+/** The key to write for a wire field in a container. */
+function sourceKey(body: RequestBody, container: Container, wire: string): string {
+  if (container === "provider_options") return WIRE_TO_CAMEL[wire] && wire !== "max_tokens" ? WIRE_TO_CAMEL[wire]! : wire;
+  if (container === "top" && CAMEL_CASE_SDKS.has(body.sdk)) {
+    if (body.sdk === "ai-sdk" && wire === "max_tokens") return "maxOutputTokens";
+    return WIRE_TO_CAMEL[wire] ?? wire;
+  }
+  return wire;
+}
+
+/** One entry rendered for a container: a keyword argument, a dict entry or an object property. */
+function renderEntry(body: RequestBody, container: Container, wire: string, valueText: string): string {
+  const { kit } = body.file;
+  const key = sourceKey(body, container, wire);
+  return container === "top" && isPython(body.file) ? kit.keyword(key, valueText) : kit.entry(key, valueText);
+}
+
+export function sourceText(body: RequestBody, value: Value): string {
+  return body.file.text.slice(value.range.start, value.range.end);
+}
+
+/** A `// @ts-expect-error` or `// @ts-ignore` line right above an entry. */
+export function directiveAbove(text: string, entryStart: number): { start: number; end: number } | undefined {
+  const lineStart = text.lastIndexOf("\n", entryStart - 1) + 1;
+  if (lineStart === 0 || text.slice(lineStart, entryStart).trim() !== "") return undefined;
+  const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+  const line = text.slice(previousStart, lineStart - 1).replace(/\r$/, "");
+  return /^\s*\/\/\s*@ts-(expect-error|ignore)\b/.test(line) ? { start: previousStart, end: lineStart } : undefined;
+}
+
+/**
+ * Keeps TypeScript's directives true after a field changes: a `// @ts-expect-error` above a field
+ * that is removed, or that becomes one the SDK types, would be unused (a compile error); one is
+ * added above a field that becomes untyped, where the line allows.
+ */
+export function directiveEdits(body: RequestBody, target: BodyField, newWire: string | undefined): Edit[] {
+  if (body.file.language !== "typescript" || target.container !== "top") return [];
+  const { text } = body.file;
+  const existing = directiveAbove(text, target.entry.range.start);
+  const needed = newWire === undefined ? undefined : typeEscape(body, newWire);
+  if (existing && !needed) return [{ ...existing, text: "" }];
+  const ownLine = text.slice(text.lastIndexOf("\n", target.entry.range.start - 1) + 1, target.entry.range.start).trim() === "";
+  if (!existing && needed && ownLine) {
+    const at = target.entry.range.start;
+    return [{ start: at, end: at, text: `${needed}${lineEnding(text)}${indentOf(text, at)}` }];
+  }
+  return [];
+}
+
+export function removeField(body: RequestBody, target: BodyField): Edit[] {
+  const index = target.list.entries.indexOf(target.entry);
+  return [...directiveEdits(body, target, undefined), ...removeEntries(body.file.text, target.list, [index])];
+}
+
+/** Renames a field in place (`max_tokens` → `max_completion_tokens`), keeping its value. */
+export function renameField(body: RequestBody, target: BodyField, wire: string): Edit[] {
+  const valueText = sourceText(body, target.entry.value);
+  return [...directiveEdits(body, target, wire), replace(target.entry.range, renderEntry(body, target.container, wire, valueText))];
+}
+
+export function replaceValue(target: BodyField, valueText: string): Edit[] {
+  return [replace(target.entry.value.range, valueText)];
+}
+
+const OPENAI_TYPED = new Set(OPENAI_CHAT_FIELDS);
+const CEREBRAS_TYPED = new Set(CEREBRAS_NODE_CHAT_FIELDS);
+
+/**
+ * The `// @ts-expect-error` line a TypeScript field needs when the SDK's params type does not
+ * know it, as openai-node's README advises for undocumented params; undefined when none is needed.
+ */
+export function typeEscape(body: RequestBody, wire: string): string | undefined {
+  if (body.file.language !== "typescript" || body.request.kind !== "method") return undefined;
+  const typed = body.sdk === "openai" ? OPENAI_TYPED : body.sdk === "cerebras" ? CEREBRAS_TYPED : undefined;
+  if (!typed || typed.has(wire)) return undefined;
+  const sdk = body.sdk === "openai" ? "openai" : "@cerebras/cerebras_cloud_sdk";
+  return `// @ts-expect-error ${wire} is a Cerebras request field that ${sdk}'s types do not declare`;
+}
+
+const list = (edit: Edit | undefined): Edit[] | undefined => (edit ? [edit] : undefined);
+
+/** Adds a field where it belongs for this client, creating `extra_body` or `providerOptions` if needed. */
+export function addField(body: RequestBody, wire: string, valueText: string): Edit[] | undefined {
+  const container = containerFor(body, wire);
+  const { kit, text } = body.file;
+  const top = body.request.request!;
+  const rendered = renderEntry(body, container, wire, valueText);
+  if (container === "top") return list(appendEntries(text, top, [rendered], typeEscape(body, wire)));
+  const holderKey =
+    container === "extra_body" ? "extra_body" : container === "model_kwargs" ? (isPython(body.file) ? "model_kwargs" : "modelKwargs") : "providerOptions";
+  const holder = top.entries.find((entry) => entry.key === holderKey);
+  if (container === "provider_options") {
+    const cerebras = { cerebras: kit.object([rendered]) };
+    if (!holder) return list(appendEntries(text, top, [kit.entry("providerOptions", kit.object([kit.entry("cerebras", cerebras.cerebras)]))]));
+    const options = holder.value.list;
+    if (holder.value.kind !== "object" || !options) return undefined;
+    const existing = options.entries.find((entry) => entry.key === "cerebras");
+    if (!existing) return list(appendEntries(text, options, [kit.entry("cerebras", cerebras.cerebras)]));
+    if (existing.value.kind !== "object" || !existing.value.list) return undefined;
+    return list(appendEntries(text, existing.value.list, [rendered]));
+  }
+  if (!holder) return list(appendEntries(text, top, [kit.keyword(holderKey, kit.object([rendered]))]));
+  if (holder.value.kind === "object" && holder.value.list) return list(appendEntries(text, holder.value.list, [rendered]));
+  if (holder.value.kind === "name" || holder.value.kind === "call") {
+    return [replace(holder.value.range, kit.object([kit.spread(sourceText(body, holder.value)), rendered]))];
+  }
+  return undefined;
+}
+
+/**
+ * Replaces a field with another (`thinking` → `reasoning_effort`): in place when the new field
+ * belongs in the same container, else removed here and added where it belongs.
+ */
+export function replaceField(body: RequestBody, target: BodyField, wire: string, valueText: string): Edit[] | undefined {
+  if (target.spread || accepts(body, target.container, wire)) {
+    return [...directiveEdits(body, target, wire), replace(target.entry.range, renderEntry(body, target.container, wire, valueText))];
+  }
+  const added = addField(body, wire, valueText);
+  return added ? [...removeField(body, target), ...added] : undefined;
+}
+
+/** The request goes to Cerebras, or might once the code moves (a Z.ai client). */
+export function isCerebras(body: RequestBody): boolean {
+  return body.endpoint === "cerebras";
+}

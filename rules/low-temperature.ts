@@ -1,0 +1,42 @@
+import type { Rule } from "../src/model/rule.js";
+import { field, replaceValue, requestBodies } from "./common/body.js";
+import { formatNumber, isGlmRequest, numberOf } from "./common/values.js";
+
+export const lowTemperature: Rule = {
+  meta: {
+    id: "low-temperature",
+    severity: "warning",
+    fix: "unsafe",
+    languages: ["python", "javascript", "typescript"],
+    triggers: ["temperature"],
+    docs: {
+      summary: "A temperature below 0.6, where GLM 4.7's output quality degrades.",
+      whatItDoes:
+        "Finds GLM requests whose `temperature` is a literal (or a constant) below 0.6 (option `threshold`). " +
+        "The unsafe fix raises it to the threshold, the guide's value for instruction following.",
+      why:
+        "Cerebras' GLM 4.7 migration guide recommends temperature 1.0 for general use and 0.6 for instruction " +
+        "following, and warns that very low values may degrade output quality. Code tuned for other models " +
+        "often pins 0 or 0.1 for determinism.",
+      example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0)',
+      useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.6)',
+      source: "API-FACTS.md §1 (migration guide §10: sampling)",
+    },
+  },
+  check({ file, target, options, report }) {
+    const threshold = typeof options.threshold === "number" ? options.threshold : 0.6;
+    for (const body of requestBodies(file)) {
+      if (!isGlmRequest(body, target)) continue;
+      const temperature = field(body, "temperature");
+      if (!temperature) continue;
+      const value = numberOf(file, temperature.entry.value);
+      if (value === undefined || value >= threshold) continue;
+      const literal = temperature.entry.value.kind === "number";
+      report({
+        range: temperature.entry.value.range,
+        message: `temperature ${formatNumber(value)} is below ${formatNumber(threshold)}; very low values may degrade GLM 4.7's output (the guide uses 0.6 for instruction following)`,
+        ...(literal ? { fix: { safety: "unsafe" as const, edits: replaceValue(temperature, formatNumber(threshold)) } } : {}),
+      });
+    }
+  },
+};

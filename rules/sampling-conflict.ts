@@ -1,0 +1,51 @@
+import type { Rule } from "../src/model/rule.js";
+import { field, fieldRange, removeField, requestBodies, type BodyField } from "./common/body.js";
+import { isGlmRequest, isNull, numberOf } from "./common/values.js";
+
+const DEFAULTS: Record<string, number> = { temperature: 1.0, top_p: 0.95 };
+
+export const samplingConflict: Rule = {
+  meta: {
+    id: "sampling-conflict",
+    severity: "warning",
+    fix: "unsafe",
+    languages: ["python", "javascript", "typescript"],
+    triggers: ["top_p", "topP"],
+    docs: {
+      summary: "Both temperature and top_p tuned; GLM 4.7's guide says to adjust one, not both.",
+      whatItDoes:
+        "Finds requests to GLM (on Cerebras or Z.ai, or naming a GLM model) that set both `temperature` and " +
+        "`top_p` (`topP` in the Vercel AI SDK), neither provably at its default (1.0 and 0.95), counting values " +
+        "in a dict or object literal spread into the call. The unsafe fix keeps `temperature` and removes " +
+        "`top_p`; the option `keep: \"top_p\"` keeps `top_p` instead.",
+      why:
+        "Cerebras' GLM 4.7 migration guide: keep the defaults `temperature=1`, `top_p=0.95` unless there is a " +
+        "reason, and for determinism adjust either temperature or top_p, not both. Z.ai's own guide says the " +
+        "same. The fix is unsafe because it changes the sampling.",
+      example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.7, top_p=0.8)',
+      useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.7)',
+      source: "API-FACTS.md §1 (migration guide §10: sampling)",
+    },
+  },
+  check({ file, target, options, report }) {
+    const keep = options.keep === "top_p" ? "top_p" : "temperature";
+    const drop = keep === "temperature" ? "top_p" : "temperature";
+    for (const body of requestBodies(file)) {
+      if (!isGlmRequest(body, target)) continue;
+      const tuned = (wire: string): BodyField | undefined => {
+        const found = field(body, wire);
+        if (!found || isNull(file, found.entry.value)) return undefined;
+        return numberOf(file, found.entry.value) === DEFAULTS[wire] ? undefined : found;
+      };
+      const temperature = tuned("temperature");
+      const topP = tuned("top_p");
+      if (!temperature || !topP) continue;
+      const dropped = drop === "top_p" ? topP : temperature;
+      report({
+        range: fieldRange(dropped),
+        message: `both \`temperature\` and \`top_p\` are tuned; GLM 4.7's guide says to adjust one, not both (the fix removes \`${dropped.entry.key}\`)`,
+        fix: { safety: "unsafe", edits: removeField(body, dropped) },
+      });
+    }
+  },
+};

@@ -1,0 +1,97 @@
+import type { Edit, FixSafety, Rule } from "../src/model/rule.js";
+import { replace } from "../src/model/edits.js";
+import { accepts, addField, directiveEdits, field, removeField, requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
+import { reasoningOffField } from "./common/reasoning.js";
+import { stringOf } from "./common/values.js";
+
+interface Replacement {
+  wire: string;
+  valueText: string;
+}
+
+/** What Z.ai's `thinking` object becomes on Cerebras, or undefined when it is not a literal. */
+function replacements(body: RequestBody, thinking: BodyField, offForm: Replacement): Replacement[] | undefined {
+  const value = thinking.entry.value;
+  if (value.kind !== "object" || !value.list) return undefined;
+  const result: Replacement[] = [];
+  for (const entry of value.list.entries) {
+    if (entry.key === "type") {
+      const type = stringOf(body.file, entry.value);
+      if (type === "disabled") {
+        if (!field(body, offForm.wire)) result.push(offForm);
+      } else if (type !== "enabled") {
+        return undefined;
+      }
+    } else if (entry.key === "clear_thinking") {
+      if (!field(body, "clear_thinking")) result.push({ wire: "clear_thinking", valueText: sourceText(body, entry.value) });
+    } else {
+      return undefined; // budget_tokens or something else we cannot translate
+    }
+  }
+  return result;
+}
+
+function fixEdits(body: RequestBody, thinking: BodyField, wanted: Replacement[]): Edit[] | undefined {
+  if (wanted.length === 0) return removeField(body, thinking);
+  const { kit } = body.file;
+  const python = body.file.language === "python";
+  const here = wanted.filter((item) => thinking.spread || accepts(body, thinking.container, item.wire));
+  const elsewhere = wanted.filter((item) => !here.includes(item));
+  const edits: Edit[] = [];
+  if (here.length > 0) {
+    const render = (item: Replacement): string =>
+      thinking.container === "top" && python ? kit.keyword(item.wire, item.valueText) : kit.entry(item.wire, item.valueText);
+    edits.push(...directiveEdits(body, thinking, here[0]!.wire), replace(thinking.entry.range, here.map(render).join(", ")));
+  } else {
+    edits.push(...removeField(body, thinking));
+  }
+  for (const item of elsewhere) {
+    const added = addField(body, item.wire, item.valueText);
+    if (!added) return undefined;
+    edits.push(...added);
+  }
+  return edits;
+}
+
+export const zaiThinkingParam: Rule = {
+  meta: {
+    id: "zai-thinking-param",
+    severity: "error",
+    fix: "safe",
+    languages: ["python", "javascript", "typescript"],
+    triggers: ["thinking"],
+    docs: {
+      summary: "Z.ai's `thinking` object, which Cerebras rejects with HTTP 400.",
+      whatItDoes:
+        "Finds Z.ai's `thinking` parameter in a request (a keyword, a property, or inside `extra_body`) and " +
+        "translates it: `{\"type\": \"enabled\"}` is removed (reasoning is on by default), " +
+        "`{\"type\": \"disabled\"}` becomes the reasoning-off form (`reasoning_effort: \"none\"`, or " +
+        "`disable_reasoning: true` when the target says so), and a nested `clear_thinking` becomes the " +
+        "top-level `clear_thinking`. The fix is safe where the call goes to Cerebras and unsafe while it " +
+        "still goes to Z.ai, where `thinking` is valid.",
+      why:
+        "Cerebras validates request bodies strictly and answers HTTP 400 to `thinking`. The migration guide: " +
+        "\"This is different from the `thinking` parameter that Z.ai uses.\" On Cerebras reasoning is on by " +
+        "default and `clear_thinking` is a top-level boolean.",
+      example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, extra_body={"thinking": {"type": "disabled"}})',
+      useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, extra_body={"reasoning_effort": "none"})',
+      source: "API-FACTS.md §1 and §3 (migration guide §7; Cerebras deprecation page for reasoning_effort)",
+    },
+  },
+  check({ file, target, report }) {
+    for (const body of requestBodies(file)) {
+      if (body.endpoint !== "cerebras" && body.endpoint !== "zai") continue;
+      const thinking = field(body, "thinking");
+      if (!thinking) continue;
+      const safety: FixSafety = body.endpoint === "cerebras" ? "safe" : "unsafe";
+      const wanted = replacements(body, thinking, reasoningOffField(target, file.kit));
+      const edits = wanted ? fixEdits(body, thinking, wanted) : undefined;
+      const where = body.endpoint === "cerebras" ? "Cerebras rejects it (HTTP 400)" : "Cerebras rejects it once this call moves there";
+      report({
+        range: thinking.entry.range,
+        message: `\`thinking\` is Z.ai's parameter and ${where}; reasoning is on by default, \`reasoning_effort\` turns it off and \`clear_thinking\` is top level`,
+        ...(edits ? { fix: { safety, edits } } : {}),
+      });
+    }
+  },
+};
