@@ -10,14 +10,18 @@ import { samplingConflict } from "./sampling-conflict.js";
 import { unsupportedParam } from "./unsupported-param.js";
 import { zaiThinkingParam } from "./zai-thinking-param.js";
 
-/** Every rule, in the order `glm-migrate rules` lists them. */
+/**
+ * Every rule, in the order `glm-migrate rules` lists them. The order is also the fix priority:
+ * rules that translate a field (thinking → reasoning_effort) come before the one that moves
+ * non-standard fields into extra_body, so the translated field lands where it belongs.
+ */
 export const RULES: readonly Rule[] = [
   modelId,
-  extraBodyRequired,
   zaiThinkingParam,
-  unsupportedParam,
-  literalExtraBody,
   disableReasoningDeprecated,
+  unsupportedParam,
+  extraBodyRequired,
+  literalExtraBody,
   maxCompletionTokens,
   samplingConflict,
   lowTemperature,

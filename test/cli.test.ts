@@ -10,7 +10,7 @@ describe("glm-migrate lint", () => {
     expect(stdout).toContain("fixtures/demo/service/app/llm.py");
     expect(stdout).toMatch(/18:15\s+error\s+`zai-glm-4\.6` was deprecated by Cerebras.*model-id/);
     expect(stdout).toMatch(/23:9\s+error\s+`disable_reasoning` is not a keyword.*extra-body-required/);
-    expect(stdout).toMatch(/✖ \d+ problems \(\d+ errors, 0 warnings\)/);
+    expect(stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)/);
     expect(stdout).toMatch(/\d+ problems fixable with `glm-migrate fix`/);
   });
 
@@ -125,7 +125,9 @@ describe("glm-migrate fix", () => {
     expect(first.stdout).toMatch(/Fixed \d+ problems in \d+ files\./);
     const llm = readFileSync(join(dir, "service/app/llm.py"), "utf8");
     expect(llm).toContain('model="zai-glm-4.7"');
-    expect(llm).toContain('extra_body={"disable_reasoning": True}');
+    expect(llm).toContain('reasoning_effort="none",');
+    expect(llm).toContain('extra_body={"clear_thinking": False, "reasoning_format": "parsed"}');
+    expect(llm).not.toContain("disable_reasoning");
     expect(llm).not.toContain("zai-glm-4.6");
 
     const again = cli(["lint", "--format", "json", "."], { cwd: dir });

@@ -58,11 +58,14 @@ export async function fixText(
   let applied = 0;
   const broken: Diagnostic[] = [];
   const brokenKeys = new Set<string>();
+  const rank = new Map(context.rules.map((active, index) => [active.rule.meta.id, index]));
   let current = await lintText(path, language, text, context);
   for (let pass = 0; pass < MAX_PASSES && "diagnostics" in current; pass++) {
-    const candidates = current.diagnostics.filter(
-      (diagnostic) => diagnostic.fix && allowed.has(diagnostic.fix.safety) && !brokenKeys.has(keyOf(diagnostic, text)),
-    );
+    // Where two fixes touch the same code, the rule listed first wins this pass (a rule that
+    // translates a field goes before one that only relocates it); the other is recomputed next pass.
+    const candidates = current.diagnostics
+      .filter((diagnostic) => diagnostic.fix && allowed.has(diagnostic.fix.safety) && !brokenKeys.has(keyOf(diagnostic, text)))
+      .sort((a, b) => rank.get(a.ruleId)! - rank.get(b.ruleId)! || a.range.start - b.range.start);
     const chosen: Diagnostic[] = [];
     const taken: Edit[] = [];
     const takenFixes = new Set<Fix>();
