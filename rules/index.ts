@@ -6,6 +6,7 @@ import { literalExtraBody } from "./literal-extra-body.js";
 import { lowTemperature } from "./low-temperature.js";
 import { maxCompletionTokens } from "./max-completion-tokens.js";
 import { modelId } from "./model-id.js";
+import { reasoningContentField } from "./reasoning-content-field.js";
 import { samplingConflict } from "./sampling-conflict.js";
 import { unsupportedParam } from "./unsupported-param.js";
 import { zaiThinkingParam } from "./zai-thinking-param.js";
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   unsupportedParam,
   extraBodyRequired,
   literalExtraBody,
+  reasoningContentField,
   maxCompletionTokens,
   samplingConflict,
   lowTemperature,

@@ -6,6 +6,8 @@ import type {
   EditKit,
   Endpoint,
   EntryList,
+  FieldKey,
+  FieldRead,
   Language,
   LoweredFile,
   ModelPosition,
@@ -29,6 +31,8 @@ export type CalleeBase =
 
 export interface RawCall {
   range: Range;
+  /** The enclosing function (its start offset), -1 at module level: names resolve within it. */
+  scope: number;
   calleeRange: Range;
   base: CalleeBase;
   /**
@@ -52,6 +56,35 @@ export interface RawBinding {
   call?: RawCall;
   /** A type annotation's qualified-able name (`OpenAI`, `openai.AsyncOpenAI`). */
   typeSegments?: string[];
+  /** A member chain (`msg = resp.choices[0].message`, `for chunk in stream`). */
+  chain?: Chain;
+  /** Where the name is bound: its function, or -1 for module level and `self.`/`this.` names. */
+  scope: number;
+}
+
+/** An expression as a root and the members read off it; `[]` stands for any index or iteration. */
+export interface Chain {
+  root: { kind: "name"; name: string } | { kind: "call"; call: RawCall } | { kind: "other" };
+  path: string[];
+}
+
+export interface RawRead {
+  field: string;
+  range: Range;
+  kind: "attribute" | "subscript" | "getattr" | "get";
+  chain: Chain;
+  scope: number;
+}
+
+export interface RawKey {
+  field: string;
+  range: Range;
+  role?: string;
+  /** The call whose `messages` list holds the literal. */
+  messagesOf?: RawCall;
+  /** The list name the literal is appended to (`messages.append({...})`). */
+  appendedTo?: string;
+  scope: number;
 }
 
 export interface RawModel {
@@ -80,6 +113,8 @@ export interface RawFile {
   calls: RawCall[];
   bindings: RawBinding[];
   models: RawModel[];
+  reads: RawRead[];
+  keys: RawKey[];
   comments: Comment[];
   /** Every value assigned to a name or attribute (`MODEL = ...`, `openai.base_url = ...`), in order. */
   assignments: Map<string, Value[]>;
@@ -295,6 +330,7 @@ export function assemble(raw: RawFile): LoweredFile {
     requests,
     models,
     constants,
+    ...traceResponses(raw, requestByCall),
     comments: raw.comments,
     kit: raw.kit,
   };
@@ -333,4 +369,60 @@ function linkModelVariables(models: ModelRef[], requests: RequestSite[], clients
     const endpoints = useEndpoints.get(model.key);
     if (endpoints?.size === 1) model.endpoint = [...endpoints][0]!;
   }
+}
+
+/** The response fields rules care about; the adapters record reads and keys of these only. */
+export const RESPONSE_FIELDS: ReadonlySet<string> = new Set(["reasoning_content"]);
+
+/**
+ * Follows names back to the request whose result they hold (`resp = create(...)`,
+ * `msg = resp.choices[0].message`, `for chunk in stream`) and places each read and key.
+ */
+function traceResponses(
+  raw: RawFile,
+  requestByCall: ReadonlyMap<RawCall, RequestSite>,
+): { reads: FieldRead[]; keys: FieldKey[] } {
+  const byName = new Map<string, RawBinding[]>();
+  for (const binding of raw.bindings) {
+    if (!binding.call && !binding.chain) continue;
+    byName.set(binding.name, [...(byName.get(binding.name) ?? []), binding]);
+  }
+  /** The one binding a name has in this function, else at module level; none if ambiguous. */
+  const bindingFor = (name: string, scope: number): RawBinding | undefined => {
+    const all = byName.get(name) ?? [];
+    const local = all.filter((binding) => binding.scope === scope);
+    const candidates = local.length > 0 ? local : all.filter((binding) => binding.scope === -1);
+    return candidates.length === 1 ? candidates[0] : undefined;
+  };
+  const trace = (chain: Chain, scope: number, depth: number): { request?: RequestSite; path: string[]; traced: boolean } => {
+    if (chain.root.kind === "call") {
+      const request = requestByCall.get(chain.root.call);
+      return request ? { request, path: chain.path, traced: true } : { path: chain.path, traced: true };
+    }
+    if (chain.root.kind !== "name" || depth > 8) return { path: chain.path, traced: false };
+    const binding = bindingFor(chain.root.name, scope);
+    if (!binding) return { path: chain.path, traced: false };
+    const inner = binding.call ? { root: { kind: "call" as const, call: binding.call }, path: [] } : binding.chain!;
+    const traced = trace(inner, binding.scope, depth + 1);
+    return { ...traced, path: [...traced.path, ...chain.path] };
+  };
+  const reads: FieldRead[] = raw.reads.map((read) => {
+    const traced = trace(read.chain, read.scope, 0);
+    return { field: read.field, range: read.range, kind: read.kind, path: traced.path, traced: traced.traced, ...(traced.request ? { request: traced.request } : {}) };
+  });
+  const keys: FieldKey[] = raw.keys.map((key) => {
+    const sending: RequestSite[] = [];
+    const direct = key.messagesOf ? requestByCall.get(key.messagesOf) : undefined;
+    if (direct) sending.push(direct);
+    if (key.appendedTo) {
+      // The requests in the same function that send the list the literal was appended to.
+      for (const [call, request] of requestByCall) {
+        if (call.scope !== key.scope) continue;
+        const messages = findOption(request.request, "messages");
+        if (messages?.kind === "name" && messages.name === key.appendedTo) sending.push(request);
+      }
+    }
+    return { field: key.field, range: key.range, requests: sending, ...(key.role !== undefined ? { role: key.role } : {}) };
+  });
+  return { reads, keys };
 }

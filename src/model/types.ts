@@ -146,6 +146,33 @@ export interface ParseError {
   message: string;
 }
 
+/**
+ * A read of a response field (`resp.choices[0].message.reasoning_content`, `getattr(m,
+ * "reasoning_content")`, `chunk["choices"][0]["delta"].get("reasoning_content")`).
+ */
+export interface FieldRead {
+  field: string;
+  /** What an edit replaces to read another field: the attribute name or the string's content. */
+  range: Range;
+  kind: "attribute" | "subscript" | "getattr" | "get";
+  /** The request whose result the read starts from, when the file shows it. */
+  request?: RequestSite;
+  /** Members from the request's result to the field's owner: `choices`, `[]`, `message`. */
+  path: string[];
+  /** The receiver could be traced to a request, or to something that is certainly not one. */
+  traced: boolean;
+}
+
+/** A dict or object literal that names a response field as a key (`{"reasoning_content": ...}`). */
+export interface FieldKey {
+  field: string;
+  range: Range;
+  /** The literal's `role` value, when it is a string. */
+  role?: string;
+  /** The request whose `messages` holds this literal, directly or through `messages.append(...)`. */
+  requests: RequestSite[];
+}
+
 export interface LoweredFile {
   path: string;
   language: Language;
@@ -155,6 +182,8 @@ export interface LoweredFile {
   models: ModelRef[];
   /** Names assigned exactly once in the file (`PARAMS = {...}`), with that value. */
   constants: ReadonlyMap<string, Value>;
+  reads: FieldRead[];
+  keys: FieldKey[];
   comments: Comment[];
   kit: EditKit;
 }

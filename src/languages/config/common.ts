@@ -89,6 +89,8 @@ export function configFile(
     requests: [],
     models: configModels(values),
     constants: new Map(),
+    reads: [],
+    keys: [],
     comments,
     kit: configKit(language, lineComment),
   };

@@ -1,5 +1,5 @@
 import ts from "typescript";
-import type { CalleeBase, RawBinding, RawCall, RawFile, RawModel } from "../../model/assemble.js";
+import { RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { modelNameKind } from "../../model/names.js";
 import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, Language, Range, Value } from "../../model/types.js";
@@ -20,6 +20,8 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   const bindings: RawBinding[] = [];
   const models: RawModel[] = [];
   const comments: Comment[] = [];
+  const reads: RawRead[] = [];
+  const keys: RawKey[] = [];
   const seenComments = new Set<number>();
   const assignments = new Map<string, Value[]>();
   const assign = (name: string, value: Value): void => {
@@ -31,6 +33,15 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   let singleQuotes = 0;
 
   const start = (node: ts.Node): number => node.getStart(source);
+
+  /** The enclosing function's start, or -1 at module level (also for `this.` names). */
+  const scopeOf = (node: ts.Node, name?: string): number => {
+    if (name?.startsWith("this.")) return -1;
+    for (let current = node.parent; current; current = current.parent) {
+      if (ts.isFunctionLike(current)) return current.pos;
+    }
+    return -1;
+  };
   const range = (node: ts.Node): Range => ({ start: start(node), end: node.end });
 
   const unwrap = (node: ts.Expression): ts.Expression => {
@@ -145,6 +156,74 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     return object !== undefined && dotted(object)?.join(".") === "process.env";
   };
 
+  /** `resp.choices[0].message` as root `resp` and path `choices`, `[]`, `message`. */
+  const chainOf = (start: ts.Expression): Chain => {
+    const path: string[] = [];
+    let node = unwrap(start);
+    for (;;) {
+      if (ts.isPropertyAccessExpression(node)) {
+        path.unshift(node.name.text);
+        node = unwrap(node.expression);
+      } else if (ts.isElementAccessExpression(node)) {
+        path.unshift(ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : "[]");
+        node = unwrap(node.expression);
+      } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        return { root: { kind: "call", call: lowerCall(node) }, path };
+      } else if (ts.isIdentifier(node)) {
+        return { root: { kind: "name", name: node.text }, path };
+      } else if (node.kind === ts.SyntaxKind.ThisKeyword && path.length > 0) {
+        return { root: { kind: "name", name: `this.${path[0]}` }, path: path.slice(1) };
+      } else {
+        return { root: { kind: "other" }, path };
+      }
+    }
+  };
+
+  const visitRead = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void => {
+    if (ts.isPropertyAccessExpression(node)) {
+      if (RESPONSE_FIELDS.has(node.name.text)) {
+        reads.push({ field: node.name.text, range: range(node.name), kind: "attribute", chain: chainOf(node.expression), scope: scopeOf(node) });
+      }
+      return;
+    }
+    const argument = node.argumentExpression;
+    if (ts.isStringLiteralLike(argument) && RESPONSE_FIELDS.has(argument.text)) {
+      const here = range(argument);
+      reads.push({ field: argument.text, range: { start: here.start + 1, end: here.end - 1 }, kind: "subscript", chain: chainOf(node.expression), scope: scopeOf(node) });
+    }
+  };
+
+  /** `{ role: "assistant", reasoning_content }`: where the literal goes decides if it is sent. */
+  const visitKey = (property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): void => {
+    const name = property.name;
+    const key = ts.isShorthandPropertyAssignment(property) ? property.name.text : propertyName(name);
+    if (key === undefined || !RESPONSE_FIELDS.has(key)) return;
+    const object = property.parent as ts.ObjectLiteralExpression;
+    let role: string | undefined;
+    for (const sibling of object.properties) {
+      if (ts.isPropertyAssignment(sibling) && propertyName(sibling.name) === "role" && ts.isStringLiteralLike(sibling.initializer)) role = sibling.initializer.text;
+    }
+    const here = range(name);
+    const quoted = ts.isStringLiteral(name);
+    // A shorthand `{ reasoning_content }` has no key text of its own to rename.
+    if (ts.isShorthandPropertyAssignment(property)) return;
+    const found: RawKey = {
+      field: key,
+      range: quoted ? { start: here.start + 1, end: here.end - 1 } : here,
+      scope: scopeOf(property),
+      ...(role !== undefined ? { role } : {}),
+    };
+    const parent = object.parent;
+    if (ts.isArrayLiteralExpression(parent) && ts.isPropertyAssignment(parent.parent) && propertyName(parent.parent.name) === "messages") {
+      const call = ownerCall(parent.parent.parent);
+      if (call) found.messagesOf = call;
+    } else if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === "push") {
+      const target = dotted(unwrap(parent.expression.expression));
+      if (target) found.appendedTo = target.join(".");
+    }
+    keys.push(found);
+  };
+
   const lowerCallee = (node: ts.Expression): { base: CalleeBase; members: string[] } => {
     const members: string[] = [];
     let current = unwrap(node);
@@ -180,6 +259,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     const fields = first && ts.isObjectLiteralExpression(first) ? lowerValue(first).list : undefined;
     const call: RawCall = {
       range: range(node),
+      scope: scopeOf(node),
       calleeRange: range(node.expression),
       base,
       members,
@@ -211,13 +291,14 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     if (!initializer) return;
     const value = unwrap(initializer);
     assign(name, lowerValue(value));
+    if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) bindings.push({ name, chain: chainOf(value), scope: scopeOf(value, name) });
     if (ts.isNewExpression(value) || ts.isCallExpression(value)) {
       const required = requiredModule(value);
       if (required !== undefined) {
         aliases.set(name, required);
         return;
       }
-      bindings.push({ name, call: lowerCall(value) });
+      bindings.push({ name, call: lowerCall(value), scope: scopeOf(value, name) });
     }
     addModel(lowerValue(value), "variable", name);
   };
@@ -231,7 +312,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   const bindType = (name: string, type: ts.TypeNode | undefined): void => {
     if (type && ts.isTypeReferenceNode(type)) {
       const segments = dotted(type.typeName);
-      if (segments) bindings.push({ name, typeSegments: segments });
+      if (segments) bindings.push({ name, typeSegments: segments, scope: scopeOf(type, name) });
     }
   };
 
@@ -309,12 +390,25 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
         const value = lowerValue(node.right);
         assign(name, value);
         const right = unwrap(node.right);
-        if (ts.isNewExpression(right) || ts.isCallExpression(right)) bindings.push({ name, call: lowerCall(right) });
+        if (ts.isNewExpression(right) || ts.isCallExpression(right)) bindings.push({ name, call: lowerCall(right), scope: scopeOf(node, name) });
         addModel(value, "variable", name);
       }
     } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       lowerCall(node);
+    } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      visitRead(node);
+    } else if (ts.isForOfStatement(node)) {
+      // for await (const chunk of stream): each chunk is an element of what is iterated.
+      const declarations = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations : [];
+      const [declaration] = declarations;
+      if (declarations.length === 1 && declaration && ts.isIdentifier(declaration.name)) {
+        const chain = chainOf(node.expression);
+        bindings.push({ name: declaration.name.text, chain: { root: chain.root, path: [...chain.path, "[]"] }, scope: scopeOf(node) });
+      }
+    } else if (ts.isShorthandPropertyAssignment(node)) {
+      visitKey(node);
     } else if (ts.isPropertyAssignment(node)) {
+      visitKey(node);
       const key = propertyName(node.name);
       if (key !== undefined) {
         const owner = node.parent;
@@ -349,6 +443,8 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     calls,
     bindings,
     models,
+    reads,
+    keys,
     comments,
     assignments,
     kit: javascriptKit(language, singleQuotes > doubleQuotes ? "'" : '"'),

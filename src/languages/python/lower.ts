@@ -1,5 +1,5 @@
 import type { Node } from "web-tree-sitter";
-import type { CalleeBase, RawBinding, RawCall, RawFile, RawModel } from "../../model/assemble.js";
+import { RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { modelNameKind } from "../../model/names.js";
 import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, Range, Value } from "../../model/types.js";
@@ -32,6 +32,8 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
   const bindings: RawBinding[] = [];
   const models: RawModel[] = [];
   const comments: Comment[] = [];
+  const reads: RawRead[] = [];
+  const keys: RawKey[] = [];
   const assignments = new Map<string, Value[]>();
   const assign = (name: string, value: Value): void => {
     const list = assignments.get(name);
@@ -54,10 +56,106 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
 
   const unwrap = (node: Node): Node => {
     let current = node;
-    while (current.type === "parenthesized_expression" && current.namedChildCount === 1) {
+    while ((current.type === "parenthesized_expression" || current.type === "await") && current.namedChildCount === 1) {
       current = current.namedChild(0)!;
     }
     return current;
+  };
+
+  /** The enclosing function's start, or -1 at module level (also for `self.` names). */
+  const scopeOf = (node: Node, name?: string): number => {
+    if (name?.startsWith("self.")) return -1;
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === "function_definition" || current.type === "lambda") return current.startIndex;
+    }
+    return -1;
+  };
+
+  const stringValue = (node: Node | null | undefined): string | undefined => {
+    const inner = node ? unwrap(node) : undefined;
+    return inner?.type === "string" ? lowerString(inner).string : undefined;
+  };
+
+  /** `resp.choices[0].message` as root `resp` and path `choices`, `[]`, `message`. */
+  const chainOf = (start: Node): Chain => {
+    const path: string[] = [];
+    let node = unwrap(start);
+    for (;;) {
+      if (node.type === "attribute") {
+        path.unshift(node.childForFieldName("attribute")?.text ?? "");
+        node = unwrap(node.childForFieldName("object")!);
+      } else if (node.type === "subscript") {
+        path.unshift(stringValue(node.childForFieldName("subscript")) ?? "[]");
+        node = unwrap(node.childForFieldName("value")!);
+      } else if (node.type === "call") {
+        const fn = node.childForFieldName("function");
+        const key = stringValue(node.childForFieldName("arguments")?.namedChild(0));
+        // d.get("choices") reads a member just as d["choices"] does.
+        if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "get" && key !== undefined) {
+          path.unshift(key);
+          node = unwrap(fn.childForFieldName("object")!);
+          continue;
+        }
+        const call = lowerCall(node);
+        return { root: call ? { kind: "call", call } : { kind: "other" }, path };
+      } else if (node.type === "identifier") {
+        // self.response is one binding name, as assignments record it.
+        if (node.text === "self" && path.length > 0) return { root: { kind: "name", name: `self.${path[0]}` }, path: path.slice(1) };
+        return { root: { kind: "name", name: node.text }, path };
+      } else {
+        return { root: { kind: "other" }, path };
+      }
+    }
+  };
+
+  const visitRead = (node: Node): void => {
+    if (node.type === "attribute") {
+      const attribute = node.childForFieldName("attribute");
+      if (attribute && RESPONSE_FIELDS.has(attribute.text)) {
+        reads.push({ field: attribute.text, range: range(attribute), kind: "attribute", chain: chainOf(node.childForFieldName("object")!), scope: scopeOf(node) });
+      }
+    } else if (node.type === "subscript") {
+      const index = node.childForFieldName("subscript");
+      const key = index ? unwrap(index) : undefined;
+      const value = key?.type === "string" ? lowerString(key) : undefined;
+      if (value?.string !== undefined && RESPONSE_FIELDS.has(value.string) && value.contentRange) {
+        reads.push({ field: value.string, range: value.contentRange, kind: "subscript", chain: chainOf(node.childForFieldName("value")!), scope: scopeOf(node) });
+      }
+    } else if (node.type === "call") {
+      const fn = node.childForFieldName("function");
+      const args = node.childForFieldName("arguments")?.namedChildren.filter((child): child is Node => child !== null && child.type !== "comment") ?? [];
+      const isGetattr = fn?.type === "identifier" && fn.text === "getattr";
+      const isGet = fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "get";
+      const keyNode = isGetattr ? args[1] : isGet ? args[0] : undefined;
+      const key = keyNode && unwrap(keyNode).type === "string" ? lowerString(unwrap(keyNode)) : undefined;
+      if (!key?.string || !RESPONSE_FIELDS.has(key.string) || !key.contentRange) return;
+      const owner = isGetattr ? args[0] : fn!.childForFieldName("object");
+      if (owner) reads.push({ field: key.string, range: key.contentRange, kind: isGetattr ? "getattr" : "get", chain: chainOf(owner), scope: scopeOf(node) });
+    }
+  };
+
+  /** `{"role": "assistant", "reasoning_content": ...}`: where the literal goes decides if it is sent. */
+  const visitKey = (pair: Node): void => {
+    const keyNode = pair.childForFieldName("key");
+    const key = keyNode && unwrap(keyNode).type === "string" ? lowerString(unwrap(keyNode)) : undefined;
+    if (!key?.string || !RESPONSE_FIELDS.has(key.string) || !key.contentRange) return;
+    const dict = pair.parent!;
+    let role: string | undefined;
+    for (const sibling of dict.namedChildren) {
+      if (sibling?.type === "pair" && stringValue(sibling.childForFieldName("key")) === "role") role = stringValue(sibling.childForFieldName("value"));
+    }
+    const found: RawKey = { field: key.string, range: key.contentRange, scope: scopeOf(pair), ...(role !== undefined ? { role } : {}) };
+    const parent = dict.parent;
+    if (parent?.type === "list" && parent.parent?.type === "keyword_argument" && parent.parent.childForFieldName("name")?.text === "messages") {
+      const call = parent.parent.parent?.parent;
+      const lowered = call?.type === "call" ? lowerCall(call) : undefined;
+      if (lowered) found.messagesOf = lowered;
+    } else if (parent?.type === "argument_list" && parent.parent?.type === "call") {
+      const fn = parent.parent.childForFieldName("function");
+      const object = fn?.type === "attribute" ? dotted(fn.childForFieldName("object")) : undefined;
+      if (object && fn?.childForFieldName("attribute")?.text === "append") found.appendedTo = object.join(".");
+    }
+    keys.push(found);
   };
 
   const lowerString = (node: Node): Value => {
@@ -199,6 +297,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     const args = lowerList(argumentsNode, "(");
     const call: RawCall = {
       range: range(node),
+      scope: scopeOf(node),
       calleeRange: range(fn),
       base,
       members,
@@ -276,14 +375,16 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
       const value = unwrap(right);
       if (value.type === "call") {
         const call = lowerCall(value);
-        if (call) bindings.push({ name: target, call });
+        if (call) bindings.push({ name: target, call, scope: scopeOf(node, target) });
+      } else if (value.type === "attribute" || value.type === "subscript") {
+        bindings.push({ name: target, chain: chainOf(value), scope: scopeOf(node, target) });
       }
       const lowered = lowerValue(value);
       assign(target, lowered);
       addModel(lowered, "variable", target);
     }
     const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
-    if (typeName) bindings.push({ name: target, typeSegments: typeName });
+    if (typeName) bindings.push({ name: target, typeSegments: typeName, scope: scopeOf(node, target) });
   };
 
   const visitParameter = (node: Node): void => {
@@ -291,7 +392,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     if (!nameNode || nameNode.type !== "identifier") return;
     const type = node.childForFieldName("type");
     const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
-    if (typeName) bindings.push({ name: nameNode.text, typeSegments: typeName });
+    if (typeName) bindings.push({ name: nameNode.text, typeSegments: typeName, scope: scopeOf(node) });
     const value = node.childForFieldName("value");
     if (value) addModel(lowerValue(value), "parameter", nameNode.text);
   };
@@ -322,6 +423,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
         visitParameter(node);
         break;
       case "call": {
+        visitRead(node);
         const call = lowerCall(node);
         if (call) {
           for (const entry of call.args.entries) {
@@ -333,6 +435,21 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
       case "pair": {
         const entry = lowerEntry(node);
         if (entry.key !== null) addModel(entry.value, "entry", entry.key);
+        visitKey(node);
+        break;
+      }
+      case "attribute":
+      case "subscript":
+        visitRead(node);
+        break;
+      case "for_statement": {
+        // for chunk in stream: each chunk is an element of what is iterated.
+        const left = node.childForFieldName("left");
+        const right = node.childForFieldName("right");
+        if (left?.type === "identifier" && right) {
+          const chain = chainOf(right);
+          bindings.push({ name: left.text, chain: { root: chain.root, path: [...chain.path, "[]"] }, scope: scopeOf(node) });
+        }
         break;
       }
     }
@@ -351,6 +468,8 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     calls,
     bindings,
     models,
+    reads,
+    keys,
     comments,
     assignments,
     kit: pythonKit(singleQuotes > doubleQuotes ? "'" : '"'),

@@ -1,0 +1,68 @@
+import type { Rule } from "../src/model/rule.js";
+import type { FieldRead, LoweredFile } from "../src/model/types.js";
+
+/** The message or delta a response's reasoning lives on: `choices[0].message`, `chunk.choices[0].delta`. */
+function isResponseMessage(read: FieldRead): "message" | "delta" | undefined {
+  const owner = read.path.at(-1);
+  if ((owner === "message" || owner === "delta") && read.path.includes("choices")) return owner;
+  return undefined;
+}
+
+function talksToCerebras(file: LoweredFile): boolean {
+  return file.clients.some((client) => client.endpoint === "cerebras") || file.requests.some((request) => request.endpoint === "cerebras");
+}
+
+export const reasoningContentField: Rule = {
+  meta: {
+    id: "reasoning-content-field",
+    severity: "warning",
+    fix: "safe",
+    languages: ["python", "javascript", "typescript"],
+    triggers: ["reasoning_content"],
+    docs: {
+      summary: "`reasoning_content` read from a Cerebras response, or sent back in an assistant message.",
+      whatItDoes:
+        "Finds reads of `reasoning_content` (`.reasoning_content`, `?.reasoning_content`, " +
+        "`[\"reasoning_content\"]`, `getattr(x, \"reasoning_content\", ...)`, `.get(\"reasoning_content\")`) on the " +
+        "message or delta of a response, and assistant messages built with a `reasoning_content` key. Where the " +
+        "value provably comes from a call to Cerebras (a response, its choices, message or delta, a stream's " +
+        "chunks), or the message provably goes to one, the safe fix renames it to `reasoning`. Elsewhere in a " +
+        "file that talks to Cerebras it is reported without a fix. The program's own dicts, and responses from " +
+        "other providers (DeepSeek and Z.ai do return `reasoning_content`), are left alone.",
+      why:
+        "Cerebras returns reasoning in `choices[0].message.reasoning` and, streaming, `choices[0].delta.reasoning` " +
+        "(\"not `delta.reasoning_content`\"), so reading `reasoning_content` gets nothing; sending " +
+        "`reasoning_content` back in an assistant message is rejected with HTTP 400 (`wrong_api_format`).",
+      example: "for chunk in stream:\n    thought = chunk.choices[0].delta.reasoning_content",
+      useInstead: "for chunk in stream:\n    thought = chunk.choices[0].delta.reasoning",
+      source: "API-FACTS.md §1 (migration guide, Streaming; reasoning in history)",
+    },
+  },
+  check({ file, report }) {
+    const cerebrasFile = talksToCerebras(file);
+    for (const read of file.reads) {
+      const owner = isResponseMessage(read);
+      const endpoint = read.request?.endpoint;
+      if (endpoint !== undefined && endpoint !== "cerebras" && endpoint !== "unknown") continue;
+      const proven = endpoint === "cerebras" && owner !== undefined;
+      if (!proven && !(cerebrasFile && owner !== undefined)) continue;
+      const where = owner === "delta" ? "`delta.reasoning`" : "`message.reasoning`";
+      report({
+        range: read.range,
+        message: `Cerebras returns reasoning in ${where}, not \`reasoning_content\`: this read gets nothing${proven ? "" : " if the response comes from Cerebras"}`,
+        ...(proven ? { fix: { safety: "safe" as const, edits: [{ start: read.range.start, end: read.range.end, text: "reasoning" }] } } : {}),
+      });
+    }
+    for (const key of file.keys) {
+      if (key.role !== undefined && key.role !== "assistant") continue;
+      if (key.requests.some((request) => request.endpoint !== "cerebras" && request.endpoint !== "unknown")) continue;
+      const proven = key.requests.some((request) => request.endpoint === "cerebras");
+      if (!proven && !(cerebrasFile && key.role === "assistant")) continue;
+      report({
+        range: key.range,
+        message: `Cerebras rejects \`reasoning_content\` in an assistant message (HTTP 400); the field is \`reasoning\`${proven ? "" : " if this message is sent to Cerebras"}`,
+        ...(proven ? { fix: { safety: "safe" as const, edits: [{ start: key.range.start, end: key.range.end, text: "reasoning" }] } } : {}),
+      });
+    }
+  },
+};
