@@ -6,6 +6,7 @@ import { literalExtraBody } from "./literal-extra-body.js";
 import { lowTemperature } from "./low-temperature.js";
 import { maxCompletionTokens } from "./max-completion-tokens.js";
 import { modelId } from "./model-id.js";
+import { providerEndpoint } from "./provider-endpoint.js";
 import { reasoningContentField } from "./reasoning-content-field.js";
 import { samplingConflict } from "./sampling-conflict.js";
 import { unsupportedParam } from "./unsupported-param.js";
@@ -18,6 +19,7 @@ import { zaiThinkingParam } from "./zai-thinking-param.js";
  */
 export const RULES: readonly Rule[] = [
   modelId,
+  providerEndpoint,
   zaiThinkingParam,
   disableReasoningDeprecated,
   unsupportedParam,

@@ -8,6 +8,7 @@ import type {
   EntryList,
   FieldKey,
   FieldRead,
+  ImportStatement,
   Language,
   LoweredFile,
   ModelPosition,
@@ -113,6 +114,7 @@ export interface RawFile {
   calls: RawCall[];
   bindings: RawBinding[];
   models: RawModel[];
+  imports: ImportStatement[];
   reads: RawRead[];
   keys: RawKey[];
   comments: Comment[];
@@ -145,6 +147,7 @@ export function assemble(raw: RawFile): LoweredFile {
       sdk: constructor.sdk,
       endpoint,
       range: call.range,
+      calleeRange: call.calleeRange,
       ...(baseUrl ? { baseUrl } : {}),
       ...(call.fields ? { options: call.fields } : {}),
     };
@@ -329,6 +332,8 @@ export function assemble(raw: RawFile): LoweredFile {
     clients,
     requests,
     models,
+    imports: raw.imports,
+    urls: [],
     constants,
     ...traceResponses(raw, requestByCall),
     comments: raw.comments,

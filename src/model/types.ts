@@ -85,6 +85,8 @@ export interface EntryList {
 /** A client or chat-model object built from a known SDK. */
 export interface Client {
   sdk: Sdk;
+  /** The callee of the construction (`ZaiClient`, `new OpenAI`'s `OpenAI`), where findings point. */
+  calleeRange?: Range;
   endpoint: Endpoint;
   /** The base URL expression, when one was given. */
   baseUrl?: Value;
@@ -135,6 +137,13 @@ export interface ModelRef {
   siblings?: Value[];
 }
 
+/** An import statement: `from zai import ZaiClient as Z` is module `zai`, name `ZaiClient`, local `Z`. */
+export interface ImportStatement {
+  range: Range;
+  module: string;
+  names: { name: string; local: string }[];
+}
+
 /** A comment, for suppressions. */
 export interface Comment {
   range: Range;
@@ -180,6 +189,9 @@ export interface LoweredFile {
   clients: Client[];
   requests: RequestSite[];
   models: ModelRef[];
+  imports: ImportStatement[];
+  /** Base URLs in config files (`base_url: https://api.z.ai/...`), by their key. */
+  urls: { key: string; value: Value }[];
   /** Names assigned exactly once in the file (`PARAMS = {...}`), with that value. */
   constants: ReadonlyMap<string, Value>;
   reads: FieldRead[];

@@ -57,6 +57,14 @@ export function configModels(values: readonly ConfigValue[]): ModelRef[] {
   return models;
 }
 
+/** String values under URL-like keys, for the rule that checks where a configuration points. */
+export function configUrls(values: readonly ConfigValue[]): { key: string; value: Value }[] {
+  return values.flatMap((entry) => {
+    const key = entry.keyPath.at(-1) ?? "";
+    return URL_KEY.test(key) && entry.value.kind === "string" ? [{ key, value: entry.value }] : [];
+  });
+}
+
 export function configKit(language: Language, lineComment: string): EditKit {
   const string = (value: string): string => JSON.stringify(value);
   return {
@@ -88,6 +96,8 @@ export function configFile(
     clients: [],
     requests: [],
     models: configModels(values),
+    imports: [],
+    urls: configUrls(values),
     constants: new Map(),
     reads: [],
     keys: [],

@@ -2,7 +2,7 @@ import ts from "typescript";
 import { RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { modelNameKind } from "../../model/names.js";
 import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
-import type { Comment, Entry, EntryList, Language, Range, Value } from "../../model/types.js";
+import type { Comment, Entry, EntryList, ImportStatement, Language, Range, Value } from "../../model/types.js";
 import { javascriptKit } from "./kit.js";
 
 const TABLES = {
@@ -21,6 +21,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   const models: RawModel[] = [];
   const comments: Comment[] = [];
   const reads: RawRead[] = [];
+  const imports: ImportStatement[] = [];
   const keys: RawKey[] = [];
   const seenComments = new Set<number>();
   const assignments = new Map<string, Value[]>();
@@ -319,15 +320,22 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   const visitImport = (node: ts.ImportDeclaration): void => {
     if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
     const module = node.moduleSpecifier.text;
+    const statement: ImportStatement = { range: range(node), module, names: [] };
+    imports.push(statement);
     const clause = node.importClause;
-    if (clause.name) aliases.set(clause.name.text, `${module}.default`);
+    if (clause.name) {
+      aliases.set(clause.name.text, `${module}.default`);
+      statement.names.push({ name: "default", local: clause.name.text });
+    }
     const named = clause.namedBindings;
     if (!named) return;
     if (ts.isNamespaceImport(named)) {
       aliases.set(named.name.text, module);
     } else {
       for (const element of named.elements) {
-        aliases.set(element.name.text, `${module}.${(element.propertyName ?? element.name).text}`);
+        const imported = (element.propertyName ?? element.name).text;
+        aliases.set(element.name.text, `${module}.${imported}`);
+        statement.names.push({ name: imported, local: element.name.text });
       }
     }
   };
@@ -443,6 +451,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     calls,
     bindings,
     models,
+    imports,
     reads,
     keys,
     comments,

@@ -2,7 +2,7 @@ import type { Node } from "web-tree-sitter";
 import { RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { modelNameKind } from "../../model/names.js";
 import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
-import type { Comment, Entry, EntryList, Range, Value } from "../../model/types.js";
+import type { Comment, Entry, EntryList, ImportStatement, Range, Value } from "../../model/types.js";
 import { pythonKit } from "./kit.js";
 
 const TABLES = {
@@ -33,6 +33,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
   const models: RawModel[] = [];
   const comments: Comment[] = [];
   const reads: RawRead[] = [];
+  const imports: ImportStatement[] = [];
   const keys: RawKey[] = [];
   const assignments = new Map<string, Value[]>();
   const assign = (name: string, value: Value): void => {
@@ -337,6 +338,8 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
   };
 
   const visitImport = (node: Node): void => {
+    const statement: ImportStatement = { range: range(node), module: "", names: [] };
+    imports.push(statement);
     if (node.type === "import_statement") {
       for (const child of node.namedChildren) {
         if (child?.type === "dotted_name") {
@@ -353,13 +356,18 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     const moduleName = node.childForFieldName("module_name");
     if (!moduleName || moduleName.type !== "dotted_name") return;
     const module = moduleName.text.replace(/\s+/g, "");
+    statement.module = module;
     for (const child of node.childrenForFieldName("name")) {
       if (child?.type === "dotted_name") {
         aliases.set(child.text, `${module}.${child.text}`);
+        statement.names.push({ name: child.text, local: child.text });
       } else if (child?.type === "aliased_import") {
         const name = child.childForFieldName("name");
         const alias = child.childForFieldName("alias");
-        if (name && alias) aliases.set(alias.text, `${module}.${name.text}`);
+        if (name && alias) {
+          aliases.set(alias.text, `${module}.${name.text}`);
+          statement.names.push({ name: name.text, local: alias.text });
+        }
       }
     }
   };
@@ -468,6 +476,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     calls,
     bindings,
     models,
+    imports,
     reads,
     keys,
     comments,

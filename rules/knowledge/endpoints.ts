@@ -1,0 +1,29 @@
+/**
+ * Where the APIs live. Source: API-FACTS.md §1 (Cerebras base URLs and env vars) and §3 (Z.ai's
+ * base URLs and SDK classes).
+ */
+
+/** Cerebras' OpenAI-compatible base URL, for OpenAI-style clients. */
+export const CEREBRAS_OPENAI_BASE_URL = "https://api.cerebras.ai/v1";
+/** The Cerebras SDKs' own default, which adds `/v1/...` itself. */
+export const CEREBRAS_SDK_BASE_URL = "https://api.cerebras.ai";
+export const CEREBRAS_API_HOST = "api.cerebras.ai";
+/** Cerebras' chat demo, which code sometimes mistakes for the API. */
+export const CEREBRAS_DEMO_HOST = "inference.cerebras.ai";
+
+/** Z.ai's API hosts (international and mainland). */
+export const ZAI_API_HOSTS: readonly string[] = ["api.z.ai", "open.bigmodel.cn"];
+
+/** Z.ai API-key variables, and the Cerebras one that replaces them. */
+export const ZAI_KEY_VARIABLES: readonly string[] = ["ZAI_API_KEY", "ZHIPUAI_API_KEY", "ZHIPU_API_KEY"];
+export const CEREBRAS_KEY_VARIABLE = "CEREBRAS_API_KEY";
+
+/** Z.ai SDK client classes (Python), and the Cerebras SDK import that replaces them. */
+export const ZAI_CLIENT_MODULES: readonly string[] = ["zai", "zhipuai"];
+export const CEREBRAS_SDK_IMPORT = { module: "cerebras.cloud.sdk", name: "Cerebras" };
+/** Constructor options the Cerebras SDK shares with Z.ai's; any other makes the rewrite a guess. */
+export const PORTABLE_CLIENT_OPTIONS: ReadonlySet<string> = new Set(["api_key", "base_url", "timeout", "max_retries", "http_client"]);
+
+export function hostOf(url: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(url.trim())?.[1]?.toLowerCase();
+}
