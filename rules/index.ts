@@ -6,6 +6,8 @@ import { literalExtraBody } from "./literal-extra-body.js";
 import { lowTemperature } from "./low-temperature.js";
 import { maxCompletionTokens } from "./max-completion-tokens.js";
 import { modelId } from "./model-id.js";
+import { promptDirectiveWording } from "./prompt-directive-wording.js";
+import { promptLanguage } from "./prompt-language.js";
 import { providerEndpoint } from "./provider-endpoint.js";
 import { reasoningContentField } from "./reasoning-content-field.js";
 import { samplingConflict } from "./sampling-conflict.js";
@@ -30,4 +32,6 @@ export const RULES: readonly Rule[] = [
   samplingConflict,
   lowTemperature,
   clearThinkingAgentic,
+  promptLanguage,
+  promptDirectiveWording,
 ];

@@ -175,11 +175,14 @@ describe("glm-migrate fix", () => {
     writeFileSync(file, source);
     const safe = cli(["fix", file]);
     expect(safe.code).toBe(1);
-    expect(safe.stdout).toContain("1 more fixable with `glm-migrate fix --unsafe-fixes`");
+    // The client still goes to Z.ai (provider-endpoint) and names Z.ai's model (model-id).
+    expect(safe.stdout).toContain("2 more fixable with `glm-migrate fix --unsafe-fixes`");
     expect(readFileSync(file, "utf8")).toBe(source);
     const unsafe = cli(["fix", "--unsafe-fixes", file]);
     expect(unsafe.code).toBe(0);
-    expect(readFileSync(file, "utf8")).toBe(source.replace('"glm-4.6"', '"zai-glm-4.7"'));
+    expect(readFileSync(file, "utf8")).toBe(
+      'from cerebras.cloud.sdk import Cerebras\nclient = Cerebras()\nclient.chat.completions.create(model="zai-glm-4.7", messages=[])\n',
+    );
   });
 });
 

@@ -12,12 +12,13 @@ export interface ActiveRule {
   options: Record<string, unknown>;
 }
 
-/** The rules that run: each rule's default, overridden by the settings. */
-export function activeRules(all: readonly Rule[], settings: ReadonlyMap<string, RuleSetting>): ActiveRule[] {
+/** The rules that run: each rule's default, then the presets that turn rules on, then the settings. */
+export function activeRules(all: readonly Rule[], settings: ReadonlyMap<string, RuleSetting>, presets: readonly string[] = []): ActiveRule[] {
   const active: ActiveRule[] = [];
   for (const rule of all) {
     const setting = settings.get(rule.meta.id);
-    const severity = setting?.severity ?? (rule.meta.enabledByDefault === false ? "off" : rule.meta.severity);
+    const onByDefault = rule.meta.enabledByDefault !== false || (rule.meta.presets ?? []).some((preset) => presets.includes(preset));
+    const severity = setting?.severity ?? (onByDefault ? rule.meta.severity : "off");
     if (severity === "off") continue;
     active.push({ rule, severity, options: setting?.options ?? {} });
   }

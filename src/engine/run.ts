@@ -22,6 +22,8 @@ export interface LintOptions {
   exclude?: readonly string[];
   target?: Partial<Target>;
   rules?: Readonly<Record<string, RuleConfig>>;
+  /** Rule presets to turn on (`best-practices`). */
+  presets?: readonly string[];
 }
 
 export interface FixOptions extends LintOptions {
@@ -63,7 +65,7 @@ export function fix(options: FixOptions = {}): Promise<RunResult> {
 }
 
 function contextOf(options: LintOptions): TextLintContext {
-  return { rules: activeRules(RULES, ruleSettings(options.rules)), target: { ...DEFAULT_TARGET, ...options.target } };
+  return { rules: activeRules(RULES, ruleSettings(options.rules), options.presets), target: { ...DEFAULT_TARGET, ...options.target } };
 }
 
 export interface SourceOptions extends Omit<FixOptions, "paths" | "dryRun" | "gitignore" | "include" | "exclude"> {

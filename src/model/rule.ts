@@ -55,8 +55,10 @@ export interface RuleMeta {
    * The prefilter skips files that contain none of any enabled rule's triggers.
    */
   triggers: readonly string[];
-  /** Off unless a preset or the config turns it on. */
+  /** False: off unless a preset or the config turns it on. */
   enabledByDefault?: boolean;
+  /** Presets that turn the rule on (`best-practices`). */
+  presets?: readonly string[];
   docs: RuleDocs;
 }
 
