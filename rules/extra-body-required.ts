@@ -1,47 +1,69 @@
 import { appendEntries, removeEntries, replace } from "../src/model/edits.js";
-import type { Fix, Rule } from "../src/model/rule.js";
-import type { EntryList, LoweredFile } from "../src/model/types.js";
+import type { Edit, Fix, Rule } from "../src/model/rule.js";
+import type { EntryList } from "../src/model/types.js";
+import { requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
+import { NON_OPENAI_FIELDS, LANGCHAIN_CEREBRAS_FIELDS } from "./knowledge/langchain.js";
 import { OPENAI_PYTHON_KEYWORDS } from "./knowledge/openai-python.js";
 
 /**
- * One fix that moves every offending keyword of a call into its `extra_body`: all at once, since
- * two fixes that each added an `extra_body=` would repeat the keyword. Keywords already present
- * in an `extra_body` dict literal stay where they are (the user must choose) and are left out.
+ * One fix that moves every offending field of a request into its `extra_body`: all at once, since
+ * two fixes that each added an `extra_body=` would repeat the keyword. Fields already present in
+ * an `extra_body` dict literal stay where they are (the user must choose) and are left out.
  */
-function moveIntoExtraBody(
-  file: LoweredFile,
-  args: EntryList,
-  indices: number[],
-  open: boolean,
-): { fix?: Fix; moved: Set<number>; clashing: Set<number> } {
-  const { kit, text } = file;
-  const extraBody = args.entries.find((candidate) => candidate.key === "extra_body");
-  const body = extraBody?.value;
-  const taken = new Set(body?.kind === "object" ? body.list?.entries.map((entry) => entry.key) : []);
-  const movable = indices.filter((index) => !taken.has(args.entries[index]!.key));
-  const clashing = new Set(indices.filter((index) => taken.has(args.entries[index]!.key)));
-  const rendered = movable.map((index) => {
-    const entry = args.entries[index]!;
-    return kit.entry(entry.key!, text.slice(entry.value.range.start, entry.value.range.end));
-  });
-  const moved = new Set(movable);
-  if (movable.length === 0) return { moved, clashing };
+function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: Fix; clashing: Set<BodyField> } {
+  const { kit, text } = body.file;
+  const top = body.request.request!;
+  const holder = top.entries.find((entry) => entry.key === "extra_body");
+  const present = new Set(holder?.value.kind === "object" ? holder.value.list?.entries.map((entry) => entry.key) : []);
+  const clashing = new Set(offending.filter((item) => present.has(item.wire)));
+  const movable = offending.filter((item) => !clashing.has(item) && !item.spread);
+  if (movable.length === 0) return { clashing };
+  const rendered = movable.map((item) => kit.entry(item.wire, sourceText(body, item.entry.value)));
   // With **kwargs in the call, a new extra_body= could collide with one inside kwargs.
-  const safety = open && !extraBody ? "unsafe" : "safe";
-  if (!extraBody) {
-    const [first, ...rest] = movable;
-    const created = replace(args.entries[first!]!.range, kit.keyword("extra_body", kit.object(rendered)));
-    return { moved, clashing, fix: { safety, edits: [created, ...removeEntries(text, args, rest)] } };
+  const safety = body.open && !holder ? "unsafe" : "safe";
+
+  const edits: Edit[] = [];
+  let removals = movable;
+  if (!holder) {
+    const first = movable.find((item) => item.list === top);
+    const created = kit.keyword("extra_body", kit.object(rendered));
+    if (first) {
+      edits.push(replace(first.entry.range, created));
+      removals = movable.filter((item) => item !== first);
+    } else {
+      edits.push(appendEntries(text, top, [created])!);
+    }
+  } else if (holder.value.kind === "object" && holder.value.list && !holder.value.list.entries.some((entry) => entry.opaqueKey)) {
+    edits.push(appendEntries(text, holder.value.list, rendered)!);
+  } else if (holder.value.kind === "name" || holder.value.kind === "call") {
+    edits.push(replace(holder.value.range, kit.object([kit.spread(sourceText(body, holder.value)), ...rendered])));
+  } else {
+    return { clashing };
   }
-  if (body!.kind === "object" && body!.list && !body!.list.entries.some((entry) => entry.opaqueKey)) {
-    const appended = appendEntries(text, body!.list, rendered)!;
-    return { moved, clashing, fix: { safety, edits: [...removeEntries(text, args, movable), appended] } };
+  const byList = new Map<EntryList, number[]>();
+  for (const item of removals) byList.set(item.list, [...(byList.get(item.list) ?? []), item.list.entries.indexOf(item.entry)]);
+  for (const [list, indices] of byList) edits.push(...removeEntries(text, list, indices));
+  return { fix: { safety, edits }, clashing };
+}
+
+/** The fields of a request that the client would pass to the OpenAI SDK's `create()` as keywords it does not take. */
+function offendingFields(body: RequestBody): BodyField[] {
+  const chat = OPENAI_PYTHON_KEYWORDS.get("chat.completions.create")!;
+  if (body.sdk === "openai" && body.request.kind === "method") {
+    const allowed = OPENAI_PYTHON_KEYWORDS.get(body.request.method);
+    return allowed ? body.fields.filter((item) => item.container === "top" && !allowed.has(item.wire)) : [];
   }
-  if (body!.kind === "name" || body!.kind === "call") {
-    const merged = kit.object([kit.spread(text.slice(body!.range.start, body!.range.end)), ...rendered]);
-    return { moved, clashing, fix: { safety, edits: [...removeEntries(text, args, movable), replace(body!.range, merged)] } };
+  if (body.sdk === "langchain-openai" || body.sdk === "langchain-cerebras") {
+    // LangChain moves unknown constructor keywords into model_kwargs, and spreads model_kwargs
+    // into the OpenAI client's create(): a Cerebras field there raises TypeError at invoke time.
+    const own = body.sdk === "langchain-cerebras" ? LANGCHAIN_CEREBRAS_FIELDS : new Set<string>();
+    return body.fields.filter(
+      (item) =>
+        (item.container === "model_kwargs" && !chat.has(item.wire)) ||
+        (item.container === "top" && NON_OPENAI_FIELDS.has(item.wire) && !own.has(item.wire)),
+    );
   }
-  return { moved: new Set(), clashing };
+  return [];
 }
 
 export const extraBodyRequired: Rule = {
@@ -52,19 +74,21 @@ export const extraBodyRequired: Rule = {
     languages: ["python"],
     triggers: ["openai"],
     docs: {
-      summary: "Cerebras- or Z.ai-only keywords passed straight to the OpenAI Python client, which raises TypeError.",
+      summary: "Cerebras- or Z.ai-only fields passed where the OpenAI Python client takes them as keywords, which raises TypeError.",
       whatItDoes:
         "Finds keyword arguments of the OpenAI Python client's `chat.completions.create()` (and `parse`, " +
         "`stream`, legacy `completions.create`) that are not parameters of that method, such as " +
-        "`disable_reasoning=`, `clear_thinking=`, `reasoning_format=` or `thinking=`, and moves them into " +
+        "`disable_reasoning=`, `clear_thinking=`, `reasoning_format=` or `thinking=`, and the same fields given to " +
+        "LangChain's `ChatOpenAI`/`ChatCerebras` directly or in `model_kwargs`. The fix moves them into " +
         "`extra_body={...}`: into an existing `extra_body` dict, or as `extra_body={**existing, ...}` when it is " +
         "a name. Calls on the Cerebras SDK, which takes these as keywords, are not reported, nor calls whose " +
         "client cannot be resolved.",
       why:
         "The OpenAI Python SDK's `create()` is keyword-only with no `**kwargs`: an unknown keyword raises " +
-        "`TypeError` before any request is sent. Non-standard body fields must go in `extra_body`. The fix is " +
-        "safe because the call could not have worked before; it is unsafe only when the call also spreads " +
-        "`**kwargs`, which might hold an `extra_body` of its own.",
+        "`TypeError` before any request is sent. LangChain passes `model_kwargs` (and unknown constructor " +
+        "keywords, which it moves there) to that `create()`; its docs say to use `extra_body` for provider " +
+        "parameters. The fix is safe because the call could not have worked before; it is unsafe only when the " +
+        "call also spreads `**kwargs`, which might hold an `extra_body` of its own.",
       example:
         'client = OpenAI(base_url="https://api.cerebras.ai/v1")\n' +
         'client.chat.completions.create(model="zai-glm-4.7", messages=m, clear_thinking=False)',
@@ -72,27 +96,22 @@ export const extraBodyRequired: Rule = {
         'client.chat.completions.create(model="zai-glm-4.7", messages=m, extra_body={"clear_thinking": False})',
       source:
         "API-FACTS.md §4; openai/openai-python src/openai/resources/chat/completions/completions.py " +
-        "(keyword-only, no **kwargs, in every v1+ release)",
+        "(keyword-only, no **kwargs, in every v1+ release); langchain-openai chat_models/base.py (model_kwargs, extra_body)",
     },
   },
   check({ file, report }) {
-    for (const request of file.requests) {
-      if (request.sdk !== "openai" || request.kind !== "method" || !request.request) continue;
-      const allowed = OPENAI_PYTHON_KEYWORDS.get(request.method);
-      if (!allowed) continue;
-      const args = request.request;
-      const offending = args.entries.flatMap((entry, index) => (entry.key !== null && !allowed.has(entry.key) ? [index] : []));
+    for (const body of requestBodies(file)) {
+      const offending = offendingFields(body);
       if (offending.length === 0) continue;
-      const { fix, moved, clashing } = moveIntoExtraBody(file, args, offending, request.open);
-      for (const index of offending) {
-        const entry = args.entries[index]!;
-        const clash = clashing.has(index) ? " (it is in `extra_body` already: keep one of the two)" : "";
+      const { fix, clashing } = moveIntoExtraBody(body, offending);
+      const target = body.request.kind === "method" ? `the OpenAI Python client's \`${body.request.method}()\`` : "the OpenAI client's `create()` (through LangChain)";
+      for (const item of offending) {
+        const clash = clashing.has(item) ? " (it is in `extra_body` already: keep one of the two)" : "";
+        const moved = !clashing.has(item) && !item.spread;
         report({
-          range: entry.keyRange ?? entry.range,
-          message:
-            `\`${entry.key}\` is not a keyword of the OpenAI Python client's \`${request.method}()\`, which raises ` +
-            `TypeError at run time; pass it in \`extra_body\`${clash}`,
-          ...(fix && moved.has(index) ? { fix } : {}),
+          range: item.via?.range ?? item.entry.keyRange ?? item.entry.range,
+          message: `\`${item.wire}\` is not a keyword of ${target}, which raises TypeError at run time; pass it in \`extra_body\`${clash}`,
+          ...(fix && moved ? { fix } : {}),
         });
       }
     }
