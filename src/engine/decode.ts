@@ -9,11 +9,16 @@ export type Decoded = { text: string; encoding: Encoding } | { error: string };
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le", { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: { kind: "utf16le", bom: true } };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be", { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: { kind: "utf16be", bom: true } };
+  // Decoding is strict in every encoding: a byte sequence that would not survive the round trip
+  // means the file is skipped, never rewritten with replacement characters.
+  for (const [kind, first, second] of [["utf16le", 0xff, 0xfe], ["utf16be", 0xfe, 0xff]] as const) {
+    if (bytes[0] !== first || bytes[1] !== second) continue;
+    try {
+      const text = new TextDecoder(kind === "utf16le" ? "utf-16le" : "utf-16be", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+      return { text, encoding: { kind, bom: true } };
+    } catch {
+      return { error: `not valid ${kind === "utf16le" ? "UTF-16LE" : "UTF-16BE"}; skipped` };
+    }
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;

@@ -155,29 +155,57 @@ export function assemble(raw: RawFile): LoweredFile {
     clientByCall.set(call, client);
   }
 
-  // Flow-insensitive: a name bound once to a client is that client everywhere in the file.
-  const bindings = new Map<string, Client[]>();
+  const bindingsByName = new Map<string, RawBinding[]>();
   for (const binding of raw.bindings) {
-    let client: Client | undefined;
-    if (binding.call) client = clientByCall.get(binding.call);
-    else if (binding.typeSegments) {
-      const name = qualify(binding.typeSegments);
-      const constructor = name === undefined ? undefined : tables.constructors.get(name);
-      if (constructor) client = { sdk: constructor.sdk, endpoint: constructor.defaultEndpoint, range: { start: 0, end: 0 } };
+    bindingsByName.set(binding.name, [...(bindingsByName.get(binding.name) ?? []), binding]);
+    if (binding.call) {
+      const client = clientByCall.get(binding.call);
+      if (client) client.binding ??= binding.name;
     }
-    if (!client) continue;
-    if (binding.call) client.binding ??= binding.name;
-    const list = bindings.get(binding.name) ?? [];
-    list.push(client);
-    bindings.set(binding.name, list);
   }
-  const boundClient = (name: string): Client | undefined => {
-    const candidates = bindings.get(name);
-    if (!candidates || candidates.length === 0) return undefined;
-    const first = candidates[0]!;
-    if (candidates.every((client) => client.sdk === first.sdk && client.endpoint === first.endpoint)) return first;
-    const sameSdk = candidates.every((client) => client.sdk === first.sdk);
-    return sameSdk ? { sdk: first.sdk, endpoint: "unknown", range: first.range } : undefined;
+
+  /**
+   * What a name holds where it is used: its bindings in that function, else at module level. A
+   * client only if every binding there is one (a constructed client wins over a type annotation);
+   * a parameter, or any other value, leaves it unknown.
+   */
+  const boundClient = (name: string, scope: number, depth = 0): Client | undefined => {
+    const all = bindingsByName.get(name) ?? [];
+    const local = all.filter((binding) => binding.scope === scope);
+    const candidates = local.length > 0 || scope === -1 ? local : all.filter((binding) => binding.scope === -1);
+    if (candidates.length === 0 || depth > 8) return undefined;
+    const built: Client[] = [];
+    const typed: Client[] = [];
+    for (const binding of candidates) {
+      if (binding.call) {
+        const client = clientByCall.get(binding.call) ?? passedThrough(binding.call, binding.scope, depth);
+        if (!client) return undefined;
+        built.push(client);
+      } else if (binding.typeSegments) {
+        const qualified = qualify(binding.typeSegments);
+        const constructor = qualified === undefined ? undefined : tables.constructors.get(qualified);
+        if (!constructor) return undefined;
+        typed.push({ sdk: constructor.sdk, endpoint: constructor.defaultEndpoint, range: { start: 0, end: 0 } });
+      } else if (binding.chain && binding.chain.path.length === 0 && binding.chain.root.kind === "name") {
+        // self.client = client: the same object under another name.
+        const client = boundClient(binding.chain.root.name, binding.scope, depth + 1);
+        if (!client) return undefined;
+        built.push(client);
+      } else {
+        return undefined;
+      }
+    }
+    const pool = built.length > 0 ? built : typed;
+    const first = pool[0]!;
+    if (pool.every((client) => client.sdk === first.sdk && client.endpoint === first.endpoint)) return first;
+    return pool.every((client) => client.sdk === first.sdk) ? { sdk: first.sdk, endpoint: "unknown", range: first.range } : undefined;
+  };
+
+  /** `client.with_options(timeout=5)`: a call that hands the same client back. */
+  const passedThrough = (call: RawCall, scope: number, depth: number): Client | undefined => {
+    const callee = calleeSegments(call);
+    if (call.base.kind !== "name" || callee.length < 2 || !tables.passThroughMembers.has(callee.at(-1)!)) return undefined;
+    return boundClient(callee.slice(0, -1).join("."), scope, depth + 1);
   };
 
   const moduleAssignments = new Map<string, Value>();
@@ -206,7 +234,7 @@ export function assemble(raw: RawFile): LoweredFile {
    * The client a receiver expression evaluates to: a bound name, an inline construction, a module
    * client, or any of these behind members that hand the client back (`with_options(...)`).
    */
-  const resolveReceiver = (base: CalleeBase, members: readonly string[]): Client | undefined => {
+  const resolveReceiver = (base: CalleeBase, members: readonly string[], scope: number): Client | undefined => {
     if (members.some((member) => !tables.passThroughMembers.has(member))) return undefined;
     if (base.kind === "call") {
       const direct = clientByCall.get(base.call);
@@ -214,14 +242,17 @@ export function assemble(raw: RawFile): LoweredFile {
       const callee = calleeSegments(base.call);
       if (callee.length < 2 || !tables.passThroughMembers.has(callee.at(-1)!)) return undefined;
       return base.call.base.kind === "name"
-        ? resolveReceiver({ kind: "name", segments: base.call.base.segments.slice(0, -1) }, [])
-        : resolveReceiver(base.call.base, base.call.members.slice(0, -1));
+        ? resolveReceiver({ kind: "name", segments: base.call.base.segments.slice(0, -1) }, [], scope)
+        : resolveReceiver(base.call.base, base.call.members.slice(0, -1), scope);
     }
     if (base.kind !== "name") return undefined;
     const segments = [...base.segments];
     while (segments.length > 1 && tables.passThroughMembers.has(segments.at(-1)!)) segments.pop();
-    const bound = boundClient(segments.join("."));
+    const name = segments.join(".");
+    const bound = boundClient(name, name.startsWith("self.") || name.startsWith("this.") ? -1 : scope);
     if (bound) return bound;
+    // A name bound here to something else is not the module or import of the same name.
+    if ((bindingsByName.get(segments[0]!) ?? []).some((binding) => binding.scope === scope || binding.scope === -1)) return undefined;
     const qualified = qualify(segments);
     return qualified === undefined ? undefined : moduleClient(qualified);
   };
@@ -233,7 +264,7 @@ export function assemble(raw: RawFile): LoweredFile {
     if (call.base.kind !== "name" || call.members.length > 0) continue;
     const segments = [...call.base.segments];
     if (segments.length > 1 && PROVIDER_MODEL_MEMBERS.has(segments.at(-1)!)) segments.pop();
-    const provider = resolveReceiver({ kind: "name", segments }, []);
+    const provider = resolveReceiver({ kind: "name", segments }, [], call.scope);
     const first = call.args.entries[0];
     if (provider && PROVIDER_SDKS.has(provider.sdk) && first?.key === null && first.value.kind === "string") {
       raw.models.push({ value: first.value, position: "provider", key: "model", call });
@@ -280,9 +311,9 @@ export function assemble(raw: RawFile): LoweredFile {
       let client: Client | undefined;
       if (call.base.kind === "name") {
         if (receiverPath.length === 0) continue;
-        client = resolveReceiver({ kind: "name", segments: receiverPath }, []);
+        client = resolveReceiver({ kind: "name", segments: receiverPath }, [], call.scope);
       } else {
-        client = resolveReceiver(call.base, receiverPath);
+        client = resolveReceiver(call.base, receiverPath, call.scope);
       }
       // `chat.completions.create` is distinctive enough to keep as a request site with an
       // unknown client; a bare `completions.create` on an unknown receiver is not.

@@ -117,15 +117,18 @@ export const JS_CONSTRUCTORS: ReadonlyMap<string, SdkConstructor> = new Map([
   ["@ai-sdk/cerebras.createCerebras", { sdk: "ai-sdk-cerebras", defaultEndpoint: "cerebras", baseUrlKeys: ["baseURL"], apiKeyKeys: ["apiKey"] }],
 ]);
 
-/** Client methods that send a chat or completion request, by their path below the client. */
-export const REQUEST_METHODS: ReadonlySet<string> = new Set([
+/**
+ * Client methods that send a chat or completion request, by their path below the client. Longest
+ * first, so `beta.chat.completions.parse` is not taken for `chat.completions.parse` on `client.beta`.
+ */
+export const REQUEST_METHODS: readonly string[] = [
+  "beta.chat.completions.parse",
+  "beta.chat.completions.stream",
   "chat.completions.create",
   "chat.completions.parse",
   "chat.completions.stream",
-  "beta.chat.completions.parse",
-  "beta.chat.completions.stream",
   "completions.create",
-]);
+];
 
 const aiSdkCerebras: SdkConstructor = {
   sdk: "ai-sdk-cerebras",

@@ -10,7 +10,8 @@ export function lowerEnv(path: string, text: string): LoweredFile {
     const [, lead, key, equals, rawValue] = match as unknown as [string, string, string, string, string];
     const start = match.index + lead.length + key.length + equals.length;
     let value: Value;
-    const quoted = /^(["'])(.*)\1/.exec(rawValue);
+    // The closing quote is the first one followed by nothing but blanks or a comment.
+    const quoted = /^(["'])(.*?)\1(?=\s*(#.*)?$)/.exec(rawValue);
     if (quoted) {
       const end = start + quoted[0].length;
       value = { kind: "string", range: { start, end }, contentRange: { start: start + 1, end: end - 1 }, string: quoted[2]! };

@@ -1,4 +1,9 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError as JsonError } from "jsonc-parser";
+import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError as JsonError } from "jsonc-parser";
+
+/** jsonc-parser's SyntaxKind is an ambient const enum, which isolated modules cannot read. */
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const END_OF_FILE = 17;
 import type { Comment, EntryList, LoweredFile, ParseError, Value } from "../../model/types.js";
 import { configFile, type ConfigValue } from "./common.js";
 
@@ -9,7 +14,10 @@ function lowerValue(node: Node): Value {
   }
   if (node.type === "array") {
     const list: EntryList = {
-      entries: (node.children ?? []).map((child) => ({ key: null, value: lowerValue(child), range: lowerValue(child).range })),
+      entries: (node.children ?? []).map((child) => {
+        const value = lowerValue(child);
+        return { key: null, value, range: value.range };
+      }),
       range,
       inner: { start: range.start + 1, end: range.end - 1 },
     };
@@ -51,23 +59,20 @@ export function lowerJson(path: string, text: string): LoweredFile | { error: Pa
     }
   };
   visit(root, []);
-  const comments: Comment[] = [];
-  for (const match of text.matchAll(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g)) {
-    // Only real comments: jsonc-parser accepted the file, so a `//` inside a string is in a string.
-    if (!insideString(root, match.index)) {
-      comments.push({ range: { start: match.index, end: match.index + match[0].length }, text: match[0] });
-    }
-  }
-  return configFile(path, "json", text, values, comments, "//");
+  return configFile(path, "json", text, values, jsonComments(text), "//");
 }
 
-function insideString(root: Node, offset: number): boolean {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (offset < node.offset || offset >= node.offset + node.length) continue;
-    if (node.type === "string") return true;
-    stack.push(...(node.children ?? []));
+/** Comments, read by jsonc-parser's own scanner so that `//` inside a string is never one. */
+function jsonComments(text: string): Comment[] {
+  const comments: Comment[] = [];
+  if (!text.includes("/")) return comments;
+  const scanner = createScanner(text, false);
+  for (let token: number = scanner.scan(); token !== END_OF_FILE; token = scanner.scan()) {
+    if (token === LINE_COMMENT || token === BLOCK_COMMENT) {
+      const start = scanner.getTokenOffset();
+      const end = start + scanner.getTokenLength();
+      comments.push({ range: { start, end }, text: text.slice(start, end) });
+    }
   }
-  return false;
+  return comments;
 }

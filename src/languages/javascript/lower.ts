@@ -109,8 +109,17 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     return { key: null, value: lowerValue(node as ts.Expression), range: range(node) };
   };
 
+  /**
+   * A value's range is the whole expression (`await f()`, `x as T`, `process.env.X ?? "d"`), so an
+   * edit that moves or replaces it keeps what surrounds the core; literals keep their content range.
+   */
   const lowerValue = (outer: ts.Expression): Value => {
     const node = unwrap(outer);
+    const value = lowerCore(node);
+    return node === outer ? value : { ...value, range: range(outer) };
+  };
+
+  const lowerCore = (node: ts.Expression): Value => {
     const here = range(node);
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       return { kind: "string", range: here, contentRange: { start: here.start + 1, end: here.end - 1 }, string: node.text };
@@ -141,8 +150,9 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       isProcessEnv(unwrap(node.left))
     ) {
       // process.env.MODEL ?? "zai-glm-4.6": the default is the model when the variable is unset.
+      // The value spans the whole expression; only its content range points into the literal.
       const fallback = lowerValue(node.right);
-      if (fallback.kind === "string") return fallback;
+      if (fallback.kind === "string") return { ...fallback, range: here };
     }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const call = lowerCall(node);
@@ -253,8 +263,9 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     const { base, members } = lowerCallee(node.expression);
     const argumentNodes = node.arguments ?? ts.factory.createNodeArray([]);
     const hasParens = node.arguments !== undefined;
+    // The "(" sits just before the arguments' start; the call itself ends with ")".
     const open = hasParens ? argumentNodes.pos - 1 : node.end;
-    const close = hasParens ? argumentNodes.end + 1 : node.end;
+    const close = node.end;
     const args = listOf(argumentNodes, open, close);
     const first = argumentNodes[0] ? unwrap(argumentNodes[0]) : undefined;
     const fields = first && ts.isObjectLiteralExpression(first) ? lowerValue(first).list : undefined;
@@ -292,7 +303,9 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     if (!initializer) return;
     const value = unwrap(initializer);
     assign(name, lowerValue(value));
-    if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) bindings.push({ name, chain: chainOf(value), scope: scopeOf(value, name) });
+    if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) || ts.isIdentifier(value)) {
+      bindings.push({ name, chain: chainOf(value), scope: scopeOf(value, name) });
+    }
     if (ts.isNewExpression(value) || ts.isCallExpression(value)) {
       const required = requiredModule(value);
       if (required !== undefined) {
@@ -387,6 +400,8 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       bindInitializer(`this.${node.name.text}`, node.initializer);
     } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
       bindType(node.name.text, node.type);
+      // An untyped parameter still shadows an outer name: what it holds is unknown.
+      if (!node.type || !ts.isTypeReferenceNode(node.type)) bindings.push({ name: node.name.text, scope: scopeOf(node) });
       // constructor(private client: OpenAI): a parameter property is also this.client.
       const isProperty = (ts.getModifiers(node)?.length ?? 0) > 0;
       if (isProperty) bindType(`this.${node.name.text}`, node.type);
@@ -399,6 +414,11 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
         assign(name, value);
         const right = unwrap(node.right);
         if (ts.isNewExpression(right) || ts.isCallExpression(right)) bindings.push({ name, call: lowerCall(right), scope: scopeOf(node, name) });
+        else if (ts.isIdentifier(right) || ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right)) {
+          bindings.push({ name, chain: chainOf(right), scope: scopeOf(node, name) });
+        } else if (right.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(right) && right.text === "undefined")) {
+          bindings.push({ name, scope: scopeOf(node, name) });
+        }
         addModel(value, "variable", name);
       }
     } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {

@@ -222,8 +222,17 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     }
   };
 
+  /**
+   * A value's range is the whole expression (`await f()`, `(x)`), so an edit that moves or
+   * replaces it keeps what surrounds the core; literals keep their content range inside.
+   */
   const lowerValue = (outer: Node): Value => {
     const node = unwrap(outer);
+    const value = lowerCore(node);
+    return node.id === outer.id ? value : { ...value, range: range(outer) };
+  };
+
+  const lowerCore = (node: Node): Value => {
     switch (node.type) {
       case "string":
         return lowerString(node);
@@ -384,8 +393,12 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
       if (value.type === "call") {
         const call = lowerCall(value);
         if (call) bindings.push({ name: target, call, scope: scopeOf(node, target) });
-      } else if (value.type === "attribute" || value.type === "subscript") {
+      } else if (value.type === "attribute" || value.type === "subscript" || value.type === "identifier") {
         bindings.push({ name: target, chain: chainOf(value), scope: scopeOf(node, target) });
+      } else if (value.type !== "none") {
+        // Any other value (but the `None` of a lazily made client): the name no longer holds
+        // what it held before.
+        bindings.push({ name: target, scope: scopeOf(node, target) });
       }
       const lowered = lowerValue(value);
       assign(target, lowered);
@@ -396,11 +409,13 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
   };
 
   const visitParameter = (node: Node): void => {
-    const nameNode = node.type === "typed_parameter" ? node.namedChild(0) : node.childForFieldName("name");
+    const nameNode =
+      node.type === "identifier" ? node : node.type === "typed_parameter" ? node.namedChild(0) : node.childForFieldName("name");
     if (!nameNode || nameNode.type !== "identifier") return;
     const type = node.childForFieldName("type");
     const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
-    if (typeName) bindings.push({ name: nameNode.text, typeSegments: typeName, scope: scopeOf(node) });
+    // An untyped parameter still shadows a module-level name: what it holds is unknown.
+    bindings.push({ name: nameNode.text, scope: scopeOf(node), ...(typeName ? { typeSegments: typeName } : {}) });
     const value = node.childForFieldName("value");
     if (value) addModel(lowerValue(value), "parameter", nameNode.text);
   };
@@ -430,6 +445,20 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
       case "typed_default_parameter":
         visitParameter(node);
         break;
+      case "parameters":
+      case "lambda_parameters":
+        for (const child of node.namedChildren) if (child?.type === "identifier") visitParameter(child);
+        break;
+      case "as_pattern": {
+        // with OpenAI(...) as client:
+        const value = node.namedChild(0);
+        const alias = node.childForFieldName("alias")?.namedChild(0);
+        if (node.parent?.type === "with_item" && value && alias?.type === "identifier" && unwrap(value).type === "call") {
+          const call = lowerCall(unwrap(value));
+          if (call) bindings.push({ name: alias.text, call, scope: scopeOf(node) });
+        }
+        break;
+      }
       case "call": {
         visitRead(node);
         const call = lowerCall(node);
