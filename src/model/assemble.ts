@@ -132,6 +132,15 @@ export function assemble(raw: RawFile): LoweredFile {
     return target === undefined ? undefined : [target, ...segments.slice(1)].join(".");
   };
 
+  const moduleAssignments = new Map<string, Value>();
+  const constants = new Map<string, Value>();
+  for (const [dotted, values] of raw.assignments) {
+    const last = values.at(-1)!;
+    if (values.length === 1) constants.set(dotted, last);
+    if (!dotted.includes(".")) continue;
+    const qualified = qualify(dotted.split("."));
+    if (qualified !== undefined) moduleAssignments.set(qualified, last);
+  }
   const clients: Client[] = [];
   const clientByCall = new Map<RawCall, Client>();
   const constructorOf = (call: RawCall): SdkConstructor | undefined => {
@@ -142,7 +151,7 @@ export function assemble(raw: RawFile): LoweredFile {
   for (const call of raw.calls) {
     const constructor = constructorOf(call);
     if (!constructor) continue;
-    const { endpoint, baseUrl } = clientEndpoint(constructor, call.fields, text);
+    const { endpoint, baseUrl } = clientEndpoint(constructor, call.fields, text, constants);
     const client: Client = {
       sdk: constructor.sdk,
       endpoint,
@@ -208,15 +217,6 @@ export function assemble(raw: RawFile): LoweredFile {
     return boundClient(callee.slice(0, -1).join("."), scope, depth + 1);
   };
 
-  const moduleAssignments = new Map<string, Value>();
-  const constants = new Map<string, Value>();
-  for (const [dotted, values] of raw.assignments) {
-    const last = values.at(-1)!;
-    if (values.length === 1) constants.set(dotted, last);
-    if (!dotted.includes(".")) continue;
-    const qualified = qualify(dotted.split("."));
-    if (qualified !== undefined) moduleAssignments.set(qualified, last);
-  }
   const moduleClient = (qualified: string): Client | undefined => {
     const constructor = tables.moduleClients.get(qualified);
     if (!constructor) return undefined;

@@ -64,22 +64,35 @@ export function findOption(options: EntryList | undefined, path: string): Value 
   return undefined;
 }
 
-/** Where a client built with these options sends its requests. */
+/**
+ * Where a client built with these options sends its requests: its base URL (a literal, a constant
+ * of the file, an env-var name, a URL default), else the name of its API-key variable, else the
+ * SDK's default.
+ */
 export function clientEndpoint(
   constructor: SdkConstructor,
   options: EntryList | undefined,
   fileText: string,
+  constants?: ReadonlyMap<string, Value>,
 ): { endpoint: Endpoint; baseUrl?: Value } {
+  let given: Value | undefined;
   for (const key of constructor.baseUrlKeys) {
     const baseUrl = findOption(options, key);
-    if (baseUrl) return { endpoint: classifyExpression(baseUrl, fileText), baseUrl };
+    if (!baseUrl) continue;
+    given = baseUrl;
+    const constant = baseUrl.kind === "name" && baseUrl.name ? constants?.get(baseUrl.name) : undefined;
+    const endpoint = classifyExpression(constant?.kind === "string" ? constant : baseUrl, fileText);
+    if (endpoint !== "unknown") return { endpoint, baseUrl };
+    break;
   }
+  const withBase = given ? { baseUrl: given } : {};
   for (const key of constructor.apiKeyKeys) {
     const apiKey = findOption(options, key);
     if (apiKey && apiKey.kind !== "string") {
       const endpoint = classifyNames(fileText.slice(apiKey.range.start, apiKey.range.end));
-      if (endpoint !== "unknown") return { endpoint };
+      if (endpoint !== "unknown") return { endpoint, ...withBase };
     }
   }
-  return { endpoint: constructor.defaultEndpoint };
+  // A provider's own SDK talks to that provider, even through a base URL we cannot read.
+  return { endpoint: constructor.defaultEndpoint, ...withBase };
 }

@@ -42,12 +42,31 @@ export function lowerYaml(path: string, text: string): LoweredFile | { error: Pa
   return configFile(path, "yaml", text, values, hashComments(text), "#");
 }
 
+/**
+ * `- LLM_MODEL=zai-glm-4.6` in a docker-compose `environment:` list: the part after `=` is the
+ * variable's value.
+ */
+function assignmentItem(item: Scalar): { key: string; value: Value } | undefined {
+  const lowered = lowerScalar(item);
+  const match = lowered.kind === "string" ? /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(lowered.string!) : null;
+  if (!match || !lowered.contentRange) return undefined;
+  const offset = lowered.contentRange.start + match[1]!.length + 1;
+  const content = { start: offset, end: lowered.contentRange.end };
+  return { key: match[1]!, value: { kind: "string", range: lowered.range, contentRange: content, string: match[2]! } };
+}
+
 function visit(node: unknown, keyPath: string[], values: ConfigValue[]): void {
   if (isMap(node)) {
     const siblings = new Map<string, string>();
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       siblings.set(String(pair.key.value), isScalar(pair.value) ? String(pair.value.value) : "");
+    }
+    // Kubernetes env entries: `- name: LLM_MODEL` / `value: zai-glm-4.6`.
+    const envName = siblings.get("name");
+    const envValue = node.items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === "value");
+    if (envName && envValue && isScalar(envValue.value) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(envName)) {
+      values.push({ keyPath: [...keyPath, envName], value: lowerScalar(envValue.value), siblings });
     }
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
@@ -56,6 +75,11 @@ function visit(node: unknown, keyPath: string[], values: ConfigValue[]): void {
       visit(pair.value, path, values);
     }
   } else if (isSeq(node)) {
+    const assignments = node.items.filter(isScalar).map(assignmentItem);
+    const siblings = new Map(assignments.flatMap((item) => (item ? [[item.key, item.value.string!] as const] : [])));
+    for (const item of assignments) {
+      if (item) values.push({ keyPath: [...keyPath, item.key], value: item.value, siblings });
+    }
     for (const item of node.items) visit(item, keyPath, values);
   }
 }

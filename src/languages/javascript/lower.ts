@@ -146,10 +146,9 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     }
     if (
       ts.isBinaryExpression(node) &&
-      (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
-      isProcessEnv(unwrap(node.left))
+      (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)
     ) {
-      // process.env.MODEL ?? "zai-glm-4.6": the default is the model when the variable is unset.
+      // process.env.MODEL ?? "zai-glm-4.6", options.model || "...": the default when the left is unset.
       // The value spans the whole expression; only its content range points into the literal.
       const fallback = lowerValue(node.right);
       if (fallback.kind === "string") return { ...fallback, range: here };
@@ -160,11 +159,6 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       return { kind: "call", range: here, args: call.args, ...(callee ? { callee } : {}) };
     }
     return { kind: "other", range: here };
-  };
-
-  const isProcessEnv = (node: ts.Expression): boolean => {
-    const object = ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? unwrap(node.expression) : undefined;
-    return object !== undefined && dotted(object)?.join(".") === "process.env";
   };
 
   /** `resp.choices[0].message` as root `resp` and path `choices`, `[]`, `message`. */

@@ -252,6 +252,13 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
         }
         return { kind: "other", range: range(node) };
       }
+      case "boolean_operator": {
+        // os.environ.get("MODEL") or "zai-glm-4.6": the literal is the default. The value spans
+        // the whole expression; only its content range points into the literal.
+        const right = node.childForFieldName("right");
+        const fallback = node.childForFieldName("operator")?.text === "or" && right ? lowerValue(right) : undefined;
+        return fallback?.kind === "string" ? { ...fallback, range: range(node) } : { kind: "other", range: range(node) };
+      }
       case "true":
       case "false":
         return { kind: "boolean", range: range(node), boolean: node.type === "true" };
@@ -323,7 +330,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
   const addModel = (given: Value, position: RawModel["position"], key: string, call?: RawCall): void => {
     const kind = modelNameKind(key);
     if (!kind) return;
-    const value = envDefault(given) ?? given;
+    const value = defaultOf(given) ?? given;
     if (value.kind === "string" && value.string !== undefined) {
       models.push({ value, position, key, ...(call ? { call } : {}) });
     } else if (value.kind === "array" && value.list && kind === "list") {
@@ -336,14 +343,32 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     }
   };
 
-  /** `os.getenv("MODEL", "zai-glm-4.6")`: the default is the model when the variable is unset. */
-  const envDefault = (value: Value): Value | undefined => {
+  /**
+   * The literal a setting falls back to: `os.getenv("MODEL", "zai-glm-4.6")` when the variable is
+   * unset, pydantic's `Field(default=...)` (or `Field("...")`) and dataclasses' `field(default=...)`.
+   */
+  const defaultOf = (value: Value): Value | undefined => {
     if (value.kind !== "call" || !value.callee || !value.args) return undefined;
-    const qualified = [aliases.get(value.callee.split(".")[0]!) ?? "", ...value.callee.split(".").slice(1)].join(".");
-    if (qualified !== "os.getenv" && qualified !== "os.environ.get") return undefined;
+    const parts = value.callee.split(".");
+    const qualified = [aliases.get(parts[0]!) ?? parts[0], ...parts.slice(1)].join(".");
     const entries = value.args.entries;
-    const fallback = entries.find((entry) => entry.key === "default") ?? (entries[1]?.key === null ? entries[1] : undefined);
+    let fallback;
+    if (qualified === "os.getenv" || qualified === "os.environ.get") {
+      fallback = entries.find((entry) => entry.key === "default") ?? (entries[1]?.key === null ? entries[1] : undefined);
+    } else if (parts.at(-1) === "Field" || parts.at(-1) === "field") {
+      fallback = entries.find((entry) => entry.key === "default") ?? (entries[0]?.key === null ? entries[0] : undefined);
+    }
     return fallback?.value.kind === "string" ? fallback.value : undefined;
+  };
+
+  /** `parser.add_argument("--model", default="zai-glm-4.6")`: the default is a model setting. */
+  const argparseDefault = (call: RawCall): void => {
+    const callee = call.base.kind === "name" ? call.base.segments : call.members;
+    if (callee.at(-1) !== "add_argument") return;
+    const flags = call.args.entries.filter((entry) => entry.key === null && entry.value.kind === "string");
+    const option = flags.map((entry) => entry.value.string!).find((flag) => flag.startsWith("--"));
+    const fallback = call.args.entries.find((entry) => entry.key === "default");
+    if (option && fallback) addModel(fallback.value, "variable", option.replace(/^-+/, "").replace(/-/g, "_"));
   };
 
   const visitImport = (node: Node): void => {
@@ -466,6 +491,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
           for (const entry of call.args.entries) {
             if (entry.key !== null) addModel(entry.value, "argument", entry.key, call);
           }
+          argparseDefault(call);
         }
         break;
       }

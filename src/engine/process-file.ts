@@ -1,0 +1,112 @@
+import { readFile } from "node:fs/promises";
+import { languageForPath } from "../languages/index.js";
+import type { Diagnostic, FixSafety } from "../model/rule.js";
+import type { Language } from "../model/types.js";
+import { decode, encode } from "./decode.js";
+import { fixText, lintText, type TextLintContext } from "./lint-text.js";
+import { fatalMessage, LineIndex, noticeMessage, summarize, toMessage, type FileResult, type Message } from "./results.js";
+import { RuleCrash } from "./rules.js";
+import { writeAtomic } from "./write.js";
+
+export interface Fixing {
+  allowed: ReadonlySet<FixSafety>;
+  dryRun: boolean;
+}
+
+export interface TextOutcome {
+  messages: Message[];
+  /** The fixed text, when fixing. */
+  output?: string;
+  applied: number;
+}
+
+function toMessages(diagnostics: readonly Diagnostic[], text: string): Message[] {
+  const lines = new LineIndex(text);
+  return diagnostics.map((diagnostic) => toMessage(diagnostic, text, lines));
+}
+
+/** Lints or fixes one text; every per-file failure becomes a message, never an exception. */
+export async function checkText(
+  path: string,
+  language: Language,
+  text: string,
+  context: TextLintContext,
+  fixing: { allowed: ReadonlySet<FixSafety> } | undefined,
+): Promise<TextOutcome & { internalError: boolean }> {
+  try {
+    if (!fixing) {
+      const outcome = await lintText(path, language, text, context);
+      const messages =
+        "parseError" in outcome
+          ? [fatalMessage(text, outcome.parseError.range.start, outcome.parseError.message)]
+          : toMessages(outcome.diagnostics, text);
+      return { messages, applied: 0, internalError: false };
+    }
+    const outcome = await fixText(path, language, text, context, fixing.allowed);
+    const messages =
+      "parseError" in outcome.remaining
+        ? [fatalMessage(outcome.text, outcome.remaining.parseError.range.start, outcome.remaining.parseError.message)]
+        : toMessages(outcome.remaining.diagnostics, outcome.text);
+    for (const broken of outcome.broken) {
+      messages.push({
+        ...toMessage({ ...broken, fix: undefined } as Diagnostic, text, new LineIndex(text)),
+        message: `${broken.message} (its fix would have left the file unparsable, so it was not applied)`,
+      });
+    }
+    return { messages, output: outcome.text, applied: outcome.applied, internalError: false };
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return { messages: [fatalMessage(text, 0, "nested too deeply for glm-migrate to read; skipped")], applied: 0, internalError: false };
+    }
+    const detail = error instanceof RuleCrash ? error.message : `failed on this file: ${(error as Error)?.message ?? String(error)}`;
+    return { messages: [fatalMessage(text, 0, `internal error: ${detail}`)], applied: 0, internalError: true };
+  }
+}
+
+export interface FileOutcome {
+  /** Present when the file has something to say (findings, a fix, an error). */
+  result?: FileResult;
+  /** The file passed the prefilter and was parsed. */
+  parsed: boolean;
+  internalError: boolean;
+}
+
+/** Reads, prefilters, decodes, checks and (when fixing) writes one file. */
+export async function processFile(
+  path: string,
+  context: TextLintContext,
+  prefilter: (bytes: Buffer) => boolean,
+  fixing: Fixing | undefined,
+): Promise<FileOutcome> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { result: summarize(path, [fatalMessage("", 0, `cannot read file: ${reason}`)]), parsed: false, internalError: false };
+  }
+  const language = languageForPath(path);
+  if (!language) {
+    const notice = noticeMessage("not a file type glm-migrate reads (Python, JS/TS, .env, YAML, JSON, TOML); skipped");
+    return { result: summarize(path, [notice]), parsed: false, internalError: false };
+  }
+  if (!prefilter(bytes)) return { parsed: false, internalError: false };
+  const decoded = decode(bytes);
+  if ("error" in decoded) return { result: summarize(path, [fatalMessage("", 0, decoded.error)]), parsed: false, internalError: false };
+  const { text, encoding } = decoded;
+  const outcome = await checkText(path, language, text, context, fixing);
+  const messages = outcome.messages;
+  const changed = outcome.output !== undefined && outcome.output !== text;
+  let written = true;
+  if (changed && fixing && !fixing.dryRun) {
+    try {
+      await writeAtomic(path, encode(outcome.output!, encoding), bytes);
+    } catch (error) {
+      written = false;
+      messages.unshift(fatalMessage(text, 0, `fixes not written: ${(error as Error).message}`));
+    }
+  }
+  const extra = changed ? { fixedCount: written ? outcome.applied : 0, output: outcome.output!, source: text } : { source: text };
+  const result = messages.length > 0 || changed ? summarize(path, messages, extra) : undefined;
+  return { ...(result ? { result } : {}), parsed: true, internalError: outcome.internalError };
+}
