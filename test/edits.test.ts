@@ -40,11 +40,16 @@ describe("removeEntries", () => {
     expect(remove("f(\n    a=1,\n)", [0])).toBe("f()");
   });
 
-  it("drops whole lines from a one-per-line list, with their trailing comments", () => {
+  it("drops whole lines from a one-per-line list, keeping their comments on lines of their own", () => {
     const text = "f(\n    a=1,\n    b=2,  # about b\n    c=3,\n)";
-    expect(remove(text, [1])).toBe("f(\n    a=1,\n    c=3,\n)");
+    expect(remove(text, [1])).toBe("f(\n    a=1,\n    # about b\n    c=3,\n)");
     expect(remove(text, [2])).toBe("f(\n    a=1,\n    b=2,  # about b\n)");
     expect(remove(text, [0, 2])).toBe("f(\n    b=2,  # about b\n)");
+    expect(remove("f(\n    a=1,  # one\n    b=2,  # two\n)", [0, 1])).toBe("f(\n    # one\n    # two\n)");
+  });
+
+  it("keeps the comment of the entry before when the last one goes", () => {
+    expect(remove("f(a=1,  # about a\n  b=2)", [1])).toBe("f(a=1,  # about a\n)");
   });
 
   it("keeps a comment that belongs to the next line", () => {
@@ -82,6 +87,10 @@ describe("appendEntries", () => {
       "f(\n  a=1,\n  // @ts-expect-error x\n  b=2,\n)",
     );
     expect(appendEntries("f(a=1)", argsOf("f(a=1)"), ["b=2"], comment)).toBeUndefined();
+  });
+
+  it("keeps a trailing comment with the entry it follows", () => {
+    expect(append("f(\n    a=1  # sampling\n)", ["b=2"])).toBe("f(\n    a=1,  # sampling\n    b=2\n)");
   });
 
   it("uses the file's own line ending", () => {

@@ -14,6 +14,8 @@ export async function writeAtomic(path: string, data: Buffer, original: Buffer):
   if (!info.isFile()) throw new Error("is not a regular file; not written");
   // Checked by mode bits, not access(): root may write anything, but a read-only file is a request.
   if ((info.mode & 0o222) === 0) throw new Error("is read-only; not written");
+  // A rename would give this name a new file and leave the other links with the old text.
+  if (info.nlink > 1) throw new Error(`has ${info.nlink - 1} other hard link(s), which a rename would split; not written`);
   const current = await readFile(path);
   if (!current.equals(original)) throw new Error("changed on disk during the run; not written");
   const temp = join(dirname(path), `.${basename(path)}.glm-migrate-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
@@ -22,6 +24,8 @@ export async function writeAtomic(path: string, data: Buffer, original: Buffer):
   try {
     await handle.writeFile(data);
     await handle.chmod(mode);
+    // Keep the owner when we may (as root in a container, say); others cannot and need not.
+    await handle.chown(info.uid, info.gid).catch(() => undefined);
     await handle.sync();
   } catch (error) {
     await handle.close();

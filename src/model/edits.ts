@@ -25,6 +25,20 @@ function hasComment(chunk: string): boolean {
   return chunk.includes("#") || chunk.includes("//") || chunk.includes("/*");
 }
 
+/** The comments in `[from, to)` outside the given entries, one per line, as written. */
+function commentsBetween(text: string, from: number, to: number, entries: readonly { range: Range }[]): string[] {
+  let region = text.slice(from, to);
+  for (const entry of entries) {
+    const start = Math.max(entry.range.start, from) - from;
+    const end = Math.min(entry.range.end, to) - from;
+    if (start < end) region = region.slice(0, start) + " ".repeat(end - start) + region.slice(end);
+  }
+  return region.split("\n").flatMap((line) => {
+    const match = /(#.*|\/\/.*|\/\*.*)$/.exec(line.replace(/\r$/, ""));
+    return match ? [match[1]!.trimEnd()] : [];
+  });
+}
+
 /** Only separators, blanks and comments up to the end of the line. */
 function restOfLineIsQuiet(text: string, offset: number): boolean {
   const end = nextLineStart(text, offset);
@@ -65,12 +79,20 @@ export function removeEntries(text: string, list: EntryList, indices: Iterable<n
     const startsLine = text.slice(lineStart(text, runStart), runStart).trim() === "";
     const endsLine = restOfLineIsQuiet(text, runEnd);
     if (startsLine && endsLine) {
-      // One-per-line layout: drop the lines, with any trailing comment that belonged to them.
-      edits.push({ start: lineStart(text, runStart), end: nextLineStart(text, runEnd), text: "" });
+      // One-per-line layout: drop the lines, but keep any comment on them, on a line of its own.
+      const from = lineStart(text, runStart);
+      const to = nextLineStart(text, runEnd);
+      const kept = commentsBetween(text, from, to, entries.slice(first, last + 1));
+      const indent = indentOf(text, runStart);
+      const eol = lineEnding(text);
+      edits.push({ start: from, end: to, text: kept.map((comment) => `${indent}${comment}${eol}`).join("") });
     } else if (previous && !text.slice(previous.range.end, runStart).includes("\n")) {
       edits.push({ start: previous.range.end, end: runEnd, text: "" });
     } else if (next) {
       edits.push({ start: runStart, end: next.range.start, text: "" });
+    } else if (previous && hasComment(text.slice(previous.range.end, runStart))) {
+      // `f(a=1,  # about a\n  b=2)`: keep a's comment, drop b's line up to the bracket.
+      edits.push({ start: lineStart(text, runStart), end: runEnd, text: "" });
     } else if (previous) {
       edits.push({ start: previous.range.end, end: runEnd, text: "" });
     } else {
@@ -106,6 +128,11 @@ export function appendEntries(text: string, list: EntryList, entryTexts: readonl
     // Keep a trailing comment on the last entry's line with that entry.
     const at = restOfLineIsQuiet(text, afterComma) ? endOfLine(text, afterComma) : afterComma;
     return { start: at, end: at, text: lines.map((line) => `${line},`).join("") };
+  }
+  const rest = text.slice(last.range.end, endOfLine(text, last.range.end));
+  if (hasComment(rest) && restOfLineIsQuiet(text, last.range.end)) {
+    // `40  # sampling` stays with 40: the comma goes before the comment, the new entries after it.
+    return { start: last.range.end, end: last.range.end + rest.length, text: `,${rest}${lines.join(",")}` };
   }
   return { start: last.range.end, end: last.range.end, text: lines.map((line) => `,${line}`).join("") };
 }

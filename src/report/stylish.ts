@@ -83,7 +83,7 @@ function formatMessages(result: FileResult, options: StylishOptions, c: ReturnTy
     const fixMark = row.message.fix ? c.green(" [fix]") : row.message.suggestions ? c.yellow(" [unsafe fix]") : "";
     out +=
       `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity}${" ".repeat(severityWidth - row.plainSeverity.length)}  ` +
-      `${row.message.message}${fixMark}  ${c.dim(row.message.ruleId ?? "")}\n`;
+      `${row.message.message}${fixMark}${row.message.ruleId ? `  ${c.dim(row.message.ruleId)}` : ""}\n`;
     if (options.color && result.source !== undefined && !row.message.fatal) {
       out += frame(result.source, row.message, c.dim, c.red);
     }
