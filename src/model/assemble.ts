@@ -354,7 +354,7 @@ export function assemble(raw: RawFile): LoweredFile {
       ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
     };
   });
-  linkModelVariables(models, requests, clients);
+  linkModelVariables(models, requests, clients, constants);
 
   return {
     path: raw.path,
@@ -381,10 +381,27 @@ function syntheticOptions(key: string, value: Value): EntryList {
 }
 
 /**
- * `MODEL = "glm-4.6"` used as `create(model=MODEL)` takes the endpoint of the calls that use it,
- * when they all agree.
+ * `MODEL = "glm-4.6"` used as `create(model=MODEL)`, and `"model"` in `PARAMS = {...}` used as
+ * `create(**PARAMS)`, take the endpoint of the calls that use them, when they all agree.
  */
-function linkModelVariables(models: ModelRef[], requests: RequestSite[], clients: Client[]): void {
+function linkModelVariables(models: ModelRef[], requests: RequestSite[], clients: Client[], constants: ReadonlyMap<string, Value>): void {
+  const spreadEndpoints = new Map<Value, Set<Endpoint>>();
+  for (const request of requests) {
+    for (const entry of request.request?.entries ?? []) {
+      const literal = entry.spread && entry.value.kind === "name" ? constants.get(entry.value.name ?? "") : undefined;
+      if (literal?.kind !== "object") continue;
+      const set = spreadEndpoints.get(literal) ?? new Set<Endpoint>();
+      set.add(request.endpoint);
+      spreadEndpoints.set(literal, set);
+    }
+  }
+  for (const model of models) {
+    if (model.position !== "entry" || model.endpoint !== "unknown") continue;
+    for (const [literal, endpoints] of spreadEndpoints) {
+      const inside = model.value.range.start >= literal.range.start && model.value.range.end <= literal.range.end;
+      if (inside && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
+    }
+  }
   const useEndpoints = new Map<string, Set<Endpoint>>();
   const note = (name: string | undefined, endpoint: Endpoint): void => {
     if (!name) return;
