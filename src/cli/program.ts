@@ -23,6 +23,7 @@ interface CommonFlags {
   targetModel?: string;
   reasoningOff?: "reasoning_effort" | "disable_reasoning";
   color?: boolean;
+  reportUnusedSuppressions?: boolean;
 }
 
 const FORMATS = ["stylish", "json"] as const;
@@ -35,6 +36,7 @@ function addCommonOptions(command: Command): Command {
     .addOption(
       new Option("--reasoning-off <form>", "how reasoning is turned off").choices(["reasoning_effort", "disable_reasoning"]),
     )
+    .option("--report-unused-suppressions", "report glm-migrate-ignore comments that silence nothing")
     .option("--no-color", "never colour the output")
     .option("--debug", "print stack traces for internal errors");
 }
@@ -65,6 +67,7 @@ function options(paths: string[], flags: CommonFlags, io: Io): FixOptions {
     paths,
     cwd: io.cwd,
     gitignore: flags.gitignore,
+    reportUnusedSuppressions: Boolean(flags.reportUnusedSuppressions),
     target: {
       ...(flags.targetModel ? { model: flags.targetModel } : {}),
       ...(flags.reasoningOff ? { reasoningOff: flags.reasoningOff } : {}),

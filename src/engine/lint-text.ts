@@ -1,11 +1,17 @@
 import { lowerSource } from "../languages/index.js";
 import type { Diagnostic, Edit, Fix, FixSafety, Target } from "../model/rule.js";
 import type { Language, ParseError } from "../model/types.js";
+import { LineIndex } from "./results.js";
 import { runRules, type ActiveRule } from "./rules.js";
+import { applySuppressions, parseSuppressions, unusedSuppressions } from "./suppressions.js";
 
 export interface TextLintContext {
   rules: readonly ActiveRule[];
   target: Target;
+  /** Report glm-migrate-ignore comments that silence nothing. */
+  reportUnusedSuppressions?: boolean;
+  /** Every rule id, to tell a misspelt rule in a suppression from one that is merely quiet. */
+  knownRules?: ReadonlySet<string>;
 }
 
 export type TextLint = { diagnostics: Diagnostic[] } | { parseError: ParseError };
@@ -13,7 +19,13 @@ export type TextLint = { diagnostics: Diagnostic[] } | { parseError: ParseError 
 export async function lintText(path: string, language: Language, text: string, context: TextLintContext): Promise<TextLint> {
   const lowered = await lowerSource(path, language, text);
   if ("error" in lowered) return { parseError: lowered.error };
-  return { diagnostics: runRules(lowered.file, context.rules, context.target) };
+  const diagnostics = runRules(lowered.file, context.rules, context.target);
+  const lines = new LineIndex(text);
+  const suppressions = parseSuppressions(lowered.file.comments, lines);
+  const kept = applySuppressions(diagnostics, suppressions, lines);
+  if (!context.reportUnusedSuppressions) return { diagnostics: kept };
+  const unused = unusedSuppressions(suppressions, context.knownRules ?? new Set());
+  return { diagnostics: [...kept, ...unused].sort((a, b) => a.range.start - b.range.start) };
 }
 
 export interface FixResult {

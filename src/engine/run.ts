@@ -22,6 +22,8 @@ export interface LintOptions {
   rules?: Readonly<Record<string, RuleConfig>>;
   /** Rule presets to turn on (`best-practices`). */
   presets?: readonly string[];
+  /** Report glm-migrate-ignore comments that silence nothing. */
+  reportUnusedSuppressions?: boolean;
 }
 
 export interface FixOptions extends LintOptions {
@@ -63,7 +65,12 @@ export function fix(options: FixOptions = {}): Promise<RunResult> {
 }
 
 function contextOf(options: LintOptions): TextLintContext {
-  return { rules: activeRules(RULES, ruleSettings(options.rules), options.presets), target: { ...DEFAULT_TARGET, ...options.target } };
+  return {
+    rules: activeRules(RULES, ruleSettings(options.rules), options.presets),
+    target: { ...DEFAULT_TARGET, ...options.target },
+    reportUnusedSuppressions: options.reportUnusedSuppressions ?? false,
+    knownRules: new Set(RULES.map((rule) => rule.meta.id)),
+  };
 }
 
 export interface SourceOptions extends Omit<FixOptions, "paths" | "dryRun" | "gitignore" | "include" | "exclude"> {
