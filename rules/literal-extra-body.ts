@@ -30,11 +30,11 @@ function hoist(body: RequestBody, extra: BodyField): Edit[] | undefined {
   const indent = indentOf(text, start);
   const lines = pieces.map((piece, index) => {
     const escape = escapes[index];
-    // The existing directive above extra_body already covers the first hoisted field.
+    // The directive above extra_body becomes the first hoisted field's, reworded below.
     const comment = escape && !(index === 0 && existing) ? `${escape}${eol}${indent}` : "";
     return `${comment}${piece}`;
   });
-  if (existing && !escapes[0]) edits.push({ ...existing, text: "" });
+  if (existing) edits.push({ ...existing, text: escapes[0] ? `${indentOf(text, existing.start)}${escapes[0]}${eol}` : "" });
   return [...edits, replace(extra.entry.range, lines.join(`,${eol}${indent}`))];
 }
 

@@ -10,7 +10,7 @@ describe("glm-migrate lint", () => {
     expect(stdout).toContain("fixtures/demo/service/app/llm.py");
     expect(stdout).toMatch(/18:15\s+error\s+`zai-glm-4\.6` was deprecated by Cerebras.*model-id/);
     expect(stdout).toMatch(/23:9\s+error\s+`disable_reasoning` is not a keyword.*extra-body-required/);
-    expect(stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)/);
+    expect(stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings(, \d+ info)?\)/);
     expect(stdout).toMatch(/\d+ problems fixable with `glm-migrate fix`/);
   });
 

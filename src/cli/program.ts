@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { RULES } from "../../rules/index.js";
 import { fix, lint, type FixOptions, type RunResult } from "../engine/run.js";
 import { formatJson } from "../report/json.js";
@@ -24,9 +24,11 @@ interface CommonFlags {
   reasoningOff?: "reasoning_effort" | "disable_reasoning";
   color?: boolean;
   reportUnusedSuppressions?: boolean;
+  preset?: string[];
 }
 
 const FORMATS = ["stylish", "json"] as const;
+const PRESETS = ["best-practices"];
 
 function addCommonOptions(command: Command): Command {
   return command
@@ -37,6 +39,12 @@ function addCommonOptions(command: Command): Command {
       new Option("--reasoning-off <form>", "how reasoning is turned off").choices(["reasoning_effort", "disable_reasoning"]),
     )
     .option("--report-unused-suppressions", "report glm-migrate-ignore comments that silence nothing")
+    .addOption(
+      new Option("--preset <name>", "turn on a preset of rules (repeatable): best-practices").argParser((value: string, previous: string[] = []) => {
+        if (!PRESETS.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${PRESETS.join(", ")}.`);
+        return [...previous, value];
+      }),
+    )
     .option("--no-color", "never colour the output")
     .option("--debug", "print stack traces for internal errors");
 }
@@ -68,6 +76,7 @@ function options(paths: string[], flags: CommonFlags, io: Io): FixOptions {
     cwd: io.cwd,
     gitignore: flags.gitignore,
     reportUnusedSuppressions: Boolean(flags.reportUnusedSuppressions),
+    ...(flags.preset ? { presets: flags.preset } : {}),
     target: {
       ...(flags.targetModel ? { model: flags.targetModel } : {}),
       ...(flags.reasoningOff ? { reasoningOff: flags.reasoningOff } : {}),
