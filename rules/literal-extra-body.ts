@@ -70,7 +70,7 @@ export const literalExtraBody: Rule = {
       const edits = hoist(body, extra);
       report({
         range: extra.entry.keyRange ?? extra.entry.range,
-        message: "the Node SDKs have no `extra_body`: it is sent as a literal field, which Cerebras rejects; put its fields at the top level",
+        message: "the Node SDKs have no `extra_body`: it is sent as a literal `extra_body` field, which the API rejects (Cerebras with HTTP 400); put its fields at the top level",
         ...(edits ? { fix: { safety: "safe" as const, edits } } : {}),
       });
     }

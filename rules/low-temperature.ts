@@ -9,6 +9,7 @@ export const lowTemperature: Rule = {
     fix: "unsafe",
     languages: ["python", "javascript", "typescript"],
     triggers: ["temperature"],
+    options: { threshold: { type: "number", minimum: 0, maximum: 2, description: "Temperatures below this are reported." } },
     docs: {
       summary: "A temperature below 0.6, where GLM 4.7's output quality degrades.",
       whatItDoes:

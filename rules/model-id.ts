@@ -18,6 +18,13 @@ function describe(model: KnownModel): string {
   return `\`${model.id}\` was ${model.status ?? "retired"} by Cerebras on ${model.retired}`;
 }
 
+/** The string literal itself, quotes included, even when the value is `env ?? "..."`. */
+function literalRange(value: Value): { start: number; end: number } {
+  const content = value.contentRange!;
+  const quoted = content.start > value.range.start && content.end < value.range.end;
+  return quoted ? { start: content.start - 1, end: content.end + 1 } : content;
+}
+
 interface Plan {
   ref: ModelRef;
   message: string;
@@ -49,8 +56,8 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
     // endpoint makes the rewrite safe. A proxy elsewhere may map its own aliases.
     if (prefixEndpoint === "other") return undefined;
     if (!known.autoFix) {
-      const suggestion = known.replacement ? `Cerebras suggests \`${known.replacement}\`; ` : "";
-      return { ref, message: `${describe(known)}. ${suggestion}choose a current model such as \`${target.model}\`` };
+      const suggestion = known.replacement ? `; Cerebras suggests \`${known.replacement}\`` : "";
+      return { ref, message: `${describe(known)}${suggestion}. Choose a current model such as \`${target.model}\`` };
     }
     const safe = endpoint === "cerebras" || endpoint === "unknown";
     return { ref, message: `${describe(known)}; use \`${target.model}\``, next, safety: safe ? "safe" : "unsafe" };
@@ -128,7 +135,7 @@ export const modelId: Rule = {
     for (const item of plans) {
       const content = item.ref.value.contentRange!;
       report({
-        range: item.ref.value.range,
+        range: literalRange(item.ref.value),
         message: item.message,
         ...(item.next && item.safety ? { fix: { safety: item.safety, edits: [{ start: content.start, end: content.end, text: item.next }] } } : {}),
       });

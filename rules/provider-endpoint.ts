@@ -15,11 +15,13 @@ import {
   ZAI_KEY_VARIABLES,
 } from "./knowledge/endpoints.js";
 
-type UrlProblem = { kind: "zai"; host: string } | { kind: "demo" };
+type UrlProblem = { kind: "zai"; host: string } | { kind: "zai-anthropic"; host: string } | { kind: "demo" };
 
 function urlProblem(url: string): UrlProblem | undefined {
   const host = hostOf(url);
   if (!host) return undefined;
+  // Z.ai's Anthropic-compatible endpoint speaks another protocol; Cerebras has no such endpoint.
+  if (ZAI_API_HOSTS.includes(host) && /\/api\/anthropic\b/i.test(url)) return { kind: "zai-anthropic", host };
   if (ZAI_API_HOSTS.includes(host)) return { kind: "zai", host };
   if (host === CEREBRAS_DEMO_HOST) return { kind: "demo" };
   return undefined;
@@ -48,8 +50,19 @@ function apiKeyOption(client: Client): Value | undefined {
   return client.options?.entries.find((entry) => entry.key === "api_key" || entry.key === "apiKey")?.value;
 }
 
+/** A key the fix cannot move to CEREBRAS_API_KEY: a literal secret, or a Z.ai setting we cannot rename. */
+function unmovableKey(file: LoweredFile, client: Client): boolean {
+  const key = apiKeyOption(client);
+  if (!key) return false;
+  if (key.kind === "string") return true;
+  const source = file.text.slice(key.range.start, key.range.end);
+  return keyVariableEdits(file, key).length === 0 && /zai|zhipu|bigmodel|glm/i.test(source);
+}
+
 function urlFix(file: LoweredFile, value: Value, problem: UrlProblem, client?: Client): Fix | undefined {
   if (value.kind !== "string" || value.string === undefined || !value.contentRange) return undefined;
+  if (problem.kind === "zai-anthropic") return undefined;
+  if (client && problem.kind === "zai" && unmovableKey(file, client)) return undefined;
   const url = fixedUrl(value.string, problem, client?.sdk === "cerebras");
   const edits: Edit[] = [{ start: value.contentRange.start, end: value.contentRange.end, text: url }];
   if (client && problem.kind === "zai") edits.push(...keyVariableEdits(file, apiKeyOption(client)));
@@ -67,6 +80,7 @@ function zaiSdkFix(file: LoweredFile, clients: Client[], local: string): Fix | u
   if (clients.some((client) => client.options?.entries.some((entry) => entry.spread || (entry.key !== null && !PORTABLE_CLIENT_OPTIONS.has(entry.key))))) {
     return undefined;
   }
+  if (clients.some((client) => unmovableKey(file, client))) return undefined;
   // Rename the class only where the file uses the name for nothing but these constructions.
   const uses = [...file.text.matchAll(new RegExp(`\\b${local}\\b`, "g"))].length;
   const rename = uses === 1 + clients.length;
@@ -122,7 +136,8 @@ export const providerEndpoint: Rule = {
       const problem = baseUrl.kind === "string" && baseUrl.string !== undefined ? urlProblem(baseUrl.string) : undefined;
       if (problem) {
         const fix = urlFix(file, baseUrl, problem, client);
-        report({ range: baseUrl.range, message: describe(problem), ...(fix ? { fix } : {}) });
+        const key = problem.kind === "zai" && unmovableKey(file, client) ? "; its API key is Z.ai's too, so move the key by hand" : "";
+        report({ range: baseUrl.range, message: describe(problem) + key, ...(fix ? { fix } : {}) });
       } else if (baseUrl.kind !== "string" && client.endpoint === "zai") {
         report({ range: baseUrl.range, message: "this client's base URL points at Z.ai; point it at `https://api.cerebras.ai/v1`" });
       }
@@ -130,9 +145,10 @@ export const providerEndpoint: Rule = {
     for (const [local, clients] of zaiSdkClients) {
       const fix = zaiSdkFix(file, clients, local);
       for (const client of clients) {
+        const key = unmovableKey(file, client) ? "; its API key is Z.ai's, so move the key by hand" : "";
         report({
           range: client.calleeRange ?? client.range,
-          message: `\`${local}\` sends its requests to Z.ai; use the Cerebras SDK (\`${CEREBRAS_SDK_IMPORT.name}\`, key in \`${CEREBRAS_KEY_VARIABLE}\`)`,
+          message: `\`${local}\` sends its requests to Z.ai; use the Cerebras SDK (\`${CEREBRAS_SDK_IMPORT.name}\`, key in \`${CEREBRAS_KEY_VARIABLE}\`)${key}`,
           ...(fix ? { fix } : {}),
         });
       }
@@ -147,7 +163,11 @@ export const providerEndpoint: Rule = {
 };
 
 function describe(problem: UrlProblem): string {
-  return problem.kind === "zai"
-    ? `\`${problem.host}\` is Z.ai's API; point this at Cerebras (\`${CEREBRAS_OPENAI_BASE_URL}\`, key in \`${CEREBRAS_KEY_VARIABLE}\`)`
-    : `\`${CEREBRAS_DEMO_HOST}\` is Cerebras' chat demo, not the API; use \`${CEREBRAS_API_HOST}\``;
+  if (problem.kind === "zai") {
+    return `\`${problem.host}\` is Z.ai's API; point this at Cerebras (\`${CEREBRAS_OPENAI_BASE_URL}\`, key in \`${CEREBRAS_KEY_VARIABLE}\`)`;
+  }
+  if (problem.kind === "zai-anthropic") {
+    return `\`${problem.host}/api/anthropic\` is Z.ai's Anthropic-compatible API, and Cerebras has none: move these calls to an OpenAI-compatible client on \`${CEREBRAS_OPENAI_BASE_URL}\``;
+  }
+  return `\`${CEREBRAS_DEMO_HOST}\` is Cerebras' chat demo, not the API; use \`${CEREBRAS_API_HOST}\``;
 }

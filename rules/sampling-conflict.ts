@@ -11,6 +11,7 @@ export const samplingConflict: Rule = {
     fix: "unsafe",
     languages: ["python", "javascript", "typescript"],
     triggers: ["top_p", "topP"],
+    options: { keep: { enum: ["temperature", "top_p"], description: "The sampling setting the fix keeps." } },
     docs: {
       summary: "Both temperature and top_p tuned; GLM 4.7's guide says to adjust one, not both.",
       whatItDoes:
@@ -40,11 +41,18 @@ export const samplingConflict: Rule = {
       const temperature = tuned("temperature");
       const topP = tuned("top_p");
       if (!temperature || !topP) continue;
+      // Values passed through from elsewhere (a function's parameters) are not known to be tuned.
+      const known = (item: BodyField): boolean => numberOf(file, item.entry.value) !== undefined;
+      if (!known(temperature) && !known(topP)) continue;
       const dropped = drop === "top_p" ? topP : temperature;
+      // Removing a pass-through parameter would silently disable the caller's argument.
+      const fixable = known(dropped);
       report({
         range: fieldRange(dropped),
-        message: `both \`temperature\` and \`top_p\` are tuned; GLM 4.7's guide says to adjust one, not both (the fix removes \`${dropped.entry.key}\`)`,
-        fix: { safety: "unsafe", edits: removeField(body, dropped) },
+        message:
+          `both \`temperature\` and \`top_p\` are tuned; GLM 4.7's guide says to adjust one, not both` +
+          (fixable ? ` (the fix removes \`${dropped.entry.key}\`)` : ""),
+        ...(fixable ? { fix: { safety: "unsafe" as const, edits: removeField(body, dropped) } } : {}),
       });
     }
   },

@@ -154,9 +154,14 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
 
   const modelField = fields.find((field) => field.wire === "model" && field.container === "top");
   let model: string | undefined;
-  if (modelField?.entry.value.kind === "string") model = modelField.entry.value.string;
-  else if (modelField?.entry.value.kind === "name") {
-    const constant = file.constants.get(modelField.entry.value.name ?? "");
+  const modelValue = modelField?.entry.value;
+  if (modelValue?.kind === "string") model = modelValue.string;
+  else if (modelValue?.kind === "call" && modelValue.args?.entries[0]?.value.kind === "string") {
+    // generateText({ model: cerebras("zai-glm-4.7") })
+    model = modelValue.args.entries[0].value.string;
+  }
+  else if (modelValue?.kind === "name") {
+    const constant = file.constants.get(modelValue.name ?? "");
     if (constant?.kind === "string") model = constant.string;
   } else if (request.kind === "function" && request.args.entries[0]?.value.kind === "string" && !request.args.entries[0].key) {
     model = request.args.entries[0].value.string;

@@ -34,14 +34,16 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
+/** GLM 4.5 to 4.7 by any of their names, and the target: the models the migration guide's advice is for. */
+const GUIDE_MODELS = /^(zai-)?glm-4\.[5-9](-x)?$/;
+
 /**
- * Whether the migration guide's model advice applies to this request: it goes to Cerebras or Z.ai
- * with a GLM model (or an unnamed one), or it names a GLM model wherever it goes. Keeps the
- * sampling rules quiet on, say, an OpenAI call to gpt-4o.
+ * Whether the migration guide's model advice applies to this request: it names the target or a
+ * GLM 4.5-4.7 model. A request whose model this file does not show gets none of it, so the sampling
+ * rules stay quiet on an OpenAI call to gpt-4o, Llama on Cerebras, or GLM-4-Flash on Z.ai.
  */
 export function isGlmRequest(body: RequestBody, target: Target): boolean {
-  const id = body.model === undefined ? undefined : parseModelId(body.model).id;
-  const glm = id !== undefined && (id === target.model || /(^|[-/])glm-/.test(id));
-  if (body.endpoint === "cerebras" || body.endpoint === "zai") return id === undefined || glm;
-  return glm;
+  if (body.model === undefined) return false;
+  const id = parseModelId(body.model).id;
+  return id === target.model || GUIDE_MODELS.test(id);
 }

@@ -57,8 +57,10 @@ export const KNOWN_MODELS: readonly KnownModel[] = [
  * Provider prefixes seen in front of model IDs (LiteLLM, Vercel AI Gateway, OpenRouter). The
  * prefix decides the endpoint, whatever client sends the string.
  */
-export const MODEL_PREFIXES: readonly { prefix: string; endpoint: "cerebras" | "zai" | "other" }[] = [
+export const MODEL_PREFIXES: readonly { prefix: string; endpoint?: "cerebras" | "zai" | "other" }[] = [
   { prefix: "cerebras/", endpoint: "cerebras" },
+  // LiteLLM's OpenAI-compatible provider: the api_base, not the prefix, says where it goes.
+  { prefix: "openai/" },
   { prefix: "zai/", endpoint: "zai" },
   { prefix: "zhipuai/", endpoint: "zai" },
   { prefix: "openrouter/", endpoint: "other" },
@@ -66,6 +68,15 @@ export const MODEL_PREFIXES: readonly { prefix: string; endpoint: "cerebras" | "
 ];
 
 const byId = new Map(KNOWN_MODELS.map((model) => [model.id, model]));
+
+/**
+ * Any other Z.ai GLM ID (`glm-4`, `glm-4-flash`, `glm-4-0520`, `glm-5`): not a Cerebras model,
+ * and not one whose Cerebras equivalent we can name, so it is reported without a fix.
+ */
+function otherZaiModel(id: string): KnownModel | undefined {
+  if (!/^glm-\d[\w.-]*$/i.test(id)) return undefined;
+  return { id, kind: "zai", autoFix: false, note: "a model Cerebras does not serve" };
+}
 
 export interface ParsedModelId {
   /** Everything before the bare ID, e.g. `cerebras/` or `openrouter/z-ai/`. */
@@ -86,9 +97,9 @@ export function parseModelId(text: string): ParsedModelId {
     prefix += found.prefix;
     rest = rest.slice(found.prefix.length);
     // The outermost router decides where the request goes (openrouter/z-ai/... is OpenRouter).
-    prefixEndpoint ??= found.endpoint;
+    if (prefix === found.prefix) prefixEndpoint = found.endpoint;
   }
-  const known = byId.get(rest);
+  const known = byId.get(rest) ?? otherZaiModel(rest);
   return { prefix, id: rest, ...(known ? { known } : {}), ...(prefixEndpoint ? { prefixEndpoint } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import type { Rule } from "../model/rule.js";
+import { ruleText } from "../report/rule-docs.js";
+import { didYouMean } from "../suggest.js";
 import { UsageError } from "./errors.js";
-import { didYouMean } from "./suggest.js";
 
 export function listRules(rules: readonly Rule[]): string {
   const rows = rules.map((rule) => ({
@@ -18,19 +19,12 @@ export function listRules(rules: readonly Rule[]): string {
   return out;
 }
 
-export function explainRule(rules: readonly Rule[], id: string): string {
+export function findRule(rules: readonly Rule[], id: string): Rule {
   const rule = rules.find((candidate) => candidate.meta.id === id);
-  if (!rule) {
-    throw new UsageError(`unknown rule \`${id}\`${didYouMean(id, rules.map((candidate) => candidate.meta.id))}`);
-  }
-  const { meta } = rule;
-  const indent = (text: string): string => text.split("\n").map((line) => `    ${line}`).join("\n");
-  return (
-    `${meta.id} (${meta.severity}; fix: ${meta.fix}${meta.enabledByDefault === false ? "; off by default" : ""})\n\n` +
-    `What it does\n  ${meta.docs.whatItDoes}\n\n` +
-    `Why is this bad?\n  ${meta.docs.why}\n\n` +
-    `Example\n${indent(meta.docs.example)}\n\n` +
-    `Use instead\n${indent(meta.docs.useInstead)}\n\n` +
-    `Source\n  ${meta.docs.source}\n`
-  );
+  if (!rule) throw new UsageError(`unknown rule \`${id}\`${didYouMean(id, rules.map((candidate) => candidate.meta.id))}`);
+  return rule;
+}
+
+export function explainRule(rules: readonly Rule[], id: string): string {
+  return ruleText(findRule(rules, id));
 }

@@ -25,6 +25,9 @@ const SKIPPED_DIRECTORIES = new Set([
   ".turbo",
 ]);
 
+/** Bundles named as such: generated, never edited by hand. */
+const MINIFIED = /\.min\.[cm]?js$/i;
+
 /** Lock files are machine-written and never hold a model ID in a model position. */
 const SKIPPED_FILES = new Set(["package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "composer.lock"]);
 
@@ -35,6 +38,10 @@ export interface DiscoverOptions {
   include?: readonly string[];
   /** Globs (relative to cwd) that exclude a file, even one named on the command line. */
   exclude?: readonly string[];
+  /** A file or folder excluded by its configuration, even one named on the command line. */
+  excluded?: (path: string) => boolean;
+  /** A file its configuration's `include` leaves out. */
+  notIncluded?: (path: string) => boolean;
 }
 
 export interface Discovered {
@@ -99,9 +106,12 @@ export async function discover(paths: readonly string[], options: DiscoverOption
   const included = options.include?.length ? picomatch(options.include as string[], { dot: true }) : undefined;
   const relativeToCwd = (path: string): string => relative(options.cwd, path).split(sep).join("/");
   const isExcluded = (path: string): boolean => {
+    if (options.excluded?.(path)) return true;
     const rel = relativeToCwd(path);
     return excluded !== undefined && (excluded(rel) || rel.split("/").some((_, index, parts) => excluded(parts.slice(0, index + 1).join("/"))));
   };
+  const isLeftOut = (path: string): boolean =>
+    (included !== undefined && !included(relativeToCwd(path))) || (options.notIncluded?.(path) ?? false);
 
   const walk = async (dir: string, levels: IgnoreLevel[], matcher?: (path: string) => boolean): Promise<void> => {
     let entries;
@@ -125,10 +135,10 @@ export async function discover(paths: readonly string[], options: DiscoverOption
         if (isExcluded(path)) continue;
         await walk(path, here, matcher);
       } else if (entry.isFile()) {
-        if (SKIPPED_FILES.has(entry.name) || !languageForPath(path)) continue;
+        if (SKIPPED_FILES.has(entry.name) || MINIFIED.test(entry.name) || !languageForPath(path)) continue;
         if (options.gitignore && isIgnored(here, path, false)) continue;
         if (isExcluded(path)) continue;
-        if (included && !included(relativeToCwd(path))) continue;
+        if (isLeftOut(path)) continue;
         if (matcher && !matcher(path)) continue;
         found.add(path);
       }
@@ -148,7 +158,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     } else if (info?.isFile()) {
       // Named explicitly: read whatever its extension, but config excludes still apply, so a
       // hook passing staged files cannot sneak an excluded one in.
-      if (!isExcluded(absolute)) found.add(absolute);
+      if (!isExcluded(absolute) && !isLeftOut(absolute)) found.add(absolute);
     } else if (GLOB_CHARS.test(argument)) {
       const pattern = isAbsolute(argument) ? argument : join(options.cwd, argument).split(sep).join("/");
       const { base } = picomatch.scan(pattern);

@@ -59,16 +59,25 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * on the new text. A pass whose result does not parse is retried fix by fix, and a fix that
  * breaks the parse is dropped and reported, never written.
  */
+export type Decision = "yes" | "no" | "all" | "quit";
+
+/** Asked before each fix when fixing interactively: the file, the finding, the text before and after. */
+export type Decide = (path: string, diagnostic: Diagnostic, before: string, after: string) => Promise<Decision>;
+
 export async function fixText(
   path: string,
   language: Language,
   original: string,
   context: TextLintContext,
   allowed: ReadonlySet<FixSafety>,
+  decide?: Decide,
 ): Promise<FixResult> {
   let text = original;
   let applied = 0;
+  let ask = decide;
+  let quit = false;
   const broken: Diagnostic[] = [];
+  // Fixes never to offer again: those that broke the parse, and those the user declined.
   const brokenKeys = new Set<string>();
   const rank = new Map(context.rules.map((active, index) => [active.rule.meta.id, index]));
   let current = await lintText(path, language, text, context);
@@ -90,6 +99,18 @@ export async function fixText(
         continue;
       }
       if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+      if (ask) {
+        const answer = await ask(path, diagnostic, text, applyEdits(text, fix.edits));
+        if (answer === "quit") {
+          quit = true;
+          break;
+        }
+        if (answer === "no") {
+          brokenKeys.add(keyOf(diagnostic, text));
+          continue;
+        }
+        if (answer === "all") ask = undefined;
+      }
       chosen.push(diagnostic);
       takenFixes.add(fix);
       taken.push(...fix.edits);
@@ -125,6 +146,7 @@ export async function fixText(
     }
     text = next;
     current = result;
+    if (quit) break;
   }
   return { text, applied, broken, remaining: current };
 }

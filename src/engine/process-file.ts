@@ -3,7 +3,7 @@ import { languageForPath } from "../languages/index.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Language } from "../model/types.js";
 import { decode, encode } from "./decode.js";
-import { fixText, lintText, type TextLintContext } from "./lint-text.js";
+import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
 import { fatalMessage, LineIndex, noticeMessage, summarize, toMessage, type FileResult, type Message } from "./results.js";
 import { RuleCrash } from "./rules.js";
 import { writeAtomic } from "./write.js";
@@ -11,6 +11,8 @@ import { writeAtomic } from "./write.js";
 export interface Fixing {
   allowed: ReadonlySet<FixSafety>;
   dryRun: boolean;
+  decide?: Decide;
+  vetoWrite?: (path: string) => string | undefined;
 }
 
 export interface TextOutcome {
@@ -31,7 +33,7 @@ export async function checkText(
   language: Language,
   text: string,
   context: TextLintContext,
-  fixing: { allowed: ReadonlySet<FixSafety> } | undefined,
+  fixing: { allowed: ReadonlySet<FixSafety>; decide?: Decide } | undefined,
 ): Promise<TextOutcome & { internalError: boolean }> {
   try {
     if (!fixing) {
@@ -42,7 +44,7 @@ export async function checkText(
           : toMessages(outcome.diagnostics, text);
       return { messages, applied: 0, internalError: false };
     }
-    const outcome = await fixText(path, language, text, context, fixing.allowed);
+    const outcome = await fixText(path, language, text, context, fixing.allowed, fixing.decide);
     const messages =
       "parseError" in outcome.remaining
         ? [fatalMessage(outcome.text, outcome.remaining.parseError.range.start, outcome.remaining.parseError.message)]
@@ -61,6 +63,19 @@ export async function checkText(
     const detail = error instanceof RuleCrash ? error.message : `failed on this file: ${(error as Error)?.message ?? String(error)}`;
     return { messages: [fatalMessage(text, 0, `internal error: ${detail}`)], applied: 0, internalError: true };
   }
+}
+
+/** Bundlers' output and data dumps: never hand-written client code, and slow to parse. */
+const LARGE_DATA_BYTES = 2 * 1024 * 1024;
+const MINIFIED_MIN_BYTES = 64 * 1024;
+const MINIFIED_LINE_LENGTH = 1000;
+
+export function isGenerated(language: Language, bytes: Buffer): boolean {
+  if ((language === "json" || language === "yaml") && bytes.length > LARGE_DATA_BYTES) return true;
+  if ((language !== "javascript" && language !== "typescript") || bytes.length < MINIFIED_MIN_BYTES) return false;
+  let lines = 1;
+  for (let index = bytes.indexOf(10); index !== -1; index = bytes.indexOf(10, index + 1)) lines++;
+  return bytes.length / lines > MINIFIED_LINE_LENGTH;
 }
 
 export interface FileOutcome {
@@ -90,7 +105,7 @@ export async function processFile(
     const notice = noticeMessage("not a file type glm-migrate reads (Python, JS/TS, .env, YAML, JSON, TOML); skipped");
     return { result: summarize(path, [notice]), parsed: false, internalError: false };
   }
-  if (!prefilter(bytes)) return { parsed: false, internalError: false };
+  if (!prefilter(bytes) || isGenerated(language, bytes)) return { parsed: false, internalError: false };
   const decoded = decode(bytes);
   if ("error" in decoded) return { result: summarize(path, [fatalMessage("", 0, decoded.error)]), parsed: false, internalError: false };
   const { text, encoding } = decoded;
@@ -99,7 +114,9 @@ export async function processFile(
   const changed = outcome.output !== undefined && outcome.output !== text;
   let written = true;
   if (changed && fixing && !fixing.dryRun) {
+    const veto = fixing.vetoWrite?.(path);
     try {
+      if (veto) throw new Error(veto);
       await writeAtomic(path, encode(outcome.output!, encoding), bytes);
     } catch (error) {
       written = false;

@@ -59,6 +59,8 @@ export interface RuleMeta {
   enabledByDefault?: boolean;
   /** Presets that turn the rule on (`best-practices`). */
   presets?: readonly string[];
+  /** The rule's options, as JSON schema properties (config: `"rule": ["warn", { ... }]`). */
+  options?: Record<string, Record<string, unknown>>;
   docs: RuleDocs;
 }
 

@@ -155,4 +155,8 @@ export const JS_REQUEST_FUNCTIONS: ReadonlyMap<string, Sdk> = new Map([
   ["ai.streamText", "ai-sdk"],
   ["ai.generateObject", "ai-sdk"],
   ["ai.streamObject", "ai-sdk"],
+  // Agents run the same requests in a tool loop: new ToolLoopAgent({ model, tools, ... }).
+  ["ai.ToolLoopAgent", "ai-sdk"],
+  ["ai.Experimental_Agent", "ai-sdk"],
+  ["ai.Agent", "ai-sdk"],
 ]);

@@ -401,7 +401,11 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       if (isProperty) bindType(`this.${node.name.text}`, node.type);
       if (node.initializer) addModel(lowerValue(node.initializer), "parameter", node.name.text);
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = dotted(unwrap(node.left));
+      const left = unwrap(node.left);
+      // params.top_p = x or params["top_p"] = x changes what `params` holds.
+      const owner = ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? dotted(unwrap(left.expression)) : undefined;
+      if (owner && owner[0] !== "this") assign(owner.join("."), { kind: "other", range: range(left) });
+      const target = dotted(left);
       if (target) {
         const name = target.join(".");
         const value = lowerValue(node.right);

@@ -411,7 +411,12 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
     const right = node.childForFieldName("right");
     const type = node.childForFieldName("type");
     const name = dotted(left);
-    if (!name) return;
+    if (!name) {
+      // params["top_p"] = x changes what PARAMS holds: it is no longer the literal it was.
+      const root = left?.type === "subscript" ? dotted(left.childForFieldName("value")) : undefined;
+      if (root) assign(root.join("."), { kind: "other", range: range(left!) });
+      return;
+    }
     const target = name.join(".");
     if (right) {
       const value = unwrap(right);

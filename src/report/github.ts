@@ -1,0 +1,30 @@
+import type { RunResult } from "../engine/run.js";
+import { portablePath, repositoryRoot } from "./paths.js";
+
+/** GitHub Actions workflow commands escape these in the message... */
+const escapeData = (text: string): string => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+/** ...and these too in properties. */
+const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** One workflow command per finding: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. */
+export function formatGithub(run: RunResult, cwd: string): string {
+  const root = repositoryRoot(cwd);
+  let out = "";
+  for (const result of run.results) {
+    const file = portablePath(result.filePath, root);
+    for (const message of result.messages) {
+      const command = message.level === "error" ? "error" : message.level === "warning" ? "warning" : "notice";
+      const title = message.ruleId ? `glm-migrate (${message.ruleId})` : "glm-migrate";
+      const properties = [
+        `file=${escapeProperty(file)}`,
+        `line=${message.line}`,
+        `col=${message.column}`,
+        `endLine=${message.endLine}`,
+        `endColumn=${message.endColumn}`,
+        `title=${escapeProperty(title)}`,
+      ].join(",");
+      out += `::${command} ${properties}::${escapeData(message.message)}\n`;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import type { Rule } from "../model/rule.js";
+import { LineIndex, type FileResult, type Message } from "../engine/results.js";
+import type { RunResult } from "../engine/run.js";
+import { VERSION } from "../version.js";
+import { portablePath, repositoryRoot } from "./paths.js";
+
+export const INFORMATION_URI = "https://www.npmjs.com/package/glm-migrate";
+
+/** Where each rule's documentation is published (docs/rules/<id>.md ships in the package). */
+export function helpUri(ruleId: string): string {
+  return `https://unpkg.com/glm-migrate@${VERSION}/docs/rules/${ruleId}.md`;
+}
+
+const LEVELS = { error: "error", warning: "warning", info: "note" } as const;
+
+function region(index: LineIndex, start: number, end: number): Record<string, number> {
+  const from = index.position(start);
+  const to = index.position(end);
+  return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
+}
+
+function fixesOf(message: Message, result: FileResult, uri: string): unknown[] | undefined {
+  const fix = message.fix ?? message.suggestions?.[0]?.fix;
+  if (!fix || result.source === undefined) return undefined;
+  const index = new LineIndex(result.source);
+  return [
+    {
+      description: { text: message.fix ? "glm-migrate fix" : "glm-migrate fix --unsafe-fixes (review it)" },
+      artifactChanges: [
+        {
+          artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
+          replacements: [{ deletedRegion: region(index, fix.range[0], fix.range[1]), insertedContent: { text: fix.text } }],
+        },
+      ],
+    },
+  ];
+}
+
+/** SARIF 2.1.0 for code scanning, paths relative to the repository root. */
+export function formatSarif(run: RunResult, cwd: string, rules: readonly Rule[]): string {
+  const root = repositoryRoot(cwd);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  const results: unknown[] = [];
+  for (const result of run.results) {
+    const uri = portablePath(result.filePath, root);
+    for (const message of result.messages) {
+      const fixes = fixesOf(message, result, uri);
+      results.push({
+        ruleId: message.ruleId ?? "glm-migrate",
+        ...(message.ruleId && ruleIndex.has(message.ruleId) ? { ruleIndex: ruleIndex.get(message.ruleId) } : {}),
+        level: LEVELS[message.level],
+        message: { text: message.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
+              region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
+            },
+          },
+        ],
+        ...(fixes ? { fixes } : {}),
+      });
+    }
+  }
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "glm-migrate",
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: INFORMATION_URI,
+            rules: rules.map((rule) => ({
+              id: rule.meta.id,
+              name: rule.meta.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
+              shortDescription: { text: rule.meta.docs.summary },
+              fullDescription: { text: rule.meta.docs.whatItDoes },
+              help: { text: `${rule.meta.docs.why}\n\nUse instead:\n${rule.meta.docs.useInstead}` },
+              helpUri: helpUri(rule.meta.id),
+              defaultConfiguration: { level: LEVELS[rule.meta.severity], enabled: rule.meta.enabledByDefault !== false },
+              properties: { fix: rule.meta.fix },
+            })),
+          },
+        },
+        originalUriBaseIds: { "%SRCROOT%": { uri: `file://${root.endsWith("/") ? root : `${root}/`}` } },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
