@@ -1,92 +1,230 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { RULES } from "../../rules/index.js";
-import { fix, lint, type FixOptions, type RunResult } from "../engine/run.js";
+import { ConfigError } from "../config/load.js";
+import { PRESET_NAMES } from "../config/schema.js";
+import { changedFiles, dirtyFiles } from "../engine/git.js";
+import { fix, lint, lintSource, resolveSettings, type FixOptions, type RunResult } from "../engine/run.js";
+import { languageForPath } from "../languages/index.js";
+import { formatDiffs } from "../report/diff.js";
+import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
+import { formatJunit } from "../report/junit.js";
+import { formatSarif } from "../report/sarif.js";
 import { formatStylish } from "../report/stylish.js";
-import { UsageError } from "./errors.js";
-import { explainRule, listRules } from "./rules-command.js";
 import { VERSION } from "../version.js";
+import { UsageError } from "./errors.js";
+import { writeInitialConfig } from "./init.js";
+import { interactiveDecide } from "./interactive.js";
+import { maxWarnings, runOptions, type CommonFlags } from "./options.js";
+import { explainRule, listRules } from "./rules-command.js";
 
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   isTTY: boolean;
+  /** Whether standard error is a terminal (for the progress line). */
+  stderrIsTTY?: boolean;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Reads all of standard input (for --stdin). */
+  readStdin?: () => Promise<string>;
 }
 
+const FORMATS = ["stylish", "json", "sarif", "github", "junit"] as const;
 
-interface CommonFlags {
-  format: string;
-  gitignore: boolean;
-  debug?: boolean;
-  targetModel?: string;
-  reasoningOff?: "reasoning_effort" | "disable_reasoning";
-  color?: boolean;
-  reportUnusedSuppressions?: boolean;
-  preset?: string[];
+interface FixFlags extends CommonFlags {
+  unsafeFixes?: boolean;
+  dryRun?: boolean;
+  allowDirty?: boolean;
+  interactive?: boolean;
 }
-
-const FORMATS = ["stylish", "json"] as const;
-const PRESETS = ["best-practices"];
 
 function addCommonOptions(command: Command): Command {
   return command
     .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS).default("stylish"))
+    .option("-o, --output-file <path>", "write the report to a file instead of standard output")
+    .option("-c, --config <path>", "use this config file for every file")
+    .option("--no-config", "read no config file")
     .option("--no-gitignore", "also read files that .gitignore excludes")
-    .option("--target-model <id>", "the model to migrate to", "zai-glm-4.7")
+    .option("--rule <id:severity>", "set a rule's severity (off, info, warn, error); repeatable", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--select <rules>", "run only these rules (comma-separated)")
+    .option("--ignore <rules>", "never run these rules (comma-separated)")
     .addOption(
-      new Option("--reasoning-off <form>", "how reasoning is turned off").choices(["reasoning_effort", "disable_reasoning"]),
+      new Option("--preset <name>", `turn on a preset of rules (repeatable): ${PRESET_NAMES.join(", ")}`).argParser(
+        (value: string, previous: string[] = []) => {
+          if (!(PRESET_NAMES as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${PRESET_NAMES.join(", ")}.`);
+          return [...previous, value];
+        },
+      ),
     )
+    .option("--target-model <id>", "the model to migrate to (default zai-glm-4.7, or the config's)")
+    .addOption(new Option("--reasoning-off <form>", "how reasoning is turned off").choices(["reasoning_effort", "disable_reasoning"]))
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
+    .option("--quiet", "report errors only")
+    .option("--exit-zero", "exit 0 even when problems remain (usage and internal errors still exit 2)")
     .option("--report-unused-suppressions", "report glm-migrate-ignore comments that silence nothing")
-    .addOption(
-      new Option("--preset <name>", "turn on a preset of rules (repeatable): best-practices").argParser((value: string, previous: string[] = []) => {
-        if (!PRESETS.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${PRESETS.join(", ")}.`);
-        return [...previous, value];
-      }),
-    )
+    .option("--stdin", "read the source from standard input")
+    .option("--stdin-filename <path>", "the path standard input stands for (picks the language and config)")
+    .option("--changed", "only files changed against a git ref (and untracked ones)")
+    .option("--since <ref>", "with --changed: the ref to compare with", "HEAD")
+    .option("--print-config <file>", "print the settings that apply to a file, and exit")
     .option("--no-color", "never colour the output")
     .option("--debug", "print stack traces for internal errors");
 }
 
-function useColor(flags: CommonFlags, io: Io): boolean {
-  if (flags.color === false || io.env.NO_COLOR) return false;
+function useColor(flags: CommonFlags, io: Io, toFile: boolean): boolean {
+  if (toFile || flags.color === false || io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0") return true;
   return io.isTTY;
 }
 
-function report(result: RunResult, flags: CommonFlags, io: Io, mode: "lint" | "fix" | "dry-run"): number {
-  if (result.missing.length > 0) {
-    throw new UsageError(`no files match ${result.missing.map((path) => `\`${path}\``).join(", ")}`);
+/** --quiet keeps errors only, in the findings and in the counts. */
+function quietened(result: RunResult): RunResult {
+  const results = result.results
+    .map((file) => {
+      const messages = file.messages.filter((message) => message.level === "error");
+      return { ...file, messages, warningCount: 0, infoCount: 0, fixableWarningCount: 0 };
+    })
+    .filter((file) => file.messages.length > 0 || file.output !== undefined);
+  return { ...result, results };
+}
+
+function render(result: RunResult, flags: CommonFlags, io: Io, mode: "lint" | "fix" | "dry-run"): string {
+  const color = useColor(flags, io, flags.outputFile !== undefined);
+  switch (flags.format) {
+    case "json":
+      return `${formatJson(result)}\n`;
+    case "sarif":
+      return formatSarif(result, io.cwd, RULES);
+    case "github":
+      return formatGithub(result, io.cwd);
+    case "junit":
+      return formatJunit(result, io.cwd);
+    default:
+      return (mode === "dry-run" ? formatDiffs(result, io.cwd, color) : "") + formatStylish(result, { cwd: io.cwd, color, mode });
   }
-  const output =
-    flags.format === "json"
-      ? `${formatJson(result)}\n`
-      : formatStylish(result, { cwd: io.cwd, color: useColor(flags, io), mode });
-  io.stdout(output);
+}
+
+function emit(text: string, flags: CommonFlags, io: Io): void {
+  if (!flags.outputFile) {
+    io.stdout(text);
+    return;
+  }
+  const path = resolve(io.cwd, flags.outputFile);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function exitCode(result: RunResult, flags: CommonFlags, mode: "lint" | "fix" | "dry-run"): number {
   if (result.internalErrors > 0) return 2;
+  if (flags.exitZero) return 0;
   const errors = result.results.reduce((sum, file) => sum + file.errorCount, 0);
-  if (mode === "dry-run" && result.results.some((file) => file.output !== undefined)) return 1;
+  const warnings = result.results.reduce((sum, file) => sum + file.warningCount, 0);
+  if (mode === "dry-run" && result.results.some((file) => file.output !== undefined && file.output !== file.source)) return 1;
+  const limit = maxWarnings(flags);
+  if (limit !== undefined && warnings > limit) return 1;
   return errors > 0 ? 1 : 0;
 }
 
-function options(paths: string[], flags: CommonFlags, io: Io): FixOptions {
+/** A progress line on a terminal's stderr for runs that take more than a second. */
+function progress(io: Io): { onProgress?: (done: number, total: number) => void; done(): void } {
+  if (!io.stderrIsTTY) return { done: () => undefined };
+  const started = Date.now();
+  let shown = false;
   return {
-    paths,
-    cwd: io.cwd,
-    gitignore: flags.gitignore,
-    reportUnusedSuppressions: Boolean(flags.reportUnusedSuppressions),
-    ...(flags.preset ? { presets: flags.preset } : {}),
-    target: {
-      ...(flags.targetModel ? { model: flags.targetModel } : {}),
-      ...(flags.reasoningOff ? { reasoningOff: flags.reasoningOff } : {}),
+    onProgress: (done, total) => {
+      if (Date.now() - started < 1000 || (done % 25 !== 0 && done !== total)) return;
+      shown = true;
+      io.stderr(`\rglm-migrate: ${done}/${total} files`);
+    },
+    done: () => {
+      if (shown) io.stderr("\r\u001b[2K");
     },
   };
 }
 
+async function resolvePaths(paths: string[], flags: CommonFlags, io: Io): Promise<string[] | undefined> {
+  if (!flags.changed) return paths;
+  const changed = changedFiles(io.cwd, flags.since);
+  if (!changed) throw new UsageError(`--changed: not in a git work tree, or \`${flags.since}\` is not a ref`);
+  const roots = (paths.length ? paths : ["."]).map((path) => resolve(io.cwd, path));
+  const under = (file: string): boolean => roots.some((root) => file === root || file.startsWith(`${root}/`));
+  return changed.filter((file) => under(file) && languageForPath(file) !== undefined);
+}
+
+async function runStdin(flags: FixFlags, io: Io, fixing: boolean): Promise<number> {
+  if (!flags.stdinFilename) throw new UsageError("--stdin needs --stdin-filename <path> (it picks the language and the config)");
+  if (!io.readStdin) throw new UsageError("--stdin: standard input cannot be read here");
+  const text = await io.readStdin();
+  const options = runOptions([], flags, io.cwd);
+  const filePath = resolve(io.cwd, flags.stdinFilename);
+  const result = await lintSource(text, { ...options, filePath, fix: fixing, unsafeFixes: Boolean(flags.unsafeFixes) });
+  const run: RunResult = { results: [result], filesScanned: 1, filesParsed: 1, missing: [], internalErrors: 0, durationMs: 0 };
+  if (fixing) {
+    // The fixed text goes to stdout, as editors and formatters expect; findings go to stderr.
+    io.stdout(result.output ?? text);
+    const remaining = { ...run, results: result.messages.length ? [result] : [] };
+    if (remaining.results.length) io.stderr(render(remaining, { ...flags, format: "stylish" }, { ...io, isTTY: false }, "fix"));
+    return exitCode(remaining, flags, "fix");
+  }
+  const shown = flags.quiet ? quietened(run) : run;
+  emit(render(shown, flags, io, "lint"), flags, io);
+  return exitCode(shown, flags, "lint");
+}
+
+async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint" | "fix" | "dry-run"): Promise<number> {
+  if (flags.printConfig) {
+    const settings = resolveSettings(flags.printConfig, runOptions([], flags, io.cwd));
+    io.stdout(`${JSON.stringify(settings, null, 2)}\n`);
+    return 0;
+  }
+  if (flags.stdin) return runStdin(flags, io, mode !== "lint");
+  const files = await resolvePaths(paths, flags, io);
+  if (flags.changed && files!.length === 0) {
+    // Nothing changed is not a failure: a hook on an empty change has nothing to say.
+    emit(render({ results: [], filesScanned: 0, filesParsed: 0, missing: [], internalErrors: 0, durationMs: 0 }, flags, io, mode), flags, io);
+    return 0;
+  }
+  const options: FixOptions = runOptions(files!, flags, io.cwd);
+  const bar = progress(io);
+  if (bar.onProgress) options.onProgress = bar.onProgress;
+  let result: RunResult;
+  if (mode === "lint") {
+    result = await lint(options);
+  } else {
+    const interactive = flags.interactive ? interactiveDecide(io, io.cwd, useColor(flags, io, false)) : undefined;
+    try {
+      result = await fix({
+        ...options,
+        unsafeFixes: Boolean(flags.unsafeFixes),
+        dryRun: mode === "dry-run",
+        ...(interactive ? { decide: interactive.decide } : {}),
+        ...(flags.allowDirty ? {} : { vetoWrite: dirtyVeto(io.cwd) }),
+      });
+    } finally {
+      interactive?.close();
+    }
+  }
+  bar.done();
+  if (result.missing.length > 0 && !flags.changed) {
+    throw new UsageError(`no files match ${result.missing.map((path) => `\`${path}\``).join(", ")}`);
+  }
+  const shown = flags.quiet ? quietened(result) : result;
+  emit(render(shown, flags, io, mode), flags, io);
+  return exitCode(shown, flags, mode);
+}
+
+/** `fix` leaves files with uncommitted changes alone unless --allow-dirty: their edits would mix with ours. */
+function dirtyVeto(cwd: string): (path: string) => string | undefined {
+  return (path) =>
+    dirtyFiles(cwd, [path]).length > 0 ? "it has uncommitted changes (commit or stash them, or pass --allow-dirty)" : undefined;
+}
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let exitCode = 0;
-  let debug = argv.includes("--debug");
+  let exitCodeValue = 0;
+  const debug = argv.includes("--debug");
   const program = new Command()
     .name("glm-migrate")
     .description("Find and fix what must change when client code moves to zai-glm-4.7 on Cerebras.")
@@ -101,8 +239,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .description("report problems (read-only); exit 1 if any error remains")
       .argument("[paths...]", "files, folders or quoted globs", []),
   ).action(async (paths: string[], flags: CommonFlags) => {
-    debug = Boolean(flags.debug);
-    exitCode = report(await lint(options(paths, flags, io)), flags, io, "lint");
+    exitCodeValue = await runCommand(paths, flags, io, "lint");
   });
 
   addCommonOptions(
@@ -111,37 +248,39 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .description("apply safe fixes in place, then report what remains")
       .argument("[paths...]", "files, folders or quoted globs", [])
       .option("--unsafe-fixes", "also apply fixes that change behaviour; review them")
-      .option("--dry-run", "compute fixes and print a summary; write nothing"),
-  ).action(async (paths: string[], flags: CommonFlags & { unsafeFixes?: boolean; dryRun?: boolean }) => {
-    debug = Boolean(flags.debug);
-    const result = await fix({ ...options(paths, flags, io), unsafeFixes: Boolean(flags.unsafeFixes), dryRun: Boolean(flags.dryRun) });
-    exitCode = report(result, flags, io, flags.dryRun ? "dry-run" : "fix");
+      .option("--dry-run", "print the changes as unified diffs; write nothing; exit 1 if anything would change")
+      .option("--allow-dirty", "also fix files with uncommitted changes in a git work tree")
+      .option("-i, --interactive", "show each fix and ask before applying it"),
+  ).action(async (paths: string[], flags: FixFlags) => {
+    exitCodeValue = await runCommand(paths, flags, io, flags.dryRun ? "dry-run" : "fix");
   });
 
   program
     .command("rules")
     .description("list every rule with its severity, fix safety and whether it is on")
-    .action(() => {
-      io.stdout(listRules(RULES));
-    });
+    .action(() => io.stdout(listRules(RULES)));
 
   program
     .command("explain")
     .description("print a rule's documentation")
     .argument("<rule>", "rule id, e.g. model-id")
-    .action((id: string) => {
-      io.stdout(explainRule(RULES, id));
+    .action((id: string) => io.stdout(explainRule(RULES, id)));
+
+  program
+    .command("init")
+    .description("write a commented glm-migrate.config.json to start from")
+    .option("--force", "overwrite an existing one")
+    .action((flags: { force?: boolean }) => {
+      const path = writeInitialConfig(io.cwd, Boolean(flags.force));
+      io.stdout(`Wrote ${path}\n`);
     });
 
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return exitCode;
+    return exitCodeValue;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version exit 0; every other parse error is a usage error.
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    if (error instanceof UsageError) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`glm-migrate: ${error.message}\n`);
       return 2;
     }
@@ -151,3 +290,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
 }
+
+export function readStdinFully(): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on("data", (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on("end", () => resolvePromise(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("error", reject);
+  });
+}
+

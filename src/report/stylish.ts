@@ -52,14 +52,15 @@ export function formatStylish(run: RunResult, options: StylishOptions): string {
     const verb = options.mode === "dry-run" ? "Would fix" : "Fixed";
     out += `${c.green(`${verb} ${plural(fixed, "problem")} in ${plural(fixedFiles, "file")}.`)}\n`;
   }
+  const seconds = `${(run.durationMs / 1000).toFixed(1)}s`;
   if (total === 0) {
-    if (fixed === 0) out += `${c.green("✔")} No problems found (${plural(run.filesScanned, "file")} checked).\n`;
+    if (fixed === 0) out += `${c.green("✔")} No problems found (${plural(run.filesScanned, "file")} checked in ${seconds}).\n`;
     return out;
   }
   const parts = [plural(errors, "error"), plural(warnings, "warning")];
   if (infos > 0) parts.push(`${infos} info`);
   const mark = errors > 0 ? c.red(c.bold("✖")) : c.yellow(c.bold("⚠"));
-  out += `${mark} ${c.bold(`${plural(total, "problem")} (${parts.join(", ")})`)} in ${plural(run.filesScanned, "file")} checked.\n`;
+  out += `${mark} ${c.bold(`${plural(total, "problem")} (${parts.join(", ")})`)} in ${plural(run.filesScanned, "file")} checked in ${seconds}.\n`;
   if (fixable > 0 && options.mode === "lint") {
     out += `  ${plural(fixable, "problem")} fixable with \`glm-migrate fix\`.\n`;
   }
