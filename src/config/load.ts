@@ -124,7 +124,8 @@ export function readConfigFile(path: string): ConfigFile | undefined {
     if (errors.length > 0) {
       const first = errors[0]!;
       const line = text.slice(0, first.offset).split("\n").length;
-      throw new ConfigError(path, "", `not valid JSON (line ${line}: ${printParseErrorCode(first.error)})`);
+      const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+      throw new ConfigError(path, "", `not valid JSON (line ${line}: ${what})`);
     }
     data = name === "package.json" ? (parsed as Record<string, unknown> | undefined)?.["glm-migrate"] : parsed;
     if (data === undefined) return undefined;
