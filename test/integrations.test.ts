@@ -1,0 +1,121 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { BIN, ROOT, tempDir } from "./helpers/cli.js";
+import { committedSnapshot } from "./helpers/snapshot.js";
+
+const BAD = 'MODEL = "zai-glm-4.6"\n';
+
+function repo(): { dir: string; git: (...args: string[]) => ReturnType<typeof spawnSync> } {
+  const dir = tempDir("glm-hook-");
+  const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  git("init", "-q");
+  git("config", "user.email", "test@example.com");
+  git("config", "user.name", "test");
+  return { dir, git };
+}
+
+/** Debian's pre-commit, installed on first need (CI runs as root on Debian). */
+function ensurePreCommit(): void {
+  if (spawnSync("pre-commit", ["--version"]).status === 0) return;
+  execFileSync("apt-get", ["install", "-y", "-q", "pre-commit"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
+describe("pre-commit", () => {
+  it("blocks a commit with a retired model ID, and lets it through after glm-migrate-fix", () => {
+    ensurePreCommit();
+    const snapshot = committedSnapshot();
+    const { dir, git } = repo();
+    const config = (hook: string) =>
+      `repos:\n  - repo: ${snapshot.dir}\n    rev: ${snapshot.rev}\n    hooks:\n      - id: ${hook}\n`;
+    const env = { ...process.env, PRE_COMMIT_HOME: join(dir, ".cache-pre-commit"), NO_COLOR: "1" };
+    writeFileSync(join(dir, ".gitignore"), ".cache-pre-commit/\n");
+    writeFileSync(join(dir, ".pre-commit-config.yaml"), config("glm-migrate"));
+    writeFileSync(join(dir, "app.py"), BAD);
+    git("add", ".");
+    const blocked = spawnSync("pre-commit", ["run"], { cwd: dir, encoding: "utf8", env });
+    expect(blocked.status).toBe(1);
+    expect(blocked.stdout).toContain("`zai-glm-4.6` was deprecated by Cerebras");
+    expect(blocked.stdout).toContain("model-id");
+
+    writeFileSync(join(dir, ".pre-commit-config.yaml"), config("glm-migrate-fix") + "      - id: glm-migrate\n");
+    git("add", ".");
+    // The fix hook rewrites the file and fails the first run (files changed), as formatters do.
+    const fixing = spawnSync("pre-commit", ["run"], { cwd: dir, encoding: "utf8", env });
+    expect(fixing.status).toBe(1);
+    expect(readFileSync(join(dir, "app.py"), "utf8")).toBe('MODEL = "zai-glm-4.7"\n');
+    git("add", ".");
+    const commit = spawnSync("git", ["commit", "-qm", "migrate"], { cwd: dir, encoding: "utf8", env });
+    expect(commit.status).toBe(0);
+  }, 600_000);
+});
+
+describe("lint-staged", () => {
+  it("runs on staged files as the README recipe says, and fixes them", () => {
+    const { dir, git } = repo();
+    mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
+    symlinkSync(BIN, join(dir, "node_modules", ".bin", "glm-migrate"));
+    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
+    const recipe = (command: string) =>
+      JSON.stringify({ name: "app", private: true, "lint-staged": { "*.{py,pyi,js,mjs,cjs,jsx,ts,mts,cts,tsx,json,yaml,yml,toml,env}": command } });
+    writeFileSync(join(dir, "package.json"), recipe("glm-migrate lint"));
+    writeFileSync(join(dir, "app.py"), BAD);
+    writeFileSync(join(dir, "notes.txt"), "zai-glm-4.6\n");
+    git("add", ".");
+    const lintStaged = join(ROOT, "node_modules", ".bin", "lint-staged");
+    const blocked = spawnSync(lintStaged, [], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    expect(blocked.status).toBe(1);
+    expect(blocked.stdout + blocked.stderr).toContain("`zai-glm-4.6` was deprecated by Cerebras");
+
+    writeFileSync(join(dir, "package.json"), recipe("glm-migrate fix --allow-dirty"));
+    git("add", "package.json");
+    const fixed = spawnSync(lintStaged, [], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    expect(fixed.status).toBe(0);
+    // lint-staged stages what the fix changed.
+    expect(String(git("show", ":app.py").stdout)).toBe('MODEL = "zai-glm-4.7"\n');
+  }, 120_000);
+});
+
+describe("npx from the packed tarball", () => {
+  it("lints and fixes a copy of the demo in an empty directory, with no build step there", () => {
+    const packDir = tempDir("glm-pack-");
+    execFileSync("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT, stdio: "pipe" });
+    const [tarball] = readdirSync(packDir).filter((name) => name.endsWith(".tgz"));
+    const listing = execFileSync("tar", ["-tzf", join(packDir, tarball!)], { encoding: "utf8" });
+    expect(listing).toContain("package/dist/wasm/tree-sitter-python.wasm");
+    expect(listing).toContain("package/dist/src/cli/main.js");
+    expect(listing).toContain("package/schema.json");
+    expect(listing).not.toContain("package/test/");
+    expect(listing).not.toContain("package/src/");
+
+    const work = tempDir("glm-npx-");
+    cpSync(join(ROOT, "fixtures", "demo"), join(work, "demo"), { recursive: true });
+    const npx = (...args: string[]) =>
+      spawnSync("npx", ["--yes", "--package", join(packDir, tarball!), "glm-migrate", ...args], {
+        cwd: join(work, "demo"),
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", npm_config_cache: join(work, ".npm") },
+      });
+    const lint = npx("lint", ".");
+    expect(lint.stderr).not.toContain("internal error");
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toContain("service/app/llm.py");
+    const fix = npx("fix", ".");
+    expect(fix.stdout).toMatch(/Fixed \d+ problems in \d+ files\./);
+    expect(readFileSync(join(work, "demo", "service", "app", "llm.py"), "utf8")).toContain('model="zai-glm-4.7"');
+  }, 600_000);
+});
+
+describe("GitHub Action", () => {
+  it("is a composite action that lints with annotations or SARIF", () => {
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
+    expect(action.runs.using).toBe("composite");
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(["paths", "format", "sarif-file", "upload-sarif", "args"]));
+    const script = action.runs.steps.map((step: { run?: string }) => step.run ?? "").join("\n");
+    expect(script).toContain("--format github");
+    expect(script).toContain("--format sarif --output-file");
+    expect(action.runs.steps.some((step: { uses?: string }) => step.uses?.startsWith("github/codeql-action/upload-sarif"))).toBe(true);
+  });
+});
