@@ -17,10 +17,14 @@ function repo(): { dir: string; git: (...args: string[]) => ReturnType<typeof sp
   return { dir, git };
 }
 
-/** Debian's pre-commit, installed on first need (CI runs as root on Debian). */
+/** Debian's pre-commit, installed on first need (CI runs as root on Debian, lists maybe unfetched). */
 function ensurePreCommit(): void {
   if (spawnSync("pre-commit", ["--version"]).status === 0) return;
-  execFileSync("apt-get", ["install", "-y", "-q", "pre-commit"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const install = () => spawnSync("apt-get", ["install", "-y", "-q", "pre-commit"], { stdio: "ignore", env }).status;
+  if (install() === 0) return;
+  execFileSync("apt-get", ["update", "-q"], { stdio: "ignore", env });
+  if (install() !== 0) throw new Error("could not install Debian's pre-commit package (apt-get install pre-commit)");
 }
 
 describe("pre-commit", () => {
