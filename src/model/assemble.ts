@@ -1,4 +1,5 @@
 import { clientEndpoint, findOption } from "./endpoints.js";
+import { modelNameKind } from "./names.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
@@ -95,6 +96,22 @@ export interface RawModel {
   /** The call whose argument (or options field) this is. */
   call?: RawCall;
   siblings?: Value[];
+}
+
+/**
+ * The model strings a value holds in a model position named `key`: the string itself under a
+ * singular name (`model`), each string of a list under a plural one (`models`).
+ */
+export function modelsIn(value: Value, position: ModelPosition, key: string, call?: RawCall): RawModel[] {
+  const kind = modelNameKind(key);
+  const withCall = call ? { call } : {};
+  if (!kind) return [];
+  if (value.kind === "string" && value.string !== undefined) return [{ value, position, key, ...withCall }];
+  if (value.kind !== "array" || !value.list || kind !== "list") return [];
+  const siblings = value.list.entries.map((entry) => entry.value);
+  return siblings
+    .filter((element) => element.kind === "string" && element.string !== undefined)
+    .map((element) => ({ value: element, position, key, siblings, ...withCall }));
 }
 
 export interface LanguageTables {

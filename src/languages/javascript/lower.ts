@@ -1,6 +1,5 @@
 import ts from "typescript";
-import { RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
-import { modelNameKind } from "../../model/names.js";
+import { modelsIn, RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, Language, Range, Value } from "../../model/types.js";
 import { javascriptKit } from "./kit.js";
@@ -279,18 +278,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   }
 
   const addModel = (value: Value, position: RawModel["position"], key: string, call?: RawCall): void => {
-    const kind = modelNameKind(key);
-    if (!kind) return;
-    if (value.kind === "string" && value.string !== undefined) {
-      models.push({ value, position, key, ...(call ? { call } : {}) });
-    } else if (value.kind === "array" && value.list && kind === "list") {
-      const siblings = value.list.entries.map((entry) => entry.value);
-      for (const element of siblings) {
-        if (element.kind === "string" && element.string !== undefined) {
-          models.push({ value: element, position, key, siblings, ...(call ? { call } : {}) });
-        }
-      }
-    }
+    models.push(...modelsIn(value, position, key, call));
   };
 
   const bindInitializer = (name: string, initializer: ts.Expression | undefined): void => {

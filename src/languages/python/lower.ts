@@ -1,6 +1,5 @@
 import type { Node } from "web-tree-sitter";
-import { RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
-import { modelNameKind } from "../../model/names.js";
+import { modelsIn, RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, Range, Value } from "../../model/types.js";
 import { pythonKit } from "./kit.js";
@@ -328,19 +327,7 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
   }
 
   const addModel = (given: Value, position: RawModel["position"], key: string, call?: RawCall): void => {
-    const kind = modelNameKind(key);
-    if (!kind) return;
-    const value = defaultOf(given) ?? given;
-    if (value.kind === "string" && value.string !== undefined) {
-      models.push({ value, position, key, ...(call ? { call } : {}) });
-    } else if (value.kind === "array" && value.list && kind === "list") {
-      const siblings = value.list.entries.map((entry) => entry.value);
-      for (const element of siblings) {
-        if (element.kind === "string" && element.string !== undefined) {
-          models.push({ value: element, position, key, siblings, ...(call ? { call } : {}) });
-        }
-      }
-    }
+    models.push(...modelsIn(defaultOf(given) ?? given, position, key, call));
   };
 
   /**
