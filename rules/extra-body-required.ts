@@ -17,6 +17,12 @@ function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: F
   const present = new Set(holder?.value.kind === "object" ? holder.value.list?.entries.map((entry) => entry.key) : []);
   const clashing = new Set(offending.filter((item) => present.has(item.wire)));
   const movable = offending.filter((item) => !clashing.has(item) && !item.spread);
+  // Two offending entries with one name: moving both would write the key twice.
+  const names = new Set<string>();
+  for (const item of movable) {
+    if (names.has(item.wire)) return { clashing };
+    names.add(item.wire);
+  }
   if (movable.length === 0) return { clashing };
   const rendered = movable.map((item) => kit.entry(item.wire, sourceText(body, item.entry.value)));
   // With **kwargs in the call, a new extra_body= could collide with one inside kwargs.
@@ -41,7 +47,17 @@ function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: F
     return { clashing };
   }
   const byList = new Map<EntryList, number[]>();
-  for (const item of removals) byList.set(item.list, [...(byList.get(item.list) ?? []), item.list.entries.indexOf(item.entry)]);
+  const indexOf = new Map<EntryList, Map<unknown, number>>();
+  for (const item of removals) {
+    let positions = indexOf.get(item.list);
+    if (!positions) {
+      positions = new Map(item.list.entries.map((entry, index) => [entry, index]));
+      indexOf.set(item.list, positions);
+    }
+    const indices = byList.get(item.list) ?? [];
+    indices.push(positions.get(item.entry)!);
+    byList.set(item.list, indices);
+  }
   for (const [list, indices] of byList) edits.push(...removeEntries(text, list, indices));
   return { fix: { safety, edits }, clashing };
 }

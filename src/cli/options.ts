@@ -25,6 +25,7 @@ export interface CommonFlags {
   changed?: boolean;
   since?: string;
   printConfig?: string;
+  fileTimeout?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -69,6 +70,8 @@ export function maxWarnings(flags: CommonFlags): number | undefined {
 }
 
 export function runOptions(paths: string[], flags: CommonFlags, cwd: string): FixOptions {
+  const timeout = flags.fileTimeout === undefined ? undefined : Number(flags.fileTimeout);
+  if (timeout !== undefined && !(timeout >= 0)) throw new UsageError(`--file-timeout takes seconds (got \`${flags.fileTimeout}\`)`);
   const select = ruleList(flags.select, "--select");
   const ignore = ruleList(flags.ignore, "--ignore");
   return {
@@ -81,6 +84,7 @@ export function runOptions(paths: string[], flags: CommonFlags, cwd: string): Fi
     ...(ignore ? { ignore } : {}),
     ...(flags.preset ? { presets: flags.preset } : {}),
     reportUnusedSuppressions: Boolean(flags.reportUnusedSuppressions),
+    ...(timeout !== undefined ? { fileTimeoutMs: timeout * 1000 } : {}),
     target: {
       ...(flags.targetModel ? { model: flags.targetModel } : {}),
       ...(flags.reasoningOff ? { reasoningOff: flags.reasoningOff } : {}),

@@ -70,6 +70,7 @@ function addCommonOptions(command: Command): Command {
     .option("--changed", "only files changed against a git ref (and untracked ones)")
     .option("--since <ref>", "with --changed: the ref to compare with", "HEAD")
     .option("--print-config <file>", "print the settings that apply to a file, and exit")
+    .option("--file-timeout <seconds>", "time allowed per file before it is reported and skipped (default 20; 0 for none)")
     .option("--no-color", "never colour the output")
     .option("--debug", "print stack traces for internal errors");
 }

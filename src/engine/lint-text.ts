@@ -1,6 +1,7 @@
 import { lowerSource } from "../languages/index.js";
 import type { Diagnostic, Edit, Fix, FixSafety, Target } from "../model/rule.js";
 import type { Language, ParseError } from "../model/types.js";
+import { UNLIMITED, type Budget } from "./budget.js";
 import { LineIndex } from "./results.js";
 import { runRules, type ActiveRule } from "./rules.js";
 import { applySuppressions, parseSuppressions, unusedSuppressions } from "./suppressions.js";
@@ -12,13 +13,22 @@ export interface TextLintContext {
   reportUnusedSuppressions?: boolean;
   /** Every rule id, to tell a misspelt rule in a suppression from one that is merely quiet. */
   knownRules?: ReadonlySet<string>;
+  /** Time allowed per file (milliseconds); a file that takes longer is reported and skipped. */
+  fileTimeoutMs?: number;
 }
 
 export type TextLint = { diagnostics: Diagnostic[] } | { parseError: ParseError };
 
-export async function lintText(path: string, language: Language, text: string, context: TextLintContext): Promise<TextLint> {
-  const lowered = await lowerSource(path, language, text);
+export async function lintText(
+  path: string,
+  language: Language,
+  text: string,
+  context: TextLintContext,
+  budget: Budget = UNLIMITED,
+): Promise<TextLint> {
+  const lowered = await lowerSource(path, language, text, budget);
   if ("error" in lowered) return { parseError: lowered.error };
+  budget.check();
   const diagnostics = runRules(lowered.file, context.rules, context.target);
   const lines = new LineIndex(text);
   const suppressions = parseSuppressions(lowered.file.comments, lines);
@@ -71,6 +81,7 @@ export async function fixText(
   context: TextLintContext,
   allowed: ReadonlySet<FixSafety>,
   decide?: Decide,
+  budget: Budget = UNLIMITED,
 ): Promise<FixResult> {
   let text = original;
   let applied = 0;
@@ -80,7 +91,7 @@ export async function fixText(
   // Fixes never to offer again: those that broke the parse, and those the user declined.
   const brokenKeys = new Set<string>();
   const rank = new Map(context.rules.map((active, index) => [active.rule.meta.id, index]));
-  let current = await lintText(path, language, text, context);
+  let current = await lintText(path, language, text, context, budget);
   for (let pass = 0; pass < MAX_PASSES && "diagnostics" in current; pass++) {
     // Where two fixes touch the same code, the rule listed first wins this pass (a rule that
     // translates a field goes before one that only relocates it); the other is recomputed next pass.
@@ -117,7 +128,7 @@ export async function fixText(
     }
     if (chosen.length === 0) break;
     let next = applyEdits(text, taken);
-    let result = await lintText(path, language, next, context);
+    let result = await lintText(path, language, next, context, budget);
     if ("parseError" in result) {
       // Find the culprits: try each fix alone on this pass's text, drop those that break it.
       const good: Diagnostic[] = [];
@@ -133,11 +144,11 @@ export async function fixText(
       // Fixes that parse alone may still clash together; then take them one per pass.
       let batch = good;
       next = applyEdits(text, batch.flatMap((diagnostic) => diagnostic.fix!.edits));
-      result = await lintText(path, language, next, context);
+      result = await lintText(path, language, next, context, budget);
       if ("parseError" in result && good.length > 1) {
         batch = good.slice(0, 1);
         next = applyEdits(text, batch[0]!.fix!.edits);
-        result = await lintText(path, language, next, context);
+        result = await lintText(path, language, next, context, budget);
       }
       if (batch.length === 0 || "parseError" in result) continue;
       applied += batch.length;

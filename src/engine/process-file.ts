@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import { languageForPath } from "../languages/index.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Language } from "../model/types.js";
+import { FileTimeout, timeBudget } from "./budget.js";
 import { decode, encode } from "./decode.js";
 import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
-import { fatalMessage, LineIndex, noticeMessage, summarize, toMessage, type FileResult, type Message } from "./results.js";
+import { fatalMessage, LineIndex, noticeMessage, summarize, toMessage, toMessages, type FileResult, type Message } from "./results.js";
 import { RuleCrash } from "./rules.js";
 import { writeAtomic } from "./write.js";
 
@@ -22,11 +23,6 @@ export interface TextOutcome {
   applied: number;
 }
 
-function toMessages(diagnostics: readonly Diagnostic[], text: string): Message[] {
-  const lines = new LineIndex(text);
-  return diagnostics.map((diagnostic) => toMessage(diagnostic, text, lines));
-}
-
 /** Lints or fixes one text; every per-file failure becomes a message, never an exception. */
 export async function checkText(
   path: string,
@@ -35,16 +31,17 @@ export async function checkText(
   context: TextLintContext,
   fixing: { allowed: ReadonlySet<FixSafety>; decide?: Decide } | undefined,
 ): Promise<TextOutcome & { internalError: boolean }> {
+  const budget = timeBudget(context.fileTimeoutMs);
   try {
     if (!fixing) {
-      const outcome = await lintText(path, language, text, context);
+      const outcome = await lintText(path, language, text, context, budget);
       const messages =
         "parseError" in outcome
           ? [fatalMessage(text, outcome.parseError.range.start, outcome.parseError.message)]
           : toMessages(outcome.diagnostics, text);
       return { messages, applied: 0, internalError: false };
     }
-    const outcome = await fixText(path, language, text, context, fixing.allowed, fixing.decide);
+    const outcome = await fixText(path, language, text, context, fixing.allowed, fixing.decide, budget);
     const messages =
       "parseError" in outcome.remaining
         ? [fatalMessage(outcome.text, outcome.remaining.parseError.range.start, outcome.remaining.parseError.message)]
@@ -57,6 +54,9 @@ export async function checkText(
     }
     return { messages, output: outcome.text, applied: outcome.applied, internalError: false };
   } catch (error) {
+    if (error instanceof FileTimeout) {
+      return { messages: [fatalMessage(text, 0, `${error.message}; skipped (raise --file-timeout to allow more)`)], applied: 0, internalError: false };
+    }
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return { messages: [fatalMessage(text, 0, "nested too deeply for glm-migrate to read; skipped")], applied: 0, internalError: false };
     }

@@ -17,6 +17,11 @@ export interface Message {
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
   /** The file could not be read or parsed; nothing else was checked in it. */
   fatal?: boolean;
+  /**
+   * Fixed by the fix of an earlier message (one fix can answer several findings); the fix is
+   * carried once, by that message.
+   */
+  fixedWith?: "safe" | "unsafe";
 }
 
 export interface FileResult {
@@ -75,6 +80,25 @@ export function mergeEdits(text: string, edits: readonly Edit[]): { range: [numb
   return { range: [start, end], text: replacement };
 }
 
+/**
+ * Messages for a file's findings. A fix shared by several findings is carried by the first of them
+ * only; the others say they are fixed with it.
+ */
+export function toMessages(diagnostics: readonly Diagnostic[], text: string): Message[] {
+  const lines = new LineIndex(text);
+  const carried = new Set<unknown>();
+  return diagnostics.map((diagnostic) => {
+    const fix = diagnostic.fix;
+    if (fix && carried.has(fix)) {
+      const { fix: _shared, ...rest } = diagnostic;
+      void _shared;
+      return { ...toMessage(rest, text, lines), fixedWith: fix.safety };
+    }
+    if (fix) carried.add(fix);
+    return toMessage(diagnostic, text, lines);
+  });
+}
+
 export function toMessage(diagnostic: Diagnostic, text: string, lines: LineIndex): Message {
   const start = lines.position(diagnostic.range.start);
   const end = lines.position(diagnostic.range.end);
@@ -119,11 +143,11 @@ export function summarize(filePath: string, messages: Message[], extra: Partial<
     if (message.level === "error") errorCount++;
     else if (message.level === "warning") warningCount++;
     else infoCount++;
-    if (message.fix) {
+    if (message.fix || message.fixedWith === "safe") {
       if (message.level === "error") fixableErrorCount++;
       else if (message.level === "warning") fixableWarningCount++;
     }
-    if (message.suggestions) unsafeFixableCount++;
+    if (message.suggestions || message.fixedWith === "unsafe") unsafeFixableCount++;
   }
   return {
     filePath,

@@ -37,6 +37,8 @@ export interface LintOptions {
   reportUnusedSuppressions?: boolean;
   /** Called after each file, for a progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Time allowed per file in milliseconds (default 20 s; 0 for none); slower files are reported and skipped. */
+  fileTimeoutMs?: number;
 }
 
 export interface FixOptions extends LintOptions {
@@ -78,6 +80,7 @@ export function fix(options: FixOptions = {}): Promise<RunResult> {
 }
 
 const KNOWN_RULES = new Set(RULES.map((rule) => rule.meta.id));
+const DEFAULT_FILE_TIMEOUT_MS = 20_000;
 
 /** What runs on one file: the config's settings, then the caller's (command line) on top. */
 export interface Settings {
@@ -117,6 +120,7 @@ function contextOf(settings: Settings, options: LintOptions): TextLintContext {
     target: settings.target,
     reportUnusedSuppressions: options.reportUnusedSuppressions ?? false,
     knownRules: KNOWN_RULES,
+    fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
   };
 }
 

@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { UNLIMITED, type Budget } from "../engine/budget.js";
 import type { Language, LoweredFile, ParseError } from "../model/types.js";
 
 export type LowerResult = { file: LoweredFile } | { error: ParseError };
@@ -34,16 +35,16 @@ export function languageForPath(path: string): Language | undefined {
  * Parses and lowers one file. Each adapter is imported on first use, so a run that only meets
  * Python never loads TypeScript's parser, and the reverse.
  */
-export async function lowerSource(path: string, language: Language, text: string): Promise<LowerResult> {
+export async function lowerSource(path: string, language: Language, text: string, budget: Budget = UNLIMITED): Promise<LowerResult> {
   switch (language) {
     case "python": {
       const { lowerPythonFile } = await import("./python/index.js");
-      return lowerPythonFile(path, text);
+      return lowerPythonFile(path, text, budget);
     }
     case "javascript":
     case "typescript": {
       const { lowerJavaScriptFile } = await import("./javascript/index.js");
-      return lowerJavaScriptFile(path, language, text);
+      return lowerJavaScriptFile(path, language, text, budget);
     }
     case "env": {
       const { lowerEnv } = await import("./config/env.js");

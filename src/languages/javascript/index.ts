@@ -1,12 +1,14 @@
 import { assemble } from "../../model/assemble.js";
+import type { Budget } from "../../engine/budget.js";
 import type { Language } from "../../model/types.js";
 import type { LowerResult } from "../index.js";
 import { lowerJavaScript } from "./lower.js";
 import { parseJavaScript } from "./parser.js";
 
-export function lowerJavaScriptFile(path: string, language: Language, text: string): LowerResult {
+export function lowerJavaScriptFile(path: string, language: Language, text: string, budget: Budget): LowerResult {
   const parsed = parseJavaScript(path, text);
   if ("error" in parsed) return parsed;
   // The tree may come from Flow-blanked text; the model must carry the original.
-  return { file: assemble(lowerJavaScript(path, language, text, parsed.source)) };
+  budget.check();
+  return { file: assemble(lowerJavaScript(path, language, text, parsed.source, budget)) };
 }

@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { UNLIMITED, type Budget } from "../../engine/budget.js";
 import { modelsIn, RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, Language, Range, Value } from "../../model/types.js";
@@ -12,7 +13,7 @@ const TABLES = {
 };
 
 /** Reads a TypeScript syntax tree (of JS, TS or blanked Flow) into the assembler's facts. */
-export function lowerJavaScript(path: string, language: Language, text: string, source: ts.SourceFile): RawFile {
+export function lowerJavaScript(path: string, language: Language, text: string, source: ts.SourceFile, budget: Budget = UNLIMITED): RawFile {
   const aliases = new Map<string, string>();
   const calls: RawCall[] = [];
   const callByNode = new Map<ts.Node, RawCall>();
@@ -363,7 +364,9 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     }
   };
 
+  let visited = 0;
   const visit = (node: ts.Node): void => {
+    if ((++visited & 4095) === 0) budget.check();
     collectComments(node.pos);
     collectComments(node.end);
     if (ts.isStringLiteral(node)) {

@@ -1,4 +1,5 @@
 import { assemble, type RawFile } from "../../model/assemble.js";
+import type { Budget } from "../../engine/budget.js";
 import type { ParseError } from "../../model/types.js";
 import type { LowerResult } from "../index.js";
 import { lowerPython } from "./lower.js";
@@ -20,12 +21,12 @@ function repeatedKeyword(raw: RawFile): ParseError | undefined {
   return undefined;
 }
 
-export async function lowerPythonFile(path: string, text: string): Promise<LowerResult> {
-  const tree = await parsePython(text);
+export async function lowerPythonFile(path: string, text: string, budget: Budget): Promise<LowerResult> {
+  const tree = await parsePython(text, budget);
   try {
     const error = firstSyntaxError(tree.rootNode);
     if (error) return { error };
-    const raw = lowerPython(path, text, tree.rootNode);
+    const raw = lowerPython(path, text, tree.rootNode, budget);
     const repeated = repeatedKeyword(raw);
     if (repeated) return { error: repeated };
     return { file: assemble(raw) };

@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import { UNLIMITED, type Budget } from "../../engine/budget.js";
 import { modelsIn, RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, Range, Value } from "../../model/types.js";
@@ -24,7 +25,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 
 /** Reads a tree-sitter-python tree into the facts the shared assembler needs. */
-export function lowerPython(path: string, text: string, root: Node): RawFile {
+export function lowerPython(path: string, text: string, root: Node, budget: Budget = UNLIMITED): RawFile {
   const aliases = new Map<string, string>();
   const calls: RawCall[] = [];
   const callById = new Map<number, RawCall>();
@@ -438,8 +439,10 @@ export function lowerPython(path: string, text: string, root: Node): RawFile {
   };
 
   const stack: Node[] = [root];
+  let visited = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if ((++visited & 4095) === 0) budget.check();
     switch (node.type) {
       case "comment":
         comments.push({ range: range(node), text: node.text });

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+import { Language, Parser, type Node, type ParseOptions, type Tree } from "web-tree-sitter";
+import { UNLIMITED, type Budget } from "../../engine/budget.js";
 import type { ParseError } from "../../model/types.js";
 
 let parser: Promise<Parser> | undefined;
@@ -28,10 +29,15 @@ export function pythonParser(): Promise<Parser> {
   return parser;
 }
 
-export async function parsePython(text: string): Promise<Tree> {
+export async function parsePython(text: string, budget: Budget = UNLIMITED): Promise<Tree> {
   const instance = await pythonParser();
-  const tree = instance.parse(text);
-  if (!tree) throw new Error("tree-sitter returned no tree");
+  // tree-sitter asks the callback now and then; true cancels the parse.
+  const progressCallback = (() => budget.expired()) as unknown as ParseOptions["progressCallback"];
+  const tree = instance.parse(text, null, { progressCallback });
+  if (!tree) {
+    budget.check();
+    throw new Error("tree-sitter returned no tree");
+  }
   return tree;
 }
 
