@@ -1,3 +1,4 @@
+import { pushTo } from "../src/collections.js";
 import type { FixSafety, Rule, Target } from "../src/model/rule.js";
 import { words } from "../src/model/names.js";
 import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
@@ -86,11 +87,11 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
 function dropDuplicateFixes(plans: Plan[]): void {
   const groups = new Map<Value[], Plan[]>();
   for (const item of plans) {
-    if (item.ref.siblings && item.next) groups.set(item.ref.siblings, [...(groups.get(item.ref.siblings) ?? []), item]);
+    if (item.ref.siblings && item.next) pushTo(groups, item.ref.siblings, item);
   }
   for (const [siblings, members] of groups) {
     const byTarget = new Map<string, Plan[]>();
-    for (const item of members) byTarget.set(item.next!, [...(byTarget.get(item.next!) ?? []), item]);
+    for (const item of members) pushTo(byTarget, item.next!, item);
     for (const [next, candidates] of byTarget) {
       const listed = siblings.some((sibling) => sibling.string === next);
       const winner = listed ? undefined : (candidates.find((item) => item.safety === "safe") ?? candidates[0]);

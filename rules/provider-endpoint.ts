@@ -1,3 +1,4 @@
+import { pushTo } from "../src/collections.js";
 import { removeEntries } from "../src/model/edits.js";
 import type { Edit, Fix, Rule } from "../src/model/rule.js";
 import type { Client, LoweredFile, Range, Value } from "../src/model/types.js";
@@ -127,7 +128,7 @@ export const providerEndpoint: Rule = {
     for (const client of file.clients) {
       if (client.sdk === "zai" || client.sdk === "zhipuai") {
         const local = client.calleeRange ? file.text.slice(client.calleeRange.start, client.calleeRange.end) : "";
-        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(local)) zaiSdkClients.set(local, [...(zaiSdkClients.get(local) ?? []), client]);
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(local)) pushTo(zaiSdkClients, local, client);
         else report({ range: client.calleeRange ?? client.range, message: "this Z.ai SDK client sends its requests to Z.ai; use the Cerebras SDK" });
         continue;
       }

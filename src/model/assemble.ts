@@ -1,3 +1,4 @@
+import { pushTo } from "../collections.js";
 import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
@@ -181,9 +182,8 @@ export function assemble(raw: RawFile): LoweredFile {
     clientByCall.set(call, client);
   }
 
-  const bindingsByName = new Map<string, RawBinding[]>();
+  const bindingsByName = new BindingIndex(raw.bindings);
   for (const binding of raw.bindings) {
-    bindingsByName.set(binding.name, [...(bindingsByName.get(binding.name) ?? []), binding]);
     if (binding.call) {
       const client = clientByCall.get(binding.call);
       if (client) client.binding ??= binding.name;
@@ -196,9 +196,7 @@ export function assemble(raw: RawFile): LoweredFile {
    * a parameter, or any other value, leaves it unknown.
    */
   const boundClient = (name: string, scope: number, depth = 0): Client | undefined => {
-    const all = bindingsByName.get(name) ?? [];
-    const local = all.filter((binding) => binding.scope === scope);
-    const candidates = local.length > 0 || scope === -1 ? local : all.filter((binding) => binding.scope === -1);
+    const candidates = bindingsByName.visible(name, scope);
     if (candidates.length === 0 || depth > 8) return undefined;
     const built: Client[] = [];
     const typed: Client[] = [];
@@ -269,7 +267,7 @@ export function assemble(raw: RawFile): LoweredFile {
     const bound = boundClient(name, name.startsWith("self.") || name.startsWith("this.") ? -1 : scope);
     if (bound) return bound;
     // A name bound here to something else is not the module or import of the same name.
-    if ((bindingsByName.get(segments[0]!) ?? []).some((binding) => binding.scope === scope || binding.scope === -1)) return undefined;
+    if (bindingsByName.visible(segments[0]!, scope).length > 0) return undefined;
     const qualified = qualify(segments);
     return qualified === undefined ? undefined : moduleClient(qualified);
   };
@@ -452,16 +450,10 @@ function traceResponses(
   raw: RawFile,
   requestByCall: ReadonlyMap<RawCall, RequestSite>,
 ): { reads: FieldRead[]; keys: FieldKey[] } {
-  const byName = new Map<string, RawBinding[]>();
-  for (const binding of raw.bindings) {
-    if (!binding.call && !binding.chain) continue;
-    byName.set(binding.name, [...(byName.get(binding.name) ?? []), binding]);
-  }
+  const byName = new BindingIndex(raw.bindings.filter((binding) => binding.call || binding.chain));
   /** The one binding a name has in this function, else at module level; none if ambiguous. */
   const bindingFor = (name: string, scope: number): RawBinding | undefined => {
-    const all = byName.get(name) ?? [];
-    const local = all.filter((binding) => binding.scope === scope);
-    const candidates = local.length > 0 ? local : all.filter((binding) => binding.scope === -1);
+    const candidates = byName.visible(name, scope);
     return candidates.length === 1 ? candidates[0] : undefined;
   };
   const trace = (chain: Chain, scope: number, depth: number): { request?: RequestSite; path: string[]; traced: boolean } => {
@@ -495,4 +487,20 @@ function traceResponses(
     return { field: key.field, range: key.range, requests: sending, ...(key.role !== undefined ? { role: key.role } : {}) };
   });
   return { reads, keys };
+}
+
+/** Bindings by name and scope, so a lookup costs the same however often a name is bound. */
+class BindingIndex {
+  private readonly byScope = new Map<string, RawBinding[]>();
+
+  constructor(bindings: readonly RawBinding[]) {
+    for (const binding of bindings) pushTo(this.byScope, `${binding.scope}\u0000${binding.name}`, binding);
+  }
+
+  /** What `name` may hold where it is used: its bindings in that function, else at module level. */
+  visible(name: string, scope: number): RawBinding[] {
+    const local = this.byScope.get(`${scope}\u0000${name}`) ?? [];
+    if (local.length > 0 || scope === -1) return local;
+    return this.byScope.get(`-1\u0000${name}`) ?? [];
+  }
 }

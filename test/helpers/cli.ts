@@ -18,6 +18,7 @@ export function cli(args: readonly string[], options: { cwd?: string; env?: Reco
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...options.env },
     ...(options.input !== undefined ? { input: options.input } : {}),
   });

@@ -14,6 +14,24 @@ const TABLES = {
 
 const range = (node: Node): Range => ({ start: node.startIndex, end: node.endIndex });
 
+/** The node kinds the lowering looks at; every other node is only walked through. */
+const INTERESTING = new Set([
+  "import_statement",
+  "import_from_statement",
+  "assignment",
+  "typed_parameter",
+  "default_parameter",
+  "typed_default_parameter",
+  "parameters",
+  "lambda_parameters",
+  "as_pattern",
+  "call",
+  "pair",
+  "attribute",
+  "subscript",
+  "for_statement",
+]);
+
 const SIMPLE_ESCAPES: Record<string, string> = {
   "\\": "\\",
   "'": "'",
@@ -63,14 +81,12 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
     return current;
   };
 
-  /** The enclosing function's start, or -1 at module level (also for `self.` names). */
-  const scopeOf = (node: Node, name?: string): number => {
-    if (name?.startsWith("self.")) return -1;
-    for (let current = node.parent; current; current = current.parent) {
-      if (current.type === "function_definition" || current.type === "lambda") return current.startIndex;
-    }
-    return -1;
-  };
+  /**
+   * The function the walk is in (its start), or -1 at module level. The cursor loop keeps it, so
+   * no lookup climbs the tree (`node.parent` walks down from the root in tree-sitter).
+   */
+  let currentScope = -1;
+  const scopeOf = (_node: Node, name?: string): number => (name?.startsWith("self.") ? -1 : currentScope);
 
   const stringValue = (node: Node | null | undefined): string | undefined => {
     const inner = node ? unwrap(node) : undefined;
@@ -438,21 +454,17 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
     if (value) addModel(lowerValue(value), "parameter", nameNode.text);
   };
 
-  const stack: Node[] = [root];
-  let visited = 0;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if ((++visited & 4095) === 0) budget.check();
+  // Reads of response fields only matter in files that name one; elsewhere attribute and
+  // subscript nodes, the most common of all, are never materialised.
+  const fields = [...RESPONSE_FIELDS].filter((name) => text.includes(name));
+  const mentionsField = (start: number, end: number): boolean =>
+    fields.some((name) => {
+      const at = text.indexOf(name, start);
+      return at !== -1 && at < end;
+    });
+
+  const visit = (node: Node): void => {
     switch (node.type) {
-      case "comment":
-        comments.push({ range: range(node), text: node.text });
-        break;
-      case "string_start": {
-        const quote = node.text.replace(/^[a-zA-Z]*/, "");
-        if (quote === '"') doubleQuotes++;
-        else if (quote === "'") singleQuotes++;
-        break;
-      }
       case "import_statement":
       case "import_from_statement":
         visitImport(node);
@@ -480,7 +492,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
         break;
       }
       case "call": {
-        visitRead(node);
+        if (fields.length > 0) visitRead(node);
         const call = lowerCall(node);
         if (call) {
           for (const entry of call.args.entries) {
@@ -511,27 +523,67 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
         break;
       }
     }
-    const children = node.children;
-    for (let index = children.length - 1; index >= 0; index--) {
-      const child = children[index];
-      if (child) stack.push(child);
+  };
+
+  // A cursor walks the tree without building a Node object for every node: only the kinds
+  // above are materialised, and comments and quotes are read straight off the text.
+  const cursor = root.walk();
+  let visited = 0;
+  let depth = 0;
+  // Functions entered, innermost last: their depth in the tree and their start.
+  const scopes: { depth: number; start: number }[] = [];
+  try {
+    for (;;) {
+      if ((++visited & 4095) === 0) budget.check();
+      const type = cursor.nodeType;
+      if (type === "function_definition" || type === "lambda") {
+        scopes.push({ depth, start: cursor.startIndex });
+        currentScope = cursor.startIndex;
+      }
+      if (type === "comment") {
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        comments.push({ range: { start, end }, text: text.slice(start, end) });
+      } else if (type === "string_start") {
+        const opener = text.slice(cursor.startIndex, cursor.endIndex).replace(/^[a-zA-Z]*/, "");
+        if (opener === '"') doubleQuotes++;
+        else if (opener === "'") singleQuotes++;
+      } else if (INTERESTING.has(type) && ((type !== "attribute" && type !== "subscript") || mentionsField(cursor.startIndex, cursor.endIndex))) {
+        visit(cursor.currentNode);
+      }
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      for (;;) {
+        // Leaving a node (to its sibling or its parent) leaves the functions opened at its depth.
+        while (scopes.length > 0 && scopes.at(-1)!.depth >= depth) scopes.pop();
+        currentScope = scopes.at(-1)?.start ?? -1;
+        if (cursor.gotoNextSibling()) break;
+        if (!cursor.gotoParent()) return finish();
+        depth--;
+      }
     }
+  } finally {
+    cursor.delete();
   }
 
-  return {
-    path,
-    language: "python",
-    text,
-    aliases,
-    calls,
-    bindings,
-    models,
-    imports,
-    reads,
-    keys,
-    comments,
-    assignments,
-    kit: pythonKit(singleQuotes > doubleQuotes ? "'" : '"'),
-    tables: TABLES,
-  };
+  function finish(): RawFile {
+    return {
+      path,
+      language: "python",
+      text,
+      aliases,
+      calls,
+      bindings,
+      models,
+      imports,
+      reads,
+      keys,
+      comments,
+      assignments,
+      kit: pythonKit(singleQuotes > doubleQuotes ? "'" : '"'),
+      tables: TABLES,
+    };
+  }
 }
