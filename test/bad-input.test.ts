@@ -163,3 +163,25 @@ describe("bad input gets a one-line message and a documented exit code, and lose
     expect(readdirSync(dir)).toEqual(["a.py"]);
   });
 });
+
+describe("a file deleted during the run", () => {
+  it("is reported as unreadable, and the run goes on", async () => {
+    const { lint } = await import("../src/index.js");
+    const { unlinkSync } = await import("node:fs");
+    const dir = tempDir();
+    for (const name of ["a.py", "b.py", "c.py"]) writeFileSync(join(dir, name), BAD);
+    const result = await lint({
+      paths: [dir],
+      cwd: dir,
+      // After the first file, the second disappears before it is read.
+      onProgress: (done) => {
+        if (done === 1) unlinkSync(join(dir, "b.py"));
+      },
+    });
+    const byName = Object.fromEntries(result.results.map((file) => [file.filePath.slice(dir.length + 1), file.messages.map((message) => message.message)]));
+    expect(byName["b.py"]).toEqual(["cannot read file: ENOENT"]);
+    expect(byName["a.py"]![0]).toContain("zai-glm-4.6");
+    expect(byName["c.py"]![0]).toContain("zai-glm-4.6");
+    expect(result.internalErrors).toBe(0);
+  });
+});
