@@ -2,6 +2,7 @@ import type { Rule } from "../src/model/rule.js";
 import { addField, field, requestBodies } from "./common/body.js";
 import { reasoningIsOff } from "./common/reasoning.js";
 import { isGlmRequest, isNull } from "./common/values.js";
+import { GLM_TRIGGERS } from "./common/triggers.js";
 
 export const clearThinkingAgentic: Rule = {
   meta: {
@@ -9,7 +10,7 @@ export const clearThinkingAgentic: Rule = {
     severity: "info",
     fix: "unsafe",
     languages: ["python", "javascript", "typescript"],
-    triggers: ["tools"],
+    triggers: GLM_TRIGGERS,
     docs: {
       summary: "A tool-calling request with reasoning on that drops prior reasoning; the guide recommends `clear_thinking: false`.",
       whatItDoes:

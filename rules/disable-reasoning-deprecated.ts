@@ -9,7 +9,7 @@ export const disableReasoningDeprecated: Rule = {
     severity: "warning",
     fix: "safe",
     languages: ["python", "javascript", "typescript"],
-    triggers: ["disable_reasoning", "reasoning_effort", "reasoningEffort"],
+    triggers: ["disable_reasoning", "clear_thinking"],
     docs: {
       summary: "`disable_reasoning`, unsupported since 2026-07-21; and reasoning off beside `clear_thinking: false`.",
       whatItDoes:

@@ -88,7 +88,7 @@ export const extraBodyRequired: Rule = {
     severity: "error",
     fix: "safe",
     languages: ["python"],
-    triggers: ["openai"],
+    triggers: ["openai", "langchain_cerebras"],
     docs: {
       summary: "Cerebras- or Z.ai-only fields passed where the OpenAI Python client takes them as keywords, which raises TypeError.",
       whatItDoes:

@@ -1,6 +1,7 @@
 import type { Rule } from "../src/model/rule.js";
 import { field, replaceValue, requestBodies } from "./common/body.js";
 import { formatNumber, isGlmRequest, numberOf } from "./common/values.js";
+import { GLM_TRIGGERS } from "./common/triggers.js";
 
 export const lowTemperature: Rule = {
   meta: {
@@ -8,7 +9,7 @@ export const lowTemperature: Rule = {
     severity: "warning",
     fix: "unsafe",
     languages: ["python", "javascript", "typescript"],
-    triggers: ["temperature"],
+    triggers: GLM_TRIGGERS,
     options: { threshold: { type: "number", minimum: 0, maximum: 2, description: "Temperatures below this are reported." } },
     docs: {
       summary: "A temperature below 0.6, where GLM 4.7's output quality degrades.",

@@ -1,6 +1,7 @@
 import type { Rule } from "../src/model/rule.js";
 import { field, removeField, renameField, replaceValue, requestBodies } from "./common/body.js";
 import { numberOf } from "./common/values.js";
+import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
 
 /** zai-glm-4.7's output cap on Cerebras (the guide says 40k; model metadata gives the exact 40,960). */
 const OUTPUT_CAP = 40_960;
@@ -11,7 +12,7 @@ export const maxCompletionTokens: Rule = {
     severity: "warning",
     fix: "safe",
     languages: ["python", "javascript", "typescript"],
-    triggers: ["max_tokens", "max_completion_tokens", "maxTokens", "maxOutputTokens", "maxCompletionTokens"],
+    triggers: CEREBRAS_TRIGGERS,
     docs: {
       summary: "`max_tokens` (deprecated) and output limits above zai-glm-4.7's 40,960-token cap.",
       whatItDoes:

@@ -1,5 +1,6 @@
 import type { Rule } from "../src/model/rule.js";
 import { offsetInFile, systemPrompts } from "./common/prompts.js";
+import { GLM_TRIGGERS } from "./common/triggers.js";
 
 /** Soft phrasing the guide asks to replace with MUST / REQUIRED / STRICTLY. */
 const SOFT = /\b(please try to|try to|if possible|if you can|where possible|ideally|you may want to|it would be (?:nice|good|great) if|feel free to)\b/gi;
@@ -10,7 +11,7 @@ export const promptDirectiveWording: Rule = {
     severity: "info",
     fix: "none",
     languages: ["python", "javascript", "typescript"],
-    triggers: ["system"],
+    triggers: GLM_TRIGGERS,
     enabledByDefault: false,
     presets: ["best-practices"],
     docs: {

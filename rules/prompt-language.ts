@@ -1,5 +1,6 @@
 import type { Rule } from "../src/model/rule.js";
 import { systemPrompts } from "./common/prompts.js";
+import { GLM_TRIGGERS } from "./common/triggers.js";
 
 const LANGUAGES =
   "english|chinese|mandarin|cantonese|spanish|french|german|japanese|korean|portuguese|italian|russian|arabic|hindi|dutch|turkish|vietnamese|indonesian|polish";
@@ -15,7 +16,7 @@ export const promptLanguage: Rule = {
     severity: "info",
     fix: "none",
     languages: ["python", "javascript", "typescript"],
-    triggers: ["system"],
+    triggers: GLM_TRIGGERS,
     enabledByDefault: false,
     presets: ["best-practices"],
     docs: {

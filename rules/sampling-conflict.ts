@@ -1,6 +1,7 @@
 import type { Rule } from "../src/model/rule.js";
 import { field, fieldRange, removeField, requestBodies, type BodyField } from "./common/body.js";
 import { isGlmRequest, isNull, numberOf } from "./common/values.js";
+import { GLM_TRIGGERS } from "./common/triggers.js";
 
 const DEFAULTS: Record<string, number> = { temperature: 1.0, top_p: 0.95 };
 
@@ -10,7 +11,7 @@ export const samplingConflict: Rule = {
     severity: "warning",
     fix: "unsafe",
     languages: ["python", "javascript", "typescript"],
-    triggers: ["top_p", "topP"],
+    triggers: GLM_TRIGGERS,
     options: { keep: { enum: ["temperature", "top_p"], description: "The sampling setting the fix keeps." } },
     docs: {
       summary: "Both temperature and top_p tuned; GLM 4.7's guide says to adjust one, not both.",

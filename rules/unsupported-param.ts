@@ -1,6 +1,7 @@
 import type { Rule } from "../src/model/rule.js";
 import { field, removeField, renameField, requestBodies } from "./common/body.js";
 import { ZAI_ONLY_FIELDS } from "./knowledge/zai.js";
+import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
 
 export const unsupportedParam: Rule = {
   meta: {
@@ -8,7 +9,7 @@ export const unsupportedParam: Rule = {
     severity: "error",
     fix: "safe",
     languages: ["python", "javascript", "typescript"],
-    triggers: ZAI_ONLY_FIELDS.map((known) => known.wire),
+    triggers: CEREBRAS_TRIGGERS,
     docs: {
       summary: "Z.ai-only request fields (`tool_stream`, `do_sample`, `user_id`, ...) sent to Cerebras.",
       whatItDoes:

@@ -104,4 +104,4 @@ export function parseModelId(text: string): ParsedModelId {
 }
 
 /** Byte strings the prefilter looks for on behalf of the model tables. */
-export const MODEL_TRIGGERS: readonly string[] = [...new Set(KNOWN_MODELS.map((model) => model.id))];
+export const MODEL_TRIGGERS: readonly string[] = [...new Set(["glm-", ...KNOWN_MODELS.map((model) => model.id)])];

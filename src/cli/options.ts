@@ -1,4 +1,6 @@
+import { resolve } from "node:path";
 import { RULES } from "../../rules/index.js";
+import { parseShard } from "../engine/shard.js";
 import { SEVERITY_NAMES } from "../config/schema.js";
 import type { FixOptions, RuleConfig } from "../engine/run.js";
 import { didYouMean } from "../suggest.js";
@@ -26,6 +28,10 @@ export interface CommonFlags {
   since?: string;
   printConfig?: string;
   fileTimeout?: string;
+  jobs?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  shard?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -72,6 +78,10 @@ export function maxWarnings(flags: CommonFlags): number | undefined {
 export function runOptions(paths: string[], flags: CommonFlags, cwd: string): FixOptions {
   const timeout = flags.fileTimeout === undefined ? undefined : Number(flags.fileTimeout);
   if (timeout !== undefined && !(timeout >= 0)) throw new UsageError(`--file-timeout takes seconds (got \`${flags.fileTimeout}\`)`);
+  const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number of threads (got \`${flags.jobs}\`)`);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (flags.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 <= i <= n, e.g. 2/4 (got \`${flags.shard}\`)`);
   const select = ruleList(flags.select, "--select");
   const ignore = ruleList(flags.ignore, "--ignore");
   return {
@@ -85,6 +95,10 @@ export function runOptions(paths: string[], flags: CommonFlags, cwd: string): Fi
     ...(flags.preset ? { presets: flags.preset } : {}),
     reportUnusedSuppressions: Boolean(flags.reportUnusedSuppressions),
     ...(timeout !== undefined ? { fileTimeoutMs: timeout * 1000 } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(flags.cache ? { cache: true } : {}),
+    ...(flags.cacheLocation ? { cacheLocation: resolve(cwd, flags.cacheLocation) } : {}),
+    ...(shard ? { shard } : {}),
     target: {
       ...(flags.targetModel ? { model: flags.targetModel } : {}),
       ...(flags.reasoningOff ? { reasoningOff: flags.reasoningOff } : {}),

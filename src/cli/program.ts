@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { RULES } from "../../rules/index.js";
 import { ConfigError } from "../config/load.js";
 import { PRESET_NAMES } from "../config/schema.js";
-import { changedFiles, dirtyFiles } from "../engine/git.js";
+import { changedFiles } from "../engine/git.js";
 import { fix, lint, lintSource, resolveSettings, type FixOptions, type RunResult } from "../engine/run.js";
 import { languageForPath } from "../languages/index.js";
 import { formatDiffs } from "../report/diff.js";
@@ -71,6 +71,10 @@ function addCommonOptions(command: Command): Command {
     .option("--since <ref>", "with --changed: the ref to compare with", "HEAD")
     .option("--print-config <file>", "print the settings that apply to a file, and exit")
     .option("--file-timeout <seconds>", "time allowed per file before it is reported and skipped (default 20; 0 for none)")
+    .option("-j, --jobs <n>", "worker threads for large runs (default: the cores available)")
+    .option("--cache", "keep lint results between runs; only changed files are read again")
+    .option("--cache-location <path>", "the cache file (default node_modules/.cache/glm-migrate/results.json)")
+    .option("--shard <i/n>", "lint the i-th of n shares of the files (for CI matrix jobs)")
     .option("--no-color", "never colour the output")
     .option("--debug", "print stack traces for internal errors");
 }
@@ -202,7 +206,7 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
         unsafeFixes: Boolean(flags.unsafeFixes),
         dryRun: mode === "dry-run",
         ...(interactive ? { decide: interactive.decide } : {}),
-        ...(flags.allowDirty ? {} : { vetoWrite: dirtyVeto(io.cwd) }),
+        guardDirty: !flags.allowDirty,
       });
     } finally {
       interactive?.close();
@@ -215,12 +219,6 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
   const shown = flags.quiet ? quietened(result) : result;
   emit(render(shown, flags, io, mode), flags, io);
   return exitCode(shown, flags, mode);
-}
-
-/** `fix` leaves files with uncommitted changes alone unless --allow-dirty: their edits would mix with ours. */
-function dirtyVeto(cwd: string): (path: string) => string | undefined {
-  return (path) =>
-    dirtyFiles(cwd, [path]).length > 0 ? "it has uncommitted changes (commit or stash them, or pass --allow-dirty)" : undefined;
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

@@ -68,7 +68,8 @@ function rank(severity: Severity): number {
   return severity === "error" ? 2 : severity === "warning" ? 1 : 0;
 }
 
-/** Trigger words of the active rules, for the prefilter. */
-export function triggersOf(rules: readonly ActiveRule[]): string[] {
-  return [...new Set(rules.flatMap((active) => active.rule.meta.triggers))];
+/** Trigger words of the active rules, and the target model's ID, for the prefilter. */
+export function triggersOf(rules: readonly ActiveRule[], target: Target): string[] {
+  if (rules.length === 0) return [];
+  return [...new Set([target.model, ...rules.flatMap((active) => active.rule.meta.triggers)])];
 }

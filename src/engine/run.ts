@@ -1,16 +1,19 @@
-import { resolve } from "node:path";
-import { RULES } from "../../rules/index.js";
-import { ConfigResolver, severityOf, type EffectiveConfig, type RuleEntry } from "../config/load.js";
+import { availableParallelism } from "node:os";
+import { relative, resolve, sep } from "node:path";
+import { ConfigResolver } from "../config/load.js";
 import { languageForPath } from "../languages/index.js";
-import { DEFAULT_TARGET, type FixSafety, type Severity, type Target } from "../model/rule.js";
+import type { FixSafety, Target } from "../model/rule.js";
+import { ResultCache, defaultCacheLocation } from "./cache.js";
+import { ContextCache, contextOf, settingsFor, type CheckOptions, type RuleConfig, type Settings } from "./context.js";
 import { discover } from "./discover.js";
-import type { Decide, TextLintContext } from "./lint-text.js";
-import { makePrefilter } from "./prefilter.js";
-import { checkText, processFile } from "./process-file.js";
+import { fixingOf, type FileJob, type JobFixing } from "./jobs.js";
+import type { Decide } from "./lint-text.js";
+import { runInWorkers } from "./pool.js";
+import { checkText, processFile, type FileOutcome } from "./process-file.js";
 import { noticeMessage, summarize, type FileResult } from "./results.js";
-import { activeRules, triggersOf, type RuleSetting } from "./rules.js";
+import { shardOf, type Shard } from "./shard.js";
 
-export type RuleConfig = Severity | "warn" | "off" | [Severity | "warn" | "off", Record<string, unknown>?];
+export type { RuleConfig, Settings } from "./context.js";
 
 export interface LintOptions {
   /** Files, folders or globs; the working directory when empty. */
@@ -39,6 +42,13 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Time allowed per file in milliseconds (default 20 s; 0 for none); slower files are reported and skipped. */
   fileTimeoutMs?: number;
+  /** Worker threads (default: the cores available); large runs spread over them. */
+  jobs?: number;
+  /** Keep lint results between runs, keyed by file size, time, settings and version. */
+  cache?: boolean;
+  cacheLocation?: string;
+  /** Lint one share of the files (`--shard 2/4`), for CI matrix jobs. */
+  shard?: Shard;
 }
 
 export interface FixOptions extends LintOptions {
@@ -46,10 +56,10 @@ export interface FixOptions extends LintOptions {
   unsafeFixes?: boolean;
   /** Compute the fixes, write nothing. */
   dryRun?: boolean;
-  /** Asked before each fix (`fix --interactive`). */
+  /** Asked before each fix (`fix --interactive`); the run then stays on one thread. */
   decide?: Decide;
-  /** Returns a reason not to write a file (uncommitted changes, say), or undefined to write it. */
-  vetoWrite?: (path: string) => string | undefined;
+  /** Leave files with uncommitted changes in a git work tree alone (`fix` without --allow-dirty). */
+  guardDirty?: boolean;
 }
 
 export interface RunResult {
@@ -74,54 +84,16 @@ export function fix(options: FixOptions = {}): Promise<RunResult> {
   return run(options, {
     unsafe: options.unsafeFixes ?? false,
     dryRun: options.dryRun ?? false,
-    ...(options.decide ? { decide: options.decide } : {}),
-    ...(options.vetoWrite ? { vetoWrite: options.vetoWrite } : {}),
-  });
+    ...(options.guardDirty ? { guardDirtyIn: options.cwd ?? process.cwd() } : {}),
+  }, options.decide);
 }
 
-const KNOWN_RULES = new Set(RULES.map((rule) => rule.meta.id));
 const DEFAULT_FILE_TIMEOUT_MS = 20_000;
+/** Below this many files, starting threads costs more than it saves. */
+const WORKER_THRESHOLD = 400;
 
-/** What runs on one file: the config's settings, then the caller's (command line) on top. */
-export interface Settings {
-  rules: Record<string, RuleConfig | RuleEntry>;
-  target: Target;
-  presets: string[];
-  configFile?: string;
-}
-
-export function settingsFor(effective: EffectiveConfig, options: LintOptions): Settings {
-  const rules: Record<string, RuleConfig | RuleEntry> = { ...effective.rules, ...options.rules };
-  if (options.select?.length) {
-    for (const rule of RULES) if (!options.select.includes(rule.meta.id)) rules[rule.meta.id] = "off";
-    for (const id of options.select) {
-      const current = rules[id];
-      // Selecting a rule that is off by default turns it on at its own severity.
-      if (current === undefined || current === "off") rules[id] = RULES.find((rule) => rule.meta.id === id)?.meta.severity ?? "error";
-    }
-  }
-  for (const id of options.ignore ?? []) rules[id] = "off";
-  return {
-    rules,
-    target: { ...DEFAULT_TARGET, ...effective.target, ...options.target },
-    presets: [...new Set([...effective.presets, ...(options.presets ?? [])])],
-    ...(effective.configFile ? { configFile: effective.configFile } : {}),
-  };
-}
-
-function contextOf(settings: Settings, options: LintOptions): TextLintContext {
-  const ruleSettings = new Map<string, RuleSetting>();
-  for (const [id, value] of Object.entries(settings.rules)) {
-    const [name, ruleOptions] = Array.isArray(value) ? value : [value, undefined];
-    ruleSettings.set(id, { severity: severityOf(name as never), options: ruleOptions ?? {} });
-  }
-  return {
-    rules: activeRules(RULES, ruleSettings, settings.presets),
-    target: settings.target,
-    reportUnusedSuppressions: options.reportUnusedSuppressions ?? false,
-    knownRules: KNOWN_RULES,
-    fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
-  };
+function checkOptions(options: LintOptions): CheckOptions {
+  return { reportUnusedSuppressions: options.reportUnusedSuppressions ?? false, fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS };
 }
 
 function resolverFor(options: LintOptions, cwd: string): ConfigResolver | undefined {
@@ -149,57 +121,72 @@ export async function lintSource(text: string, options: SourceOptions & { fix?: 
   const language = languageForPath(options.filePath);
   if (!language) return summarize(options.filePath, [noticeMessage("not a file type glm-migrate reads; skipped")]);
   const fixing = options.fix ? { allowed: new Set<FixSafety>(options.unsafeFixes ? ["safe", "unsafe"] : ["safe"]) } : undefined;
-  const context = contextOf(resolveSettings(options.filePath, options), options);
+  const context = contextOf(resolveSettings(options.filePath, options), checkOptions(options));
   const outcome = await checkText(options.filePath, language, text, context, fixing);
   const extra = outcome.output !== undefined ? { output: outcome.output, fixedCount: outcome.applied } : {};
   return summarize(options.filePath, outcome.messages, { source: text, ...extra });
 }
 
-interface RunFixing {
-  unsafe: boolean;
-  dryRun: boolean;
-  decide?: Decide;
-  vetoWrite?: (path: string) => string | undefined;
-}
-
-async function run(options: LintOptions, fixing: RunFixing | undefined): Promise<RunResult> {
+async function run(options: LintOptions, fixing: JobFixing | undefined, decide?: Decide): Promise<RunResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const resolver = resolverFor(options, cwd);
-  const { files, missing } = await discover(options.paths?.length ? options.paths : ["."], {
+  const discovered = await discover(options.paths?.length ? options.paths : ["."], {
     cwd,
     gitignore: options.gitignore ?? true,
     ...(options.include ? { include: options.include } : {}),
     ...(options.exclude ? { exclude: options.exclude } : {}),
     ...(resolver ? { excluded: (path: string) => resolver.isExcluded(path), notIncluded: (path: string) => resolver.isNotIncluded(path) } : {}),
   });
+  const { missing } = discovered;
+  const shard = options.shard;
+  const files = shard ? discovered.files.filter((path) => shardOf(relative(cwd, path).split(sep).join("/"), shard.count) === shard.index) : discovered.files;
 
-  // Files under one config share one context and one prefilter.
-  const contexts = new Map<string, { context: TextLintContext; prefilter: (bytes: Buffer) => boolean }>();
-  const contextFor = (path: string): { context: TextLintContext; prefilter: (bytes: Buffer) => boolean } => {
+  const check = checkOptions(options);
+  const jobs: FileJob[] = files.map((path, index) => {
     const settings = settingsFor(resolver?.effective(path) ?? { rules: {}, target: {}, presets: [] }, options);
-    const key = JSON.stringify(settings);
-    let entry = contexts.get(key);
-    if (!entry) {
-      const context = contextOf(settings, options);
-      entry = { context, prefilter: makePrefilter(triggersOf(context.rules)) };
-      contexts.set(key, entry);
-    }
-    return entry;
+    return { index, path, settings, settingsKey: JSON.stringify(settings) };
+  });
+  const outcomes: (FileOutcome | undefined)[] = new Array(jobs.length);
+  let done = 0;
+  const record = (index: number, outcome: FileOutcome): void => {
+    outcomes[index] = outcome;
+    options.onProgress?.(++done, jobs.length);
   };
 
-  const fileFixing = fixing ? { ...fixing, allowed: new Set<FixSafety>(fixing.unsafe ? ["safe", "unsafe"] : ["safe"]) } : undefined;
+  // Only lint results are cached: a fix changes the files it reads.
+  const cache = options.cache && !fixing ? new ResultCache(options.cacheLocation ?? defaultCacheLocation(cwd)) : undefined;
+  const pending: FileJob[] = [];
+  for (const job of jobs) {
+    const hit = cache?.get(job.path, ResultCache.keyOf(job.settingsKey));
+    if (hit) record(job.index, hit);
+    else pending.push(job);
+  }
+
+  const threads = Math.max(1, options.jobs ?? availableParallelism());
+  if (threads > 1 && !decide && pending.length >= WORKER_THRESHOLD) {
+    await runInWorkers(pending, threads, check, fixing, ({ index, outcome }) => record(index, outcome));
+  } else {
+    const contexts = new ContextCache(check);
+    const fileFixing = fixingOf(fixing);
+    for (const job of pending) {
+      const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
+      record(job.index, await processFile(job.path, context, prefilter, fileFixing && decide ? { ...fileFixing, decide } : fileFixing));
+    }
+  }
+  if (cache) {
+    for (const job of pending) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcomes[job.index]!);
+    cache.save();
+  }
+
   const results: FileResult[] = [];
   let filesParsed = 0;
   let internalErrors = 0;
-  let done = 0;
-  for (const path of files) {
-    const { context, prefilter } = contextFor(path);
-    const outcome = await processFile(path, context, prefilter, fileFixing);
+  for (const outcome of outcomes) {
+    if (!outcome) continue;
     if (outcome.result) results.push(outcome.result);
     if (outcome.parsed) filesParsed++;
     if (outcome.internalError) internalErrors++;
-    options.onProgress?.(++done, files.length);
   }
   return { results, filesScanned: files.length, filesParsed, missing, internalErrors, durationMs: performance.now() - started };
 }

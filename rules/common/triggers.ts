@@ -1,0 +1,11 @@
+/**
+ * Words a file must contain for a rule to have anything to say (the prefilter's input). Each is
+ * a necessary condition of the rule's own logic, chosen to be rare in code that has nothing to do
+ * with the migration. The engine adds the target model's ID to every rule's list.
+ */
+
+/** A request to Cerebras shows it: an import, a base URL, an env-var name, a `cerebras/` prefix. */
+export const CEREBRAS_TRIGGERS: readonly string[] = ["cerebras", "CEREBRAS"];
+
+/** The GLM 4.5-4.7 IDs the guide's advice is for all contain this. */
+export const GLM_TRIGGERS: readonly string[] = ["glm-4."];

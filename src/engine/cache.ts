@@ -1,0 +1,70 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { VERSION } from "../version.js";
+import type { FileOutcome } from "./process-file.js";
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  /** The tool version and the file's settings: a change to either misses. */
+  key: string;
+  outcome: FileOutcome;
+}
+
+/**
+ * Lint results by file, kept between runs (`--cache`). A file whose size and modification time
+ * are unchanged, linted by this version with the same settings, is not read again. Saved
+ * atomically, so concurrent runs never see a torn cache (the last one to finish wins).
+ */
+export class ResultCache {
+  private entries: Record<string, Entry> = {};
+  private changed = false;
+
+  constructor(private readonly file: string) {
+    try {
+      const saved = JSON.parse(readFileSync(file, "utf8")) as { version?: string; entries?: Record<string, Entry> };
+      if (saved.version === VERSION && saved.entries) this.entries = saved.entries;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+  }
+
+  static keyOf(settingsKey: string): string {
+    return createHash("sha1").update(VERSION).update("\0").update(settingsKey).digest("hex");
+  }
+
+  get(path: string, key: string): FileOutcome | undefined {
+    const entry = this.entries[path];
+    if (!entry || entry.key !== key) return undefined;
+    try {
+      const info = statSync(path);
+      return info.size === entry.size && info.mtimeMs === entry.mtimeMs ? entry.outcome : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(path: string, key: string, outcome: FileOutcome): void {
+    try {
+      const info = statSync(path);
+      this.entries[path] = { size: info.size, mtimeMs: info.mtimeMs, key, outcome };
+      this.changed = true;
+    } catch {
+      // Gone since it was read: nothing to remember.
+    }
+  }
+
+  save(): void {
+    if (!this.changed) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temp = join(dirname(this.file), `.${randomBytes(6).toString("hex")}.tmp`);
+    writeFileSync(temp, JSON.stringify({ version: VERSION, entries: this.entries }));
+    renameSync(temp, this.file);
+  }
+}
+
+/** The default cache file: node_modules/.cache/glm-migrate under the working directory. */
+export function defaultCacheLocation(cwd: string): string {
+  return join(cwd, "node_modules", ".cache", "glm-migrate", "results.json");
+}

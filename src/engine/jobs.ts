@@ -1,0 +1,43 @@
+import type { FixSafety } from "../model/rule.js";
+import type { CheckOptions, Settings } from "./context.js";
+import { dirtyFiles } from "./git.js";
+import type { FileOutcome, Fixing } from "./process-file.js";
+
+/** One file's work, as plain data: it crosses into a worker thread unchanged. */
+export interface FileJob {
+  index: number;
+  path: string;
+  settings: Settings;
+  settingsKey: string;
+}
+
+export interface JobFixing {
+  unsafe: boolean;
+  dryRun: boolean;
+  /** Leave files with uncommitted changes in this work tree alone (unless undefined). */
+  guardDirtyIn?: string;
+}
+
+export interface JobBatch {
+  check: CheckOptions;
+  fixing?: JobFixing;
+  jobs: FileJob[];
+}
+
+export interface JobDone {
+  index: number;
+  outcome: FileOutcome;
+}
+
+export function fixingOf(fixing: JobFixing | undefined): Fixing | undefined {
+  if (!fixing) return undefined;
+  const allowed = new Set<FixSafety>(fixing.unsafe ? ["safe", "unsafe"] : ["safe"]);
+  const guard = fixing.guardDirtyIn;
+  return {
+    allowed,
+    dryRun: fixing.dryRun,
+    ...(guard
+      ? { vetoWrite: (path: string) => (dirtyFiles(guard, [path]).length > 0 ? "it has uncommitted changes (commit or stash them, or pass --allow-dirty)" : undefined) }
+      : {}),
+  };
+}
