@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+// `npm run bench`: builds a corpus of real source on this machine, seeds it with migration
+// problems at known places, checks that glm-migrate finds every seeded problem and nothing else,
+// then times it against ripgrep (the cost of reading the bytes) and ast-grep (a parse-everything
+// peer). Options: BENCH_DIR (corpus folder), BENCH_RUNS (runs per timing, default 3).
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus, totalmem } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin", "glm-migrate.js");
+const DIR = process.env.BENCH_DIR ?? join(tmpdir(), "glm-migrate-bench");
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SEEDS = 300;
+const MIN_FILES = 20_000;
+const SOURCE_FILE = /\.(py|js|mjs|cjs|ts)$/;
+
+function log(text) {
+  process.stderr.write(`${text}\n`);
+}
+
+/** Where real code lives on this machine: Python's library, and the JS of installed packages. */
+function sources() {
+  const python = JSON.parse(
+    execFileSync("python3", ["-c", "import json, sysconfig; p = sysconfig.get_paths(); print(json.dumps([p['stdlib'], p['purelib']]))"], { encoding: "utf8" }),
+  );
+  return [...new Set([...python, join(ROOT, "node_modules"), "/usr/lib/node_modules", "/usr/lib/python3/dist-packages"])].filter((dir) => existsSync(dir));
+}
+
+function walk(dir, found) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, found);
+    else if (entry.isFile() && SOURCE_FILE.test(entry.name)) found.push(path);
+  }
+}
+
+/**
+ * Folder names both tools would skip (dependencies, build output) are renamed, so every file of
+ * the corpus is one both tools read.
+ */
+function corpusPath(root, index, file, sourceRoot) {
+  const rel = relative(sourceRoot, file)
+    .split("/")
+    .map((part) => (["node_modules", "dist", "build", "venv", ".venv", "__pycache__", ".git"].includes(part) ? `${part.replace(/^\./, "")}_` : part))
+    .join("/");
+  return join(root, `source${index}`, rel);
+}
+
+function place(from, to) {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** A small deterministic generator, so every run seeds the same files. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function buildCorpus() {
+  const corpus = join(DIR, "corpus");
+  const manifest = join(DIR, "manifest.json");
+  if (existsSync(manifest)) {
+    const saved = JSON.parse(readFileSync(manifest, "utf8"));
+    if (saved.version === 2 && existsSync(corpus)) return saved;
+  }
+  rmSync(DIR, { recursive: true, force: true });
+  const files = [];
+  sources().forEach((sourceRoot, index) => {
+    const found = [];
+    walk(sourceRoot, found);
+    for (const file of found) files.push(corpusPath(corpus, index, file, sourceRoot)), place(file, files.at(-1));
+  });
+  files.sort();
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  if (files.length < MIN_FILES) log(`warning: only ${files.length} source files found (the target is ${MIN_FILES})`);
+
+  // Seed problems at known places: a retired model ID in a model-named constant, appended to
+  // real files (unlinked first, so the originals are never touched).
+  const next = random(42);
+  const chosen = new Set();
+  while (chosen.size < Math.min(SEEDS, files.length)) chosen.add(files[Math.floor(next() * files.length)]);
+  const seeds = [];
+  for (const file of chosen) {
+    const text = readFileSync(file, "utf8");
+    const python = file.endsWith(".py");
+    const line = text.split("\n").length + (text.endsWith("\n") ? 1 : 2);
+    const snippet = python ? 'GLM_BENCH_MODEL = "zai-glm-4.6"\n' : 'export const GLM_BENCH_MODEL = "zai-glm-4.6";\n';
+    unlinkSync(file);
+    writeFileSync(file, `${text}${text.endsWith("\n") ? "" : "\n"}\n${snippet}`);
+    seeds.push({ file, line, rule: "model-id" });
+  }
+  const saved = { version: 2, corpus, files, bytes, seeds };
+  writeFileSync(manifest, JSON.stringify(saved));
+  return saved;
+}
+
+/** A subset corpus of the first `count` files, for the scaling measurement. */
+function subset(manifest, count) {
+  const dir = join(DIR, `subset-${count}`);
+  if (!existsSync(dir)) {
+    for (const file of manifest.files.slice(0, count)) place(file, join(dir, relative(manifest.corpus, file)));
+  }
+  return dir;
+}
+
+/** Runs a command under /usr/bin/time: wall seconds and peak resident memory. */
+function measure(command, args, options = {}) {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 30, ...options });
+  const lines = result.stderr.trim().split("\n");
+  const [seconds, kilobytes] = lines.at(-1).split(" ").map(Number);
+  return { seconds, rssMb: kilobytes / 1024, status: result.status, stdout: result.stdout, stderr: lines.slice(0, -1).join("\n") };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timed(label, command, args, options) {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) runs.push(measure(command, args, options));
+  const result = { label, seconds: median(runs.map((run) => run.seconds)), rssMb: Math.max(...runs.map((run) => run.rssMb)), last: runs.at(-1) };
+  log(`  ${label}: ${result.seconds.toFixed(2)} s, ${result.rssMb.toFixed(0)} MB`);
+  return result;
+}
+
+function tool(name, install) {
+  const local = join(ROOT, "node_modules", ".bin", name);
+  if (existsSync(local)) return local;
+  if (spawnSync(name, ["--version"]).status === 0) return name;
+  log(`${name} is missing: ${install}`);
+  process.exit(2);
+}
+
+function ensureRipgrep() {
+  if (spawnSync("rg", ["--version"]).status === 0) return "rg";
+  log("installing ripgrep (Debian package)...");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  if (spawnSync("apt-get", ["install", "-y", "-q", "ripgrep"], { stdio: "ignore", env }).status !== 0) {
+    spawnSync("apt-get", ["update", "-q"], { stdio: "ignore", env });
+    spawnSync("apt-get", ["install", "-y", "-q", "ripgrep"], { stdio: "ignore", env });
+  }
+  return tool("rg", "install it with `apt-get install ripgrep`");
+}
+
+async function triggers() {
+  const { RULES } = await import(join(ROOT, "dist", "rules", "index.js"));
+  const { activeRules, triggersOf } = await import(join(ROOT, "dist", "src", "engine", "rules.js"));
+  const { DEFAULT_TARGET } = await import(join(ROOT, "dist", "src", "model", "rule.js"));
+  return triggersOf(activeRules(RULES, new Map()), DEFAULT_TARGET);
+}
+
+function checkRecall(manifest, json) {
+  const results = JSON.parse(json);
+  const reported = new Map(results.map((result) => [result.filePath, result.messages]));
+  const missed = manifest.seeds.filter((seed) => !(reported.get(seed.file) ?? []).some((message) => message.ruleId === seed.rule && message.line === seed.line));
+  const seeded = new Set(manifest.seeds.map((seed) => seed.file));
+  const unseeded = results.filter((result) => !seeded.has(result.filePath));
+  return { missed, unseeded };
+}
+
+const ROW = (cells) => `| ${cells.join(" | ")} |`;
+
+async function main() {
+  if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js"))) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  const rg = ensureRipgrep();
+  const sg = tool("ast-grep", "run `npm ci` (it installs @ast-grep/cli)");
+  log(`corpus in ${DIR}...`);
+  const manifest = buildCorpus();
+  log(`corpus: ${manifest.files.length} files, ${(manifest.bytes / 1e6).toFixed(0)} MB, ${manifest.seeds.length} seeded problems`);
+  // Warm the page cache: every tool below reads the same bytes from memory.
+  spawnSync(rg, ["-c", "--no-messages", "zzzz-warm-up", manifest.corpus], { stdio: "ignore" });
+
+  const cacheFile = join(DIR, "cache.json");
+  const glm = (extra, paths = [manifest.corpus]) => ["--max-old-space-size=2048", BIN, "lint", "--no-gitignore", "--format", "json", "--exit-zero", ...extra, ...paths];
+
+  log("recall:");
+  const full = measure("node", glm([]));
+  const { missed, unseeded } = checkRecall(manifest, full.stdout);
+  log(`  seeded problems found: ${manifest.seeds.length - missed.length}/${manifest.seeds.length}; unseeded files reported: ${unseeded.length}`);
+  for (const file of unseeded.slice(0, 10)) log(`    ${file.filePath}: ${file.messages.map((message) => `${message.line}:${message.ruleId} ${message.message}`).join("; ")}`);
+
+  log("timings (median of runs, warm page cache):");
+  const words = await triggers();
+  const ripgrep = timed("ripgrep (trigger words)", rg, ["-l", "-F", "--no-messages", ...words.flatMap((word) => ["-e", word]), manifest.corpus]);
+  const rules = readFileSync(join(ROOT, "bench", "ast-grep-rules.yml"), "utf8");
+  const astGrep = timed("ast-grep (call patterns)", sg, ["scan", "--inline-rules", rules, "--json=compact", manifest.corpus]);
+  const cold = timed("glm-migrate lint, no cache", "node", glm([]));
+  rmSync(cacheFile, { force: true });
+  measure("node", glm(["--cache", "--cache-location", cacheFile]));
+  const warm = timed("glm-migrate lint, warm cache", "node", glm(["--cache", "--cache-location", cacheFile]));
+  const oneFile = timed("glm-migrate lint, one file", "node", glm([], [manifest.seeds[0].file]));
+
+  log("scaling:");
+  const scaling = [1000, 5000, manifest.files.length].map((count) => {
+    const dir = count === manifest.files.length ? manifest.corpus : subset(manifest, count);
+    const result = timed(`${count} files`, "node", glm([], [dir]));
+    return { count, ...result };
+  });
+
+  const perFile = scaling.map((row) => row.seconds / row.count);
+  const rssGrowth = scaling.at(-1).rssMb / scaling[0].rssMb;
+  const checks = [
+    ["every seeded problem found, nothing else", `${manifest.seeds.length - missed.length}/${manifest.seeds.length} found, ${unseeded.length} other files`, missed.length === 0 && unseeded.length === 0],
+    ["within 2x of ripgrep", `${(cold.seconds / ripgrep.seconds).toFixed(2)}x`, cold.seconds <= 2 * ripgrep.seconds],
+    ["at most half of ast-grep's time", `${(cold.seconds / astGrep.seconds).toFixed(2)}x`, cold.seconds <= 0.5 * astGrep.seconds],
+    ["warm cache at most 20% of a cold run", `${((100 * warm.seconds) / cold.seconds).toFixed(0)}%`, warm.seconds <= 0.2 * cold.seconds],
+    ["one file under 300 ms", `${(oneFile.seconds * 1000).toFixed(0)} ms`, oneFile.seconds < 0.3],
+    ["peak RSS under 300 MB", `${Math.max(cold.rssMb, warm.rssMb).toFixed(0)} MB`, Math.max(cold.rssMb, warm.rssMb) < 300],
+    [
+      "time and memory grow linearly or better (1k→5k→20k)",
+      `${scaling.map((row) => `${(row.seconds * 1000 / row.count).toFixed(2)}`).join(" → ")} ms/file; RSS ×${rssGrowth.toFixed(2)}`,
+      perFile.at(-1) <= perFile[0] * 1.25 && rssGrowth <= scaling.at(-1).count / scaling[0].count,
+    ],
+  ];
+
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const out = [
+    `Machine: ${machine}. Corpus: ${manifest.files.length} files, ${(manifest.bytes / 1e6).toFixed(0)} MB.`,
+    "",
+    ROW(["run", "median wall", "peak RSS"]),
+    ROW(["---", "---", "---"]),
+    ...[ripgrep, astGrep, cold, warm, oneFile].map((row) => ROW([row.label, `${row.seconds.toFixed(2)} s`, `${row.rssMb.toFixed(0)} MB`])),
+    ...scaling.map((row) => ROW([`glm-migrate lint, ${row.count} files`, `${row.seconds.toFixed(2)} s`, `${row.rssMb.toFixed(0)} MB`])),
+    "",
+    ROW(["target", "measured", "met"]),
+    ROW(["---", "---", "---"]),
+    ...checks.map(([target, measured, met]) => ROW([target, measured, met ? "yes" : "**no**"])),
+  ].join("\n");
+  process.stdout.write(`${out}\n`);
+  writeFileSync(join(DIR, "results.md"), `${out}\n`);
+  process.exitCode = missed.length === 0 && unseeded.length === 0 ? 0 : 1;
+}
+
+await main();
