@@ -105,7 +105,8 @@ export const providerEndpoint: Rule = {
     severity: "error",
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "env", "yaml", "json", "toml"],
-    triggers: ["zai", "zhipuai", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST],
+    // `from zai import ZaiClient` / `import zai`; zhipuai; Z.ai's hosts; the demo host.
+    triggers: ["zai import", "import zai", "zhipuai", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST],
     docs: {
       summary: "Code or configuration still pointing at Z.ai, or at Cerebras' chat demo instead of its API.",
       whatItDoes:

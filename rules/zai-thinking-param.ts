@@ -59,7 +59,8 @@ export const zaiThinkingParam: Rule = {
     severity: "error",
     fix: "safe",
     languages: ["python", "javascript", "typescript"],
-    triggers: ["thinking"],
+    // The field as a keyword, a key or a property: `thinking=`, `"thinking"`, `'thinking'`, `thinking:`.
+    triggers: ["thinking=", '"thinking"', "'thinking'", "thinking:", "thinking ="],
     docs: {
       summary: "Z.ai's `thinking` object, which Cerebras rejects with HTTP 400.",
       whatItDoes:

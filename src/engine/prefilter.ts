@@ -5,7 +5,10 @@
 export function makePrefilter(triggers: readonly string[]): (bytes: Buffer) => boolean {
   // A trigger that contains another adds nothing: the shorter one already matches.
   const minimal = triggers.filter((trigger) => !triggers.some((other) => other !== trigger && trigger.includes(other)));
-  const needles = minimal.map((trigger) => Buffer.from(trigger, "utf8"));
+  if (minimal.length === 0) return () => false;
+  // One pass of one regular expression over the bytes read as Latin-1 (a byte per character, so
+  // ASCII triggers match UTF-8 text as they are) beats a search per trigger.
+  const pattern = new RegExp(minimal.map((trigger) => trigger.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
   const utf16 = minimal.map((trigger) => Buffer.from(trigger, "utf16le"));
   return (bytes) => {
     // UTF-16 files carry a BOM; their ASCII triggers are spelt with NULs in between.
@@ -14,6 +17,6 @@ export function makePrefilter(triggers: readonly string[]): (bytes: Buffer) => b
       const little = bytes[0] === 0xff ? bytes : Buffer.from(bytes.subarray(0, bytes.length & ~1)).swap16();
       return utf16.some((needle) => little.includes(needle));
     }
-    return needles.some((needle) => bytes.includes(needle));
+    return pattern.test(bytes.toString("latin1"));
   };
 }
