@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // src/languages/javascript/typescript.cts is a CommonJS shim for the built code (it spares
+    // Node an export scan of TypeScript's bundle); under Vitest, import TypeScript directly.
+    alias: [{ find: /^\.\/typescript\.cjs$/, replacement: "typescript" }],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     reporters: ["default", "./test/setup/summary-reporter.ts"],

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { Ajv2020 as AjvClass, ErrorObject } from "ajv/dist/2020.js";
 import { parse as parseJsonc, printParseErrorCode, type ParseError as JsonError } from "jsonc-parser";
 import picomatch from "picomatch";
 import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
@@ -42,12 +43,14 @@ export class ConfigError extends Error {
 
 export const CONFIG_FILE_NAMES = ["glm-migrate.config.json", "package.json", "pyproject.toml"] as const;
 
-let validator: ReturnType<Ajv2020["compile"]> | undefined;
+let validator: ReturnType<AjvClass["compile"]> | undefined;
 let schema: Record<string, unknown> | undefined;
 
 function validate(data: unknown): ErrorObject[] {
   if (!validator) {
     schema = JSON.parse(readFileSync(packageFile("schema.json"), "utf8")) as Record<string, unknown>;
+    // Loaded only when a config file turns up: most runs (a hook on one file) never pay for it.
+    const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as { Ajv2020: typeof AjvClass };
     validator = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   }
   return validator(data) ? [] : [...(validator.errors ?? [])];

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "./typescript.cjs";
 import type { ParseError } from "../../model/types.js";
 import { blankFlowTypes, isFlow } from "./flow.js";
 
