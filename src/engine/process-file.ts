@@ -3,6 +3,7 @@ import { languageForPath } from "../languages/index.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Language } from "../model/types.js";
 import { FileTimeout, timeBudget } from "./budget.js";
+import { checkContainer } from "./container-check.js";
 import { decode, encode } from "./decode.js";
 import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
 import { fatalMessage, LineIndex, noticeMessage, summarize, toMessage, toMessages, type FileResult, type Message } from "./results.js";
@@ -33,6 +34,9 @@ export async function checkText(
 ): Promise<TextOutcome & { internalError: boolean }> {
   const budget = timeBudget(context.fileTimeoutMs);
   try {
+    if (language === "markdown" || language === "notebook") {
+      return { ...(await checkContainer(path, language, text, context, fixing, budget)), internalError: false };
+    }
     if (!fixing) {
       const outcome = await lintText(path, language, text, context, budget);
       const messages =

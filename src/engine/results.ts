@@ -17,6 +17,8 @@ export interface Message {
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
   /** The file could not be read or parsed; nothing else was checked in it. */
   fatal?: boolean;
+  /** In a notebook: the cell (1-based); line and column are then within the cell. */
+  cell?: number;
   /**
    * Fixed by the fix of an earlier message (one fix can answer several findings); the fix is
    * carried once, by that message.

@@ -21,6 +21,10 @@ const EXTENSIONS: Record<string, Language> = {
   ".jsonc": "json",
   ".toml": "toml",
   ".env": "env",
+  ".md": "markdown",
+  ".mdx": "markdown",
+  ".markdown": "markdown",
+  ".ipynb": "notebook",
 };
 
 /** The language a path is read as, or undefined for files glm-migrate does not read. */
@@ -62,6 +66,9 @@ export async function lowerSource(path: string, language: Language, text: string
       const { lowerToml } = await import("./config/toml.js");
       return wrap(lowerToml(path, text));
     }
+    case "markdown":
+    case "notebook":
+      throw new Error("Markdown and notebooks are checked block by block (engine/container-check.ts)");
   }
 }
 

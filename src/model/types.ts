@@ -11,7 +11,7 @@ export interface Range {
   end: number;
 }
 
-export type Language = "python" | "javascript" | "typescript" | "env" | "yaml" | "json" | "toml";
+export type Language = "python" | "javascript" | "typescript" | "env" | "yaml" | "json" | "toml" | "markdown" | "notebook";
 
 /** Where a request ends up. Decided from a base URL literal, an env-var name or the SDK default. */
 export type Endpoint = "cerebras" | "zai" | "other" | "unknown";

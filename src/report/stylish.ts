@@ -75,7 +75,8 @@ function formatMessages(result: FileResult, options: StylishOptions, c: ReturnTy
     const severity =
       message.level === "error" ? c.red("error") : message.level === "warning" ? c.yellow("warning") : c.blue("info");
     const plainSeverity = message.level;
-    return { message, position: `${message.line}:${message.column}`, severity, plainSeverity };
+    const position = `${message.cell !== undefined ? `cell ${message.cell} › ` : ""}${message.line}:${message.column}`;
+    return { message, position, severity, plainSeverity };
   });
   const positionWidth = Math.max(...rows.map((row) => row.position.length));
   const severityWidth = Math.max(...rows.map((row) => row.plainSeverity.length));
@@ -85,7 +86,7 @@ function formatMessages(result: FileResult, options: StylishOptions, c: ReturnTy
     out +=
       `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity}${" ".repeat(severityWidth - row.plainSeverity.length)}  ` +
       `${row.message.message}${fixMark}${row.message.ruleId ? `  ${c.dim(row.message.ruleId)}` : ""}\n`;
-    if (options.color && result.source !== undefined && !row.message.fatal) {
+    if (options.color && result.source !== undefined && !row.message.fatal && row.message.cell === undefined) {
       out += frame(result.source, row.message, c.dim, c.red);
     }
   }

@@ -1,0 +1,181 @@
+import { parseTree, type Node } from "jsonc-parser";
+
+/**
+ * Files that hold code of other languages: Markdown's fenced code blocks and Jupyter notebooks'
+ * code cells. Each block is checked as a file of its own language and written back in place, so
+ * prose, outputs and notebook JSON outside the edited cells stay byte for byte as they were.
+ */
+export interface Block {
+  /** The block's code. */
+  text: string;
+  /** A path that names the block and carries its language's extension: `README.md#L12.py`. */
+  virtualPath: string;
+  /** Markdown: where the code starts in the file (code is a contiguous slice of it). */
+  start?: number;
+  /** Notebooks: the cell's number (1-based, counting every cell). */
+  cell?: number;
+  /** Notebooks: the source node, to write a changed cell back. */
+  source?: Node;
+  /** Lines hidden from the parser (IPython magics), by line number, with their text. */
+  masked?: Map<number, string>;
+}
+
+const FENCE_LANGUAGES: Record<string, string> = {
+  python: "py",
+  py: "py",
+  python3: "py",
+  ipython: "py",
+  ts: "ts",
+  typescript: "ts",
+  tsx: "tsx",
+  js: "js",
+  javascript: "js",
+  mjs: "mjs",
+  cjs: "cjs",
+  jsx: "jsx",
+  json: "json",
+  jsonc: "json",
+  yaml: "yaml",
+  yml: "yaml",
+  toml: "toml",
+  env: "env",
+  dotenv: "env",
+  bash: "sh",
+  sh: "sh",
+  shell: "sh",
+  zsh: "sh",
+  console: "sh",
+};
+
+/**
+ * Fenced code blocks at the left margin (``` or ~~~, CommonMark's rules for closing). Indented
+ * fences (inside lists) are left out: their code is not a contiguous slice of the file.
+ */
+export function markdownBlocks(path: string, text: string): Block[] {
+  const blocks: Block[] = [];
+  const lines = text.split("\n");
+  let offset = 0;
+  let open: { fence: string; language: string; start: number; line: number } | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.replace(/\r$/, "");
+    const lineStart = offset;
+    offset += lines[index]!.length + 1;
+    if (!open) {
+      const match = /^(`{3,}|~{3,})\s*([\w+-]*)/.exec(line);
+      if (match && !(match[1]!.startsWith("`") && line.slice(match[1]!.length).includes("`"))) {
+        open = { fence: match[1]!, language: match[2]!.toLowerCase(), start: offset, line: index + 2 };
+      }
+      continue;
+    }
+    const close = new RegExp(`^${open.fence[0] === "`" ? "`" : "~"}{${open.fence.length},}\\s*$`);
+    if (!close.test(line)) continue;
+    const extension = FENCE_LANGUAGES[open.language];
+    if (extension) {
+      const end = Math.max(open.start, lineStart);
+      blocks.push({ text: text.slice(open.start, end), virtualPath: `${path}#L${open.line}.${extension}`, start: open.start });
+    }
+    open = undefined;
+  }
+  return blocks;
+}
+
+/** IPython magics and shell escapes are not Python: hidden behind a comment while parsing. */
+const MAGIC = /^\s*[%!]/;
+const MASK = "#glm-migrate-masked:";
+
+/** Between cells in the joined program: a comment no fix touches, to split the cells apart again. */
+export const CELL_BOUNDARY = "# glm-migrate: next cell";
+
+/**
+ * A notebook's code cells run in one namespace, one after another: they are checked as one
+ * program (the client made in cell 2 is known in cell 5), joined by boundary comments.
+ */
+export interface NotebookProgram {
+  block: Block;
+  cells: Block[];
+}
+
+export function notebookProgram(path: string, text: string): NotebookProgram | undefined | { error: string } {
+  const cells = notebookBlocks(path, text);
+  if ("error" in cells) return cells;
+  if (cells.length === 0) return undefined;
+  const extension = cells[0]!.virtualPath.slice(cells[0]!.virtualPath.lastIndexOf(".") + 1);
+  const joined = cells.map((cell) => cell.text).join(`\n${CELL_BOUNDARY}\n`);
+  return { block: { text: joined, virtualPath: `${path}#cells.${extension}` }, cells };
+}
+
+/** The cells' code from the joined program, or undefined if the boundaries did not survive. */
+export function splitCells(program: NotebookProgram, joined: string): string[] | undefined {
+  const parts = joined.split(`\n${CELL_BOUNDARY}\n`);
+  return parts.length === program.cells.length ? parts : undefined;
+}
+
+/** Which cell a line of the joined program is in, and the line within that cell (1-based). */
+export function cellOf(program: NotebookProgram, joined: string, line: number): { cell: number; line: number } {
+  const parts = splitCells(program, joined) ?? program.cells.map((cell) => cell.text);
+  let first = 1;
+  for (let index = 0; index < parts.length; index++) {
+    const count = parts[index]!.split("\n").length;
+    if (line < first + count) return { cell: program.cells[index]!.cell!, line: line - first + 1 };
+    first += count + 1;
+  }
+  return { cell: program.cells.at(-1)!.cell!, line };
+}
+
+function notebookBlocks(path: string, text: string): Block[] | { error: string } {
+  const root = parseTree(text);
+  if (!root || root.type !== "object") return { error: "not a valid notebook (JSON)" };
+  const child = (node: Node | undefined, key: string): Node | undefined =>
+    node?.children?.find((property) => property.children?.[0]?.value === key)?.children?.[1];
+  const metadata = child(root, "metadata");
+  const language = String(child(child(metadata, "kernelspec"), "language")?.value ?? child(child(metadata, "language_info"), "name")?.value ?? "python");
+  const extension = FENCE_LANGUAGES[language.toLowerCase()];
+  const cells = child(root, "cells");
+  if (!extension || !cells?.children) return [];
+  const blocks: Block[] = [];
+  cells.children.forEach((cell, index) => {
+    if (child(cell, "cell_type")?.value !== "code") return;
+    const source = child(cell, "source");
+    if (!source) return;
+    const code = source.type === "array" ? (source.children ?? []).map((part) => String(part.value ?? "")).join("") : String(source.value ?? "");
+    // A cell magic (%%bash, %%writefile) makes the whole cell another language.
+    if (/^\s*%%/.test(code)) return;
+    const masked = new Map<number, string>();
+    const lines = code.split("\n").map((line, number) => {
+      if (!MAGIC.test(line)) return line;
+      masked.set(number, line);
+      return `${MASK}${line}`;
+    });
+    blocks.push({ text: lines.join("\n"), virtualPath: `${path}#cell${index + 1}.${extension}`, cell: index + 1, source, masked });
+  });
+  return blocks;
+}
+
+/** The cell's code after fixing, with its magics back, or undefined if a fix touched them. */
+export function unmask(block: Block, fixed: string): string | undefined {
+  const lines = fixed.split("\n");
+  const restored = lines.map((line) => (line.startsWith(MASK) ? line.slice(MASK.length) : line));
+  const magics = restored.filter((_, number) => lines[number]!.startsWith(MASK));
+  const expected = [...(block.masked?.values() ?? [])];
+  if (magics.length !== expected.length || magics.some((line, index) => line !== expected[index])) return undefined;
+  return restored.join("\n");
+}
+
+/**
+ * A cell's source written back in the notebook's own shape: an array of lines (each keeping its
+ * newline) at the indentation the file uses, or a single string.
+ */
+export function renderSource(text: string, source: Node, code: string): string {
+  if (source.type !== "array") return JSON.stringify(code);
+  const parts = code.split(/(?<=\n)/).filter((part) => part.length > 0);
+  if (parts.length === 0) return "[]";
+  const first = source.children?.[0];
+  const lineStart = (offset: number): number => text.lastIndexOf("\n", offset - 1) + 1;
+  if (!first || !text.slice(source.offset, first.offset).includes("\n")) {
+    return `[${parts.map((part) => JSON.stringify(part)).join(", ")}]`;
+  }
+  const indent = /^[ \t]*/.exec(text.slice(lineStart(first.offset)))![0];
+  const closing = /^[ \t]*/.exec(text.slice(lineStart(source.offset + source.length - 1)))![0];
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  return `[${eol}${parts.map((part) => `${indent}${JSON.stringify(part)}`).join(`,${eol}`)}${eol}${closing}]`;
+}
