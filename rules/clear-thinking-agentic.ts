@@ -9,7 +9,7 @@ export const clearThinkingAgentic: Rule = {
     id: "clear-thinking-agentic",
     severity: "info",
     fix: "unsafe",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     triggers: GLM_TRIGGERS,
     docs: {
       summary: "A tool-calling request with reasoning on that drops prior reasoning; the guide recommends `clear_thinking: false`.",

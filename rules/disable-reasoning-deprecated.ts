@@ -8,7 +8,7 @@ export const disableReasoningDeprecated: Rule = {
     id: "disable-reasoning-deprecated",
     severity: "warning",
     fix: "safe",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     triggers: ["disable_reasoning", "clear_thinking"],
     docs: {
       summary: "`disable_reasoning`, unsupported since 2026-07-21; and reasoning off beside `clear_thinking: false`.",

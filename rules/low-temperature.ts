@@ -8,7 +8,7 @@ export const lowTemperature: Rule = {
     id: "low-temperature",
     severity: "warning",
     fix: "unsafe",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     triggers: GLM_TRIGGERS,
     options: { threshold: { type: "number", minimum: 0, maximum: 2, description: "Temperatures below this are reported." } },
     docs: {

@@ -11,7 +11,7 @@ export const maxCompletionTokens: Rule = {
     id: "max-completion-tokens",
     severity: "warning",
     fix: "safe",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     triggers: CEREBRAS_TRIGGERS,
     docs: {
       summary: "`max_tokens` (deprecated) and output limits above zai-glm-4.7's 40,960-token cap.",
@@ -32,7 +32,7 @@ export const maxCompletionTokens: Rule = {
       if (body.endpoint !== "cerebras") continue;
       const legacy = field(body, "max_tokens");
       const current = field(body, "max_completion_tokens");
-      const renames = body.sdk === "openai" || body.sdk === "cerebras";
+      const renames = body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http";
       if (legacy && legacy.container === "top" && renames) {
         report({
           range: legacy.entry.keyRange ?? legacy.entry.range,

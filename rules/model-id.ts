@@ -4,7 +4,7 @@ import { words } from "../src/model/names.js";
 import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
 
-const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml"] as const;
+const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
 /** Names that say the value is old on purpose (`LEGACY_MODEL`, `previousModelId`): upgrade logic, not a setting. */
 const HISTORICAL = new Set(["legacy", "old", "deprecated", "previous", "prev", "retired", "former", "outdated"]);

@@ -10,7 +10,7 @@ export const promptDirectiveWording: Rule = {
     id: "prompt-directive-wording",
     severity: "info",
     fix: "none",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     triggers: GLM_TRIGGERS,
     enabledByDefault: false,
     presets: ["best-practices"],

@@ -15,7 +15,7 @@ export const promptLanguage: Rule = {
     id: "prompt-language",
     severity: "info",
     fix: "none",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     triggers: GLM_TRIGGERS,
     enabledByDefault: false,
     presets: ["best-practices"],

@@ -104,7 +104,7 @@ export const providerEndpoint: Rule = {
     id: "provider-endpoint",
     severity: "error",
     fix: "unsafe",
-    languages: ["python", "javascript", "typescript", "env", "yaml", "json", "toml"],
+    languages: ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"],
     // `from zai import ZaiClient` / `import zai`; zhipuai; Z.ai's hosts; the demo host.
     triggers: ["zai import", "import zai", "zhipuai", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST],
     docs: {

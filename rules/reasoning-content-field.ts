@@ -17,7 +17,7 @@ export const reasoningContentField: Rule = {
     id: "reasoning-content-field",
     severity: "warning",
     fix: "safe",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     triggers: ["reasoning_content"],
     docs: {
       summary: "`reasoning_content` read from a Cerebras response, or sent back in an assistant message.",

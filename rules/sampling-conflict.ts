@@ -10,7 +10,7 @@ export const samplingConflict: Rule = {
     id: "sampling-conflict",
     severity: "warning",
     fix: "unsafe",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     triggers: GLM_TRIGGERS,
     options: { keep: { enum: ["temperature", "top_p"], description: "The sampling setting the fix keeps." } },
     docs: {

@@ -8,7 +8,7 @@ export const unsupportedParam: Rule = {
     id: "unsupported-param",
     severity: "error",
     fix: "safe",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     triggers: CEREBRAS_TRIGGERS,
     docs: {
       summary: "Z.ai-only request fields (`tool_stream`, `do_sample`, `user_id`, ...) sent to Cerebras.",

@@ -1,6 +1,6 @@
 import type { Edit, FixSafety, Rule } from "../src/model/rule.js";
 import { replace } from "../src/model/edits.js";
-import { accepts, addField, directiveEdits, field, removeField, requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
+import { accepts, addField, directiveEdits, field, renderEntry, removeField, requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
 import { reasoningOffField } from "./common/reasoning.js";
 import { stringOf } from "./common/values.js";
 
@@ -33,14 +33,11 @@ function replacements(body: RequestBody, thinking: BodyField, offForm: Replaceme
 
 function fixEdits(body: RequestBody, thinking: BodyField, wanted: Replacement[]): Edit[] | undefined {
   if (wanted.length === 0) return removeField(body, thinking);
-  const { kit } = body.file;
-  const python = body.file.language === "python";
   const here = wanted.filter((item) => thinking.spread || accepts(body, thinking.container, item.wire));
   const elsewhere = wanted.filter((item) => !here.includes(item));
   const edits: Edit[] = [];
   if (here.length > 0) {
-    const render = (item: Replacement): string =>
-      thinking.container === "top" && python ? kit.keyword(item.wire, item.valueText) : kit.entry(item.wire, item.valueText);
+    const render = (item: Replacement): string => renderEntry(body, thinking.container, item.wire, item.valueText);
     edits.push(...directiveEdits(body, thinking, here[0]!.wire), replace(thinking.entry.range, here.map(render).join(", ")));
   } else {
     edits.push(...removeField(body, thinking));
@@ -58,7 +55,7 @@ export const zaiThinkingParam: Rule = {
     id: "zai-thinking-param",
     severity: "error",
     fix: "safe",
-    languages: ["python", "javascript", "typescript"],
+    languages: ["python", "javascript", "typescript", "shell"],
     // The field as a keyword, a key or a property: `thinking=`, `"thinking"`, `'thinking'`, `thinking:`.
     triggers: ["thinking=", '"thinking"', "'thinking'", "thinking:", "thinking ="],
     docs: {

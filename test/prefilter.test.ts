@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../rules/index.js";
-import { lintText } from "../src/engine/lint-text.js";
+import { checkText } from "../src/engine/process-file.js";
 import { makePrefilter } from "../src/engine/prefilter.js";
 import { activeRules, triggersOf } from "../src/engine/rules.js";
 import { decode } from "../src/engine/decode.js";
@@ -21,17 +21,18 @@ describe("the prefilter", () => {
     // Every rule on, presets included; the files are checked without the prefilter.
     const rules = activeRules(RULES, new Map(RULES.map((rule) => [rule.meta.id, { severity: rule.meta.severity }])));
     const prefilter = makePrefilter(triggersOf(rules, DEFAULT_TARGET));
-    const corpus = ["fixtures/rules", "fixtures/demo", "fixtures/requests"].flatMap((dir) => files(join(ROOT, dir)));
+    const corpus = ["fixtures/rules", "fixtures/demo", "fixtures/requests", "fixtures/containers"].flatMap((dir) => files(join(ROOT, dir)));
     let reported = 0;
     for (const path of corpus) {
       const bytes = readFileSync(path);
       const decoded = decode(bytes);
       if ("error" in decoded) continue;
-      const outcome = await lintText(path, languageForPath(path)!, decoded.text, { rules, target: DEFAULT_TARGET });
-      if (!("diagnostics" in outcome) || outcome.diagnostics.length === 0) continue;
+      const outcome = await checkText(path, languageForPath(path)!, decoded.text, { rules, target: DEFAULT_TARGET }, undefined);
+      const ruleIds = new Set(outcome.messages.flatMap((message) => (message.ruleId ? [message.ruleId] : [])));
+      if (ruleIds.size === 0) continue;
       reported++;
       // Each rule on its own, so one rule's trigger cannot cover for another's.
-      for (const ruleId of new Set(outcome.diagnostics.map((diagnostic) => diagnostic.ruleId))) {
+      for (const ruleId of ruleIds) {
         const own = makePrefilter(triggersOf(rules.filter((active) => active.rule.meta.id === ruleId), DEFAULT_TARGET));
         expect({ path, ruleId, passes: own(bytes) }).toEqual({ path, ruleId, passes: true });
       }

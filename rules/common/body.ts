@@ -229,10 +229,12 @@ function sourceKey(body: RequestBody, container: Container, wire: string): strin
 }
 
 /** One entry rendered for a container: a keyword argument, a dict entry or an object property. */
-function renderEntry(body: RequestBody, container: Container, wire: string, valueText: string): string {
+export function renderEntry(body: RequestBody, container: Container, wire: string, valueText: string): string {
   const { kit } = body.file;
   const key = sourceKey(body, container, wire);
-  return container === "top" && isPython(body.file) ? kit.keyword(key, valueText) : kit.entry(key, valueText);
+  // Python keywords, unless the body is a dict literal (a raw HTTP call's json=).
+  const keywords = container === "top" && isPython(body.file) && body.request.kind !== "http";
+  return keywords ? kit.keyword(key, valueText) : kit.entry(key, valueText);
 }
 
 export function sourceText(body: RequestBody, value: Value): string {

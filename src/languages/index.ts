@@ -25,6 +25,9 @@ const EXTENSIONS: Record<string, Language> = {
   ".mdx": "markdown",
   ".markdown": "markdown",
   ".ipynb": "notebook",
+  ".sh": "shell",
+  ".bash": "shell",
+  ".zsh": "shell",
 };
 
 /** The language a path is read as, or undefined for files glm-migrate does not read. */
@@ -65,6 +68,10 @@ export async function lowerSource(path: string, language: Language, text: string
     case "toml": {
       const { lowerToml } = await import("./config/toml.js");
       return wrap(lowerToml(path, text));
+    }
+    case "shell": {
+      const { lowerShell } = await import("./shell/index.js");
+      return { file: lowerShell(path, text) };
     }
     case "markdown":
     case "notebook":

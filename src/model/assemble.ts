@@ -1,5 +1,5 @@
 import { pushTo } from "../collections.js";
-import { clientEndpoint, findOption } from "./endpoints.js";
+import { classifyExpression, clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
@@ -296,7 +296,55 @@ export function assemble(raw: RawFile): LoweredFile {
     }
   }
 
+  /**
+   * A raw HTTP POST to a chat-completions URL: `requests.post(url, json={...})`,
+   * `httpx.post(...)`, `fetch(url, { body: JSON.stringify({...}) })`, `axios.post(url, {...})`.
+   * The URL decides the endpoint; the JSON literal is the request.
+   */
+  function httpSite(call: RawCall): RequestSite | undefined {
+    const callee = calleeSegments(call);
+    const last = callee.at(-1);
+    if (last !== "post" && last !== "fetch" && last !== "request") return undefined;
+    const positional = call.args.entries.filter((entry) => entry.key === null && !entry.spread);
+    // The URL is a literal, a template, or a constant of the file (URL = "https://...").
+    const urlText = (value: Value): string => {
+      const constant = value.kind === "name" && value.name ? constants.get(value.name) : undefined;
+      return constant?.kind === "string" ? (constant.string ?? "") : text.slice(value.range.start, value.range.end);
+    };
+    const url = positional.find((entry) => /chat\/completions/.test(urlText(entry.value)))?.value;
+    if (!url) return undefined;
+    let body: Value | undefined;
+    const jsonKeyword = call.args.entries.find((entry) => entry.key === "json")?.value;
+    if (jsonKeyword) body = jsonKeyword;
+    else if (last === "fetch") {
+      // fetch(url, { body: JSON.stringify({...}) })
+      const init = positional[positional.indexOf(positional.find((entry) => entry.value === url)!) + 1]?.value;
+      const bodyValue = findOption(init?.list, "body");
+      if (bodyValue?.kind === "call" && bodyValue.callee === "JSON.stringify") body = bodyValue.args?.entries[0]?.value;
+    } else {
+      // axios.post(url, {...})
+      body = positional[positional.indexOf(positional.find((entry) => entry.value === url)!) + 1]?.value;
+    }
+    const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
+    if (!literal || literal.kind !== "object" || !literal.list) return undefined;
+    const urlConstant = url.kind === "name" && url.name ? constants.get(url.name) : undefined;
+    const endpoint = classifyExpression(urlConstant?.kind === "string" ? urlConstant : url, text);
+    return {
+      kind: "http",
+      method: "chat.completions",
+      sdk: "http",
+      endpoint,
+      range: call.range,
+      calleeRange: call.calleeRange,
+      args: call.args,
+      request: literal.list,
+      open: literal.list.entries.some((entry) => entry.spread),
+    };
+  }
+
   function requestSite(call: RawCall): RequestSite | undefined {
+    const http = httpSite(call);
+    if (http) return http;
     const shared = { range: call.range, calleeRange: call.calleeRange, args: call.args, open: call.open };
     const fields = call.fields ? { request: call.fields } : {};
     const direct = clientByCall.get(call);
@@ -370,6 +418,17 @@ export function assemble(raw: RawFile): LoweredFile {
     };
   });
   linkModelVariables(models, requests, clients, constants);
+  // The model key of a raw HTTP body belongs to that request.
+  for (const site of requests) {
+    if (site.kind !== "http" || !site.request) continue;
+    for (const model of models) {
+      const inside = model.value.range.start >= site.request.range.start && model.value.range.end <= site.request.range.end;
+      if (inside && !model.request && site.request.entries.some((entry) => entry.value.range.start === model.value.range.start)) {
+        model.request = site;
+        model.endpoint = site.endpoint;
+      }
+    }
+  }
 
   return {
     path: raw.path,

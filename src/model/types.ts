@@ -11,7 +11,7 @@ export interface Range {
   end: number;
 }
 
-export type Language = "python" | "javascript" | "typescript" | "env" | "yaml" | "json" | "toml" | "markdown" | "notebook";
+export type Language = "python" | "javascript" | "typescript" | "env" | "yaml" | "json" | "toml" | "shell" | "markdown" | "notebook";
 
 /** Where a request ends up. Decided from a base URL literal, an env-var name or the SDK default. */
 export type Endpoint = "cerebras" | "zai" | "other" | "unknown";
@@ -28,7 +28,9 @@ export type Sdk =
   /** The Vercel AI SDK's request functions (`generateText`), whatever provider the model uses. */
   | "ai-sdk"
   | "langchain-js-openai"
-  | "langchain-js-cerebras";
+  | "langchain-js-cerebras"
+  /** A raw HTTP client (requests, httpx, fetch, axios, curl): the body is the JSON as written. */
+  | "http";
 
 export type ValueKind =
   | "string"
@@ -103,7 +105,8 @@ export interface Client {
  * or, for chat-model wrappers such as LangChain's, the constructor whose fields become the body.
  */
 export interface RequestSite {
-  kind: "method" | "constructor" | "function";
+  /** `http`: a raw HTTP call whose JSON body is the request (`requests.post(url, json={...})`). */
+  kind: "method" | "constructor" | "function" | "http";
   /** `chat.completions.create`, `ChatOpenAI`, `completion`... */
   method: string;
   range: Range;

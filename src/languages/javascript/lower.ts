@@ -172,6 +172,9 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       } else if (ts.isElementAccessExpression(node)) {
         path.unshift(ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : "[]");
         node = unwrap(node.expression);
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "json" && node.arguments.length === 0) {
+        // await response.json(): the body of an HTTP response, read as the response itself.
+        node = unwrap(node.expression.expression);
       } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         return { root: { kind: "call", call: lowerCall(node) }, path };
       } else if (ts.isIdentifier(node)) {

@@ -113,6 +113,11 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
           node = unwrap(fn.childForFieldName("object")!);
           continue;
         }
+        // response.json(): the body of an HTTP response, read as the response itself.
+        if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "json" && !node.childForFieldName("arguments")?.namedChildCount) {
+          node = unwrap(fn.childForFieldName("object")!);
+          continue;
+        }
         const call = lowerCall(node);
         return { root: call ? { kind: "call", call } : { kind: "other" }, path };
       } else if (node.type === "identifier") {
