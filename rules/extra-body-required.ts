@@ -2,6 +2,7 @@ import { appendEntries, removeEntries, replace } from "../src/model/edits.js";
 import type { Edit, Fix, Rule } from "../src/model/rule.js";
 import type { EntryList } from "../src/model/types.js";
 import { requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
+import { IMPORTED_CLIENT_CALL } from "./common/triggers.js";
 import { NON_OPENAI_FIELDS, LANGCHAIN_CEREBRAS_FIELDS } from "./knowledge/langchain.js";
 import { OPENAI_PYTHON_KEYWORDS } from "./knowledge/openai-python.js";
 
@@ -88,7 +89,7 @@ export const extraBodyRequired: Rule = {
     severity: "error",
     fix: "safe",
     languages: ["python"],
-    triggers: ["openai", "langchain_cerebras"],
+    triggers: ["openai", "langchain_cerebras", IMPORTED_CLIENT_CALL],
     docs: {
       summary: "Cerebras- or Z.ai-only fields passed where the OpenAI Python client takes them as keywords, which raises TypeError.",
       whatItDoes:

@@ -104,6 +104,13 @@ function dropDuplicateFixes(plans: Plan[]): void {
   }
 }
 
+/** A setting other files send as their model: the message names where, so the fix here makes sense there. */
+function usedAt(ref: ModelRef): string {
+  const [first, ...more] = ref.usedAt ?? [];
+  if (first === undefined) return "";
+  return ` (used as the model in ${first}${more.length > 0 ? ` and ${more.length} more` : ""})`;
+}
+
 export const modelId: Rule = {
   meta: {
     id: "model-id",
@@ -121,7 +128,8 @@ export const modelId: Rule = {
         "`glm-4.5`) are rewritten where the call goes to Cerebras; where it still goes to Z.ai the rewrite is an " +
         "unsafe fix, since the endpoint must move too. Other retired IDs, and Z.ai's flash, air and vision " +
         "variants, are reported without a fix. Names that say the value is old on purpose (`LEGACY_MODEL`) are " +
-        "left alone, and a list never gets the same ID twice.",
+        "left alone, and a list never gets the same ID twice. A setting defined in one module and used as the model " +
+        "in another (`from config import MODEL`) is reported and fixed once, at its definition, naming a use.",
       why:
         "Cerebras deprecated `zai-glm-4.6` on 2026-01-20 in favour of GLM 4.7, and has retired the other IDs " +
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
@@ -137,7 +145,7 @@ export const modelId: Rule = {
       const content = item.ref.value.contentRange!;
       report({
         range: literalRange(item.ref.value),
-        message: item.message,
+        message: item.message + usedAt(item.ref),
         ...(item.next && item.safety ? { fix: { safety: item.safety, edits: [{ start: content.start, end: content.end, text: item.next }] } } : {}),
       });
     }

@@ -4,8 +4,14 @@
  * with the migration. The engine adds the target model's ID to every rule's list.
  */
 
-/** A request to Cerebras shows it: an import, a base URL, an env-var name, a `cerebras/` prefix. */
-export const CEREBRAS_TRIGGERS: readonly string[] = ["cerebras", "CEREBRAS"];
+/** What a request on a client made in another module still shows (`client.chat.completions.create`). */
+export const IMPORTED_CLIENT_CALL = "completions.create";
+
+/**
+ * A request to Cerebras shows it: an import, a base URL, an env-var name, a `cerebras/` prefix; or,
+ * on a client imported from another module of the project, only the method it calls.
+ */
+export const CEREBRAS_TRIGGERS: readonly string[] = ["cerebras", "CEREBRAS", IMPORTED_CLIENT_CALL];
 
 /** The GLM 4.5-4.7 IDs the guide's advice is for all contain this. */
 export const GLM_TRIGGERS: readonly string[] = ["glm-4."];

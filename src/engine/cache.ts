@@ -10,6 +10,17 @@ interface Entry {
   /** The tool version and the file's settings: a change to either misses. */
   key: string;
   outcome: FileOutcome;
+  /** The imported modules the outcome drew on, as they were: a change to one misses too. */
+  deps?: { path: string; size: number; mtimeMs: number }[];
+}
+
+function unchanged(path: string, size: number, mtimeMs: number): boolean {
+  try {
+    const info = statSync(path);
+    return info.size === size && info.mtimeMs === mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -36,19 +47,18 @@ export class ResultCache {
 
   get(path: string, key: string): FileOutcome | undefined {
     const entry = this.entries[path];
-    if (!entry || entry.key !== key) return undefined;
-    try {
-      const info = statSync(path);
-      return info.size === entry.size && info.mtimeMs === entry.mtimeMs ? entry.outcome : undefined;
-    } catch {
-      return undefined;
-    }
+    if (!entry || entry.key !== key || !unchanged(path, entry.size, entry.mtimeMs)) return undefined;
+    return (entry.deps ?? []).every((dep) => unchanged(dep.path, dep.size, dep.mtimeMs)) ? entry.outcome : undefined;
   }
 
   set(path: string, key: string, outcome: FileOutcome): void {
     try {
       const info = statSync(path);
-      this.entries[path] = { size: info.size, mtimeMs: info.mtimeMs, key, outcome };
+      const deps = (outcome.deps ?? []).map((dep) => {
+        const depInfo = statSync(dep);
+        return { path: dep, size: depInfo.size, mtimeMs: depInfo.mtimeMs };
+      });
+      this.entries[path] = { size: info.size, mtimeMs: info.mtimeMs, key, outcome, ...(deps.length > 0 ? { deps } : {}) };
       this.changed = true;
     } catch {
       // Gone since it was read: nothing to remember.

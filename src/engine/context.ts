@@ -3,6 +3,7 @@ import { severityOf, type EffectiveConfig, type RuleEntry } from "../config/load
 import { DEFAULT_TARGET, type Severity, type Target } from "../model/rule.js";
 import type { TextLintContext } from "./lint-text.js";
 import { makePrefilter } from "./prefilter.js";
+import { ModuleLinker } from "./project.js";
 import { activeRules, triggersOf, type RuleSetting } from "./rules.js";
 
 export type RuleConfig = Severity | "warn" | "off" | [Severity | "warn" | "off", Record<string, unknown>?];
@@ -28,6 +29,8 @@ export interface SettingsOverrides {
 export interface CheckOptions {
   reportUnusedSuppressions: boolean;
   fileTimeoutMs: number;
+  /** The project's root: imports are followed to other modules under it. */
+  root?: string;
 }
 
 const KNOWN_RULES = new Set(RULES.map((rule) => rule.meta.id));
@@ -51,7 +54,7 @@ export function settingsFor(effective: EffectiveConfig, options: SettingsOverrid
   };
 }
 
-export function contextOf(settings: Settings, check: CheckOptions): TextLintContext {
+export function contextOf(settings: Settings, check: CheckOptions, linker?: ModuleLinker): TextLintContext {
   const ruleSettings = new Map<string, RuleSetting>();
   for (const [id, value] of Object.entries(settings.rules)) {
     const [name, ruleOptions] = Array.isArray(value) ? value : [value, undefined];
@@ -63,6 +66,7 @@ export function contextOf(settings: Settings, check: CheckOptions): TextLintCont
     reportUnusedSuppressions: check.reportUnusedSuppressions,
     knownRules: KNOWN_RULES,
     fileTimeoutMs: check.fileTimeoutMs,
+    ...(linker ? { linker } : {}),
   };
 }
 
@@ -74,13 +78,17 @@ export interface PreparedContext {
 /** Contexts by settings, built once: files under one config share one context and one prefilter. */
 export class ContextCache {
   private readonly cache = new Map<string, PreparedContext>();
+  /** One linker for every context: modules are read once, whatever settings their importers have. */
+  readonly linker: ModuleLinker | undefined;
 
-  constructor(private readonly check: CheckOptions) {}
+  constructor(private readonly check: CheckOptions) {
+    this.linker = check.root === undefined ? undefined : new ModuleLinker(check.root);
+  }
 
   get(settings: Settings, key = JSON.stringify(settings)): PreparedContext {
     let entry = this.cache.get(key);
     if (!entry) {
-      const context = contextOf(settings, this.check);
+      const context = contextOf(settings, this.check, this.linker);
       entry = { context, prefilter: makePrefilter(triggersOf(context.rules, context.target)) };
       this.cache.set(key, entry);
     }

@@ -1,7 +1,8 @@
 import { lowerSource } from "../languages/index.js";
 import type { Diagnostic, Edit, Fix, FixSafety, Target } from "../model/rule.js";
-import type { Language, ParseError } from "../model/types.js";
+import type { Language, ModelUse, ParseError } from "../model/types.js";
 import { UNLIMITED, type Budget } from "./budget.js";
+import type { ModuleLinker } from "./project.js";
 import { LineIndex } from "./results.js";
 import { runRules, type ActiveRule } from "./rules.js";
 import { applySuppressions, parseSuppressions, unusedSuppressions } from "./suppressions.js";
@@ -15,9 +16,17 @@ export interface TextLintContext {
   knownRules?: ReadonlySet<string>;
   /** Time allowed per file (milliseconds); a file that takes longer is reported and skipped. */
   fileTimeoutMs?: number;
+  /** Follows imports to the project's other modules; without it, each file stands alone. */
+  linker?: ModuleLinker;
 }
 
-export type TextLint = { diagnostics: Diagnostic[] } | { parseError: ParseError };
+/** What a file's findings drew from other files: the modules it imports, the names it uses. */
+export interface CrossFile {
+  modelUses?: ModelUse[];
+  deps?: string[];
+}
+
+export type TextLint = ({ diagnostics: Diagnostic[] } & CrossFile) | { parseError: ParseError };
 
 export async function lintText(
   path: string,
@@ -26,16 +35,18 @@ export async function lintText(
   context: TextLintContext,
   budget: Budget = UNLIMITED,
 ): Promise<TextLint> {
-  const lowered = await lowerSource(path, language, text, budget);
+  const lowered = await lowerSource(path, language, text, budget, context.linker?.linkFor(budget));
   if ("error" in lowered) return { parseError: lowered.error };
   budget.check();
-  const diagnostics = runRules(lowered.file, context.rules, context.target);
+  const { file } = lowered;
+  const crossFile: CrossFile = { ...(file.modelUses ? { modelUses: file.modelUses } : {}), ...(file.deps ? { deps: file.deps } : {}) };
+  const diagnostics = runRules(file, context.rules, context.target);
   const lines = new LineIndex(text);
-  const suppressions = parseSuppressions(lowered.file.comments, lines);
+  const suppressions = parseSuppressions(file.comments, lines);
   const kept = applySuppressions(diagnostics, suppressions, lines);
-  if (!context.reportUnusedSuppressions) return { diagnostics: kept };
+  if (!context.reportUnusedSuppressions) return { diagnostics: kept, ...crossFile };
   const unused = unusedSuppressions(suppressions, context.knownRules ?? new Set());
-  return { diagnostics: [...kept, ...unused].sort((a, b) => a.range.start - b.range.start) };
+  return { diagnostics: [...kept, ...unused].sort((a, b) => a.range.start - b.range.start), ...crossFile };
 }
 
 export interface FixResult {

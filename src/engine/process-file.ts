@@ -5,7 +5,7 @@ import type { Language } from "../model/types.js";
 import { FileTimeout, timeBudget } from "./budget.js";
 import { checkContainer } from "./container-check.js";
 import { decode, encode } from "./decode.js";
-import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
+import { fixText, lintText, type CrossFile, type Decide, type TextLint, type TextLintContext } from "./lint-text.js";
 import { fatalMessage, LineIndex, noticeMessage, summarize, toMessage, toMessages, type FileResult, type Message } from "./results.js";
 import { RuleCrash } from "./rules.js";
 import { writeAtomic } from "./write.js";
@@ -22,6 +22,12 @@ export interface TextOutcome {
   /** The fixed text, when fixing. */
   output?: string;
   applied: number;
+  crossFile?: CrossFile;
+}
+
+function crossFileOf(outcome: TextLint): { crossFile?: CrossFile } {
+  if (!("diagnostics" in outcome) || (!outcome.modelUses && !outcome.deps)) return {};
+  return { crossFile: { ...(outcome.modelUses ? { modelUses: outcome.modelUses } : {}), ...(outcome.deps ? { deps: outcome.deps } : {}) } };
 }
 
 /** Lints or fixes one text; every per-file failure becomes a message, never an exception. */
@@ -43,7 +49,7 @@ export async function checkText(
         "parseError" in outcome
           ? [fatalMessage(text, outcome.parseError.range.start, outcome.parseError.message)]
           : toMessages(outcome.diagnostics, text);
-      return { messages, applied: 0, internalError: false };
+      return { messages, applied: 0, internalError: false, ...crossFileOf(outcome) };
     }
     const outcome = await fixText(path, language, text, context, fixing.allowed, fixing.decide, budget);
     const messages =
@@ -56,7 +62,7 @@ export async function checkText(
         message: `${broken.message} (its fix would have left the file unparsable, so it was not applied)`,
       });
     }
-    return { messages, output: outcome.text, applied: outcome.applied, internalError: false };
+    return { messages, output: outcome.text, applied: outcome.applied, internalError: false, ...crossFileOf(outcome.remaining) };
   } catch (error) {
     if (error instanceof FileTimeout) {
       return { messages: [fatalMessage(text, 0, `${error.message}; skipped (raise --file-timeout to allow more)`)], applied: 0, internalError: false };
@@ -88,6 +94,10 @@ export interface FileOutcome {
   /** The file passed the prefilter and was parsed. */
   parsed: boolean;
   internalError: boolean;
+  /** Requests here whose model is a name another file of the tree defines. */
+  uses?: CrossFile["modelUses"];
+  /** Files whose contents this outcome depends on besides this one. */
+  deps?: string[];
 }
 
 /** Reads, prefilters, decodes, checks and (when fixing) writes one file. */
@@ -124,6 +134,7 @@ export async function processFile(
     try {
       if (veto) throw new Error(veto);
       await writeAtomic(path, encode(outcome.output!, encoding), bytes);
+      context.linker?.forget(path);
     } catch (error) {
       written = false;
       messages.unshift(fatalMessage(text, 0, `fixes not written: ${(error as Error).message}`));
@@ -131,5 +142,12 @@ export async function processFile(
   }
   const extra = changed ? { fixedCount: written ? outcome.applied : 0, output: outcome.output!, source: text } : { source: text };
   const result = messages.length > 0 || changed ? summarize(path, messages, extra) : undefined;
-  return { ...(result ? { result } : {}), parsed: true, internalError: outcome.internalError };
+  const crossFile = outcome.crossFile;
+  return {
+    ...(result ? { result } : {}),
+    parsed: true,
+    internalError: outcome.internalError,
+    ...(crossFile?.modelUses ? { uses: crossFile.modelUses } : {}),
+    ...(crossFile?.deps ? { deps: crossFile.deps } : {}),
+  };
 }

@@ -9,8 +9,9 @@ import { discover } from "./discover.js";
 import { fixingOf, type FileJob, type JobFixing } from "./jobs.js";
 import type { Decide } from "./lint-text.js";
 import { runInWorkers } from "./pool.js";
-import { checkText, processFile, type FileOutcome } from "./process-file.js";
+import { checkText, processFile, type FileOutcome, type Fixing } from "./process-file.js";
 import { noticeMessage, summarize, type FileResult } from "./results.js";
+import { ModuleLinker } from "./project.js";
 import { shardOf, type Shard } from "./shard.js";
 
 export type { RuleConfig, Settings } from "./context.js";
@@ -93,7 +94,11 @@ const DEFAULT_FILE_TIMEOUT_MS = 20_000;
 const WORKER_THRESHOLD = 400;
 
 function checkOptions(options: LintOptions): CheckOptions {
-  return { reportUnusedSuppressions: options.reportUnusedSuppressions ?? false, fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS };
+  return {
+    reportUnusedSuppressions: options.reportUnusedSuppressions ?? false,
+    fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    root: resolve(options.cwd ?? process.cwd()),
+  };
 }
 
 function resolverFor(options: LintOptions, cwd: string): ConfigResolver | undefined {
@@ -106,6 +111,51 @@ export function resolveSettings(filePath: string, options: LintOptions = {}): Se
   const resolver = resolverFor(options, cwd);
   const effective = resolver?.effective(resolve(cwd, filePath)) ?? { rules: {}, target: {}, presets: [] };
   return settingsFor(effective, options);
+}
+
+function fileFixingOf(fixing: JobFixing | undefined, decide: Decide | undefined): Fixing | undefined {
+  const fileFixing = fixingOf(fixing);
+  return fileFixing && decide ? { ...fileFixing, decide } : fileFixing;
+}
+
+/**
+ * The second pass: a module-level name that other files use as a request's model
+ * (`MODEL = "zai-glm-4.6"` in config.py, `create(model=MODEL)` in main.py) is checked again at its
+ * definition knowing those uses, so it is reported and fixed there, once, naming a use.
+ */
+async function checkDefinitions(
+  jobs: readonly FileJob[],
+  outcomes: (FileOutcome | undefined)[],
+  check: CheckOptions,
+  cwd: string,
+  fixing: JobFixing | undefined,
+  decide: Decide | undefined,
+): Promise<void> {
+  const uses = outcomes.flatMap((outcome) => outcome?.uses ?? []);
+  if (uses.length === 0) return;
+  const definitions = new Set(uses.map((use) => resolve(use.definition)));
+  const contexts = new ContextCache(check);
+  contexts.linker!.setUses(uses, cwd);
+  const written = fixing !== undefined && !fixing.dryRun;
+  for (const job of jobs) {
+    if (!definitions.has(resolve(job.path))) continue;
+    const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
+    const second = await processFile(job.path, context, prefilter, fileFixingOf(fixing, decide));
+    if (second.parsed) outcomes[job.index] = mergeOutcomes(job.path, outcomes[job.index], second, written);
+  }
+}
+
+/** A file checked twice: the second pass's findings, and, when the first pass wrote fixes, both passes' fixes. */
+function mergeOutcomes(path: string, first: FileOutcome | undefined, second: FileOutcome, written: boolean): FileOutcome {
+  const before = first?.result;
+  if (!written || before?.output === undefined) return { ...first, ...second };
+  const after = second.result;
+  const result = summarize(path, after?.messages ?? [], {
+    fixedCount: before.fixedCount + (after?.fixedCount ?? 0),
+    output: after?.output ?? before.output,
+    ...(before.source !== undefined ? { source: before.source } : {}),
+  });
+  return { ...first, ...second, result };
 }
 
 export interface SourceOptions extends Omit<FixOptions, "paths" | "dryRun" | "gitignore" | "include" | "exclude"> {
@@ -121,7 +171,8 @@ export async function lintSource(text: string, options: SourceOptions & { fix?: 
   const language = languageForPath(options.filePath);
   if (!language) return summarize(options.filePath, [noticeMessage("not a file type glm-migrate reads; skipped")]);
   const fixing = options.fix ? { allowed: new Set<FixSafety>(options.unsafeFixes ? ["safe", "unsafe"] : ["safe"]) } : undefined;
-  const context = contextOf(resolveSettings(options.filePath, options), checkOptions(options));
+  const check = checkOptions(options);
+  const context = contextOf(resolveSettings(options.filePath, options), check, new ModuleLinker(check.root!));
   const outcome = await checkText(options.filePath, language, text, context, fixing);
   const extra = outcome.output !== undefined ? { output: outcome.output, fixedCount: outcome.applied } : {};
   return summarize(options.filePath, outcome.messages, { source: text, ...extra });
@@ -168,16 +219,16 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
     await runInWorkers(pending, threads, check, fixing, ({ index, outcome }) => record(index, outcome));
   } else {
     const contexts = new ContextCache(check);
-    const fileFixing = fixingOf(fixing);
     for (const job of pending) {
       const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
-      record(job.index, await processFile(job.path, context, prefilter, fileFixing && decide ? { ...fileFixing, decide } : fileFixing));
+      record(job.index, await processFile(job.path, context, prefilter, fileFixingOf(fixing, decide)));
     }
   }
   if (cache) {
     for (const job of pending) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcomes[job.index]!);
     cache.save();
   }
+  await checkDefinitions(jobs, outcomes, check, cwd, fixing, decide);
 
   const results: FileResult[] = [];
   let filesParsed = 0;

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { UNLIMITED, type Budget } from "../engine/budget.js";
+import type { Link } from "../model/assemble.js";
 import type { Language, LoweredFile, ParseError } from "../model/types.js";
 
 export type LowerResult = { file: LoweredFile } | { error: ParseError };
@@ -42,16 +43,16 @@ export function languageForPath(path: string): Language | undefined {
  * Parses and lowers one file. Each adapter is imported on first use, so a run that only meets
  * Python never loads TypeScript's parser, and the reverse.
  */
-export async function lowerSource(path: string, language: Language, text: string, budget: Budget = UNLIMITED): Promise<LowerResult> {
+export async function lowerSource(path: string, language: Language, text: string, budget: Budget = UNLIMITED, link?: Link): Promise<LowerResult> {
   switch (language) {
     case "python": {
       const { lowerPythonFile } = await import("./python/index.js");
-      return lowerPythonFile(path, text, budget);
+      return lowerPythonFile(path, text, budget, link);
     }
     case "javascript":
     case "typescript": {
       const { lowerJavaScriptFile } = await import("./javascript/index.js");
-      return lowerJavaScriptFile(path, language, text, budget);
+      return lowerJavaScriptFile(path, language, text, budget, link);
     }
     case "env": {
       const { lowerEnv } = await import("./config/env.js");

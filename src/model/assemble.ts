@@ -5,6 +5,11 @@ import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstru
 import type {
   Client,
   Comment,
+  ImportedSymbol,
+  LocalImport,
+  ModelUse,
+  ModuleLinks,
+  Reexport,
   EditKit,
   Endpoint,
   EntryList,
@@ -140,10 +145,55 @@ export interface RawFile {
   assignments: Map<string, Value[]>;
   kit: EditKit;
   tables: LanguageTables;
+  /** Imports the project linker may follow to other modules of the tree. */
+  localImports?: LocalImport[];
+  reexports?: Reexport[];
+  /** Module-level functions, by name, as the scope their body's names resolve in. */
+  functions?: Map<string, number>;
+  /** What each function (by scope) returns, when it returns one call or one name. */
+  returns?: Map<number, Returned>;
+  /** `export default new OpenAI()` or `export default client`. */
+  defaultExport?: Returned;
 }
 
-export function assemble(raw: RawFile): LoweredFile {
+export type Returned = { call: RawCall } | { name: string };
+
+/** Resolves a file's imports of other project modules before it is assembled. */
+export type Link = (raw: RawFile) => Promise<ModuleLinks>;
+
+/**
+ * The names a file would look up in other modules: call receivers and callees, names other names
+ * are bound to, and `model=NAME` values. Only imports of these are worth following.
+ */
+export function linkedNames(raw: RawFile): Set<string> {
+  const names = new Set<string>();
+  const head = (dotted: string): string => dotted.split(".")[0]!;
+  for (const call of raw.calls) {
+    if (call.base.kind === "name") names.add(call.base.segments[0]!);
+    for (const entry of call.fields?.entries ?? []) {
+      if (entry.key === "model" && entry.value.kind === "name" && entry.value.name) names.add(head(entry.value.name));
+    }
+  }
+  for (const binding of raw.bindings) {
+    if (binding.chain?.root.kind === "name") names.add(head(binding.chain.root.name));
+  }
+  if (raw.defaultExport && "name" in raw.defaultExport) names.add(raw.defaultExport.name);
+  return names;
+}
+
+export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   const { text, tables } = raw;
+  const imported = links?.imported ?? new Map<string, ImportedSymbol>();
+  /** `client`, `llm.client`, `config.MODEL`: a name imported from another module of the tree. */
+  const importedSymbol = (segments: readonly string[]): ImportedSymbol | undefined => {
+    let symbol = imported.get(segments[0]!);
+    for (const segment of segments.slice(1)) symbol = symbol?.kind === "module" ? symbol.exports.get(segment) : undefined;
+    return symbol;
+  };
+  const importedClient = (segments: readonly string[], kind: "client" | "factory"): Client | undefined => {
+    const symbol = importedSymbol(segments);
+    return symbol?.kind === kind ? symbol.client : undefined;
+  };
   const qualify = (segments: readonly string[]): string | undefined => {
     const head = segments[0];
     const target = head === undefined ? undefined : raw.aliases.get(head);
@@ -197,12 +247,13 @@ export function assemble(raw: RawFile): LoweredFile {
    */
   const boundClient = (name: string, scope: number, depth = 0): Client | undefined => {
     const candidates = bindingsByName.visible(name, scope);
-    if (candidates.length === 0 || depth > 8) return undefined;
+    if (depth > 8) return undefined;
+    if (candidates.length === 0) return importedClient(name.split("."), "client");
     const built: Client[] = [];
     const typed: Client[] = [];
     for (const binding of candidates) {
       if (binding.call) {
-        const client = clientByCall.get(binding.call) ?? passedThrough(binding.call, binding.scope, depth);
+        const client = callClient(binding.call, binding.scope, depth);
         if (!client) return undefined;
         built.push(client);
       } else if (binding.typeSegments) {
@@ -215,6 +266,11 @@ export function assemble(raw: RawFile): LoweredFile {
         const client = boundClient(binding.chain.root.name, binding.scope, depth + 1);
         if (!client) return undefined;
         built.push(client);
+      } else if (binding.chain?.root.kind === "name" && !binding.chain.path.includes("[]") && !isBound(binding.chain.root.name, binding.scope)) {
+        // client = llm.client: a client another module made.
+        const client = importedClient([binding.chain.root.name, ...binding.chain.path], "client");
+        if (!client) return undefined;
+        built.push(client);
       } else {
         return undefined;
       }
@@ -223,6 +279,27 @@ export function assemble(raw: RawFile): LoweredFile {
     const first = pool[0]!;
     if (pool.every((client) => client.sdk === first.sdk && client.endpoint === first.endpoint)) return first;
     return pool.every((client) => client.sdk === first.sdk) ? { sdk: first.sdk, endpoint: "unknown", range: first.range } : undefined;
+  };
+
+  const isBound = (name: string, scope: number): boolean => bindingsByName.visible(name.split(".")[0]!, scope).length > 0;
+
+  /** The client a call returns: a construction, `with_options(...)`, or a factory's result. */
+  const callClient = (call: RawCall, scope: number, depth: number): Client | undefined =>
+    clientByCall.get(call) ?? passedThrough(call, scope, depth) ?? factoryClient(call, depth);
+
+  /** `get_client()`, `llm.make_client()`: a function here or in an imported module that returns a client. */
+  const factoryClient = (call: RawCall, depth: number): Client | undefined => {
+    if (call.base.kind !== "name" || call.members.length > 0 || depth > 8) return undefined;
+    const segments = call.base.segments;
+    if (isBound(segments[0]!, call.scope)) return undefined;
+    const local = segments.length === 1 ? raw.functions?.get(segments[0]!) : undefined;
+    return local === undefined ? importedClient(segments, "factory") : returnedClient(local, depth + 1);
+  };
+
+  const returnedClient = (scope: number, depth: number): Client | undefined => {
+    const returned = raw.returns?.get(scope);
+    if (!returned) return undefined;
+    return "call" in returned ? callClient(returned.call, scope, depth) : boundClient(returned.name, scope, depth + 1);
   };
 
   /** `client.with_options(timeout=5)`: a call that hands the same client back. */
@@ -252,7 +329,7 @@ export function assemble(raw: RawFile): LoweredFile {
   const resolveReceiver = (base: CalleeBase, members: readonly string[], scope: number): Client | undefined => {
     if (members.some((member) => !tables.passThroughMembers.has(member))) return undefined;
     if (base.kind === "call") {
-      const direct = clientByCall.get(base.call);
+      const direct = clientByCall.get(base.call) ?? factoryClient(base.call, 0);
       if (direct) return direct;
       const callee = calleeSegments(base.call);
       if (callee.length < 2 || !tables.passThroughMembers.has(callee.at(-1)!)) return undefined;
@@ -268,6 +345,8 @@ export function assemble(raw: RawFile): LoweredFile {
     if (bound) return bound;
     // A name bound here to something else is not the module or import of the same name.
     if (bindingsByName.visible(segments[0]!, scope).length > 0) return undefined;
+    const fromModule = importedClient(segments, "client");
+    if (fromModule) return fromModule;
     const qualified = qualify(segments);
     return qualified === undefined ? undefined : moduleClient(qualified);
   };
@@ -418,6 +497,22 @@ export function assemble(raw: RawFile): LoweredFile {
     };
   });
   linkModelVariables(models, requests, clients, constants);
+  const modelUses: ModelUse[] = [];
+  for (const [call, request] of requestByCall) {
+    const model = findOption(request.request, "model");
+    if (model?.kind !== "name" || !model.name || isBound(model.name, call.scope)) continue;
+    const symbol = importedSymbol(model.name.split("."));
+    if (symbol?.kind === "value") {
+      modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lineOf(text, model.range.start) });
+    }
+  }
+  for (const model of models) {
+    const uses = model.position === "variable" ? links?.uses.get(model.key) : undefined;
+    if (!uses?.length) continue;
+    model.usedAt = uses.map((use) => use.at);
+    const endpoints = new Set(uses.map((use) => use.endpoint));
+    if (model.endpoint === "unknown" && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
+  }
   // The model key of a raw HTTP body belongs to that request.
   for (const site of requests) {
     if (site.kind !== "http" || !site.request) continue;
@@ -443,7 +538,46 @@ export function assemble(raw: RawFile): LoweredFile {
     ...traceResponses(raw, requestByCall),
     comments: raw.comments,
     kit: raw.kit,
+    exports: moduleExports(),
+    ...(modelUses.length > 0 ? { modelUses } : {}),
+    ...(links?.deps.length ? { deps: links.deps } : {}),
   };
+
+  /**
+   * What another module importing this one can use: each module-level name (a client, a factory
+   * or a plain value) and the names this module itself imported.
+   */
+  function moduleExports(): Map<string, ImportedSymbol> {
+    const exports = new Map<string, ImportedSymbol>(imported);
+    const external = (client: Client): Client => ({ sdk: client.sdk, endpoint: client.endpoint, range: { start: 0, end: 0 } });
+    for (const binding of raw.bindings) {
+      if (binding.scope !== -1 || binding.name.includes(".")) continue;
+      const client = boundClient(binding.name, -1);
+      exports.set(binding.name, client ? { kind: "client", client: external(client) } : { kind: "value", path: raw.path, name: binding.name });
+    }
+    // JS binds no name to a plain value; its assignments say what the module defines.
+    for (const name of raw.assignments.keys()) {
+      if (!name.includes(".") && !exports.has(name)) exports.set(name, { kind: "value", path: raw.path, name });
+    }
+    for (const [name, scope] of raw.functions ?? []) {
+      const client = returnedClient(scope, 0);
+      if (client) exports.set(name, { kind: "factory", client: external(client) });
+    }
+    const fallback = raw.defaultExport;
+    if (fallback) {
+      const client = "call" in fallback ? callClient(fallback.call, -1, 0) : boundClient(fallback.name, -1);
+      const named = "name" in fallback ? exports.get(fallback.name) : undefined;
+      if (client) exports.set("default", { kind: "client", client: external(client) });
+      else if (named) exports.set("default", named);
+    }
+    return exports;
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) line++;
+  return line;
 }
 
 function calleeSegments(call: RawCall): string[] {

@@ -138,6 +138,8 @@ export interface ModelRef {
   endpoint: Endpoint;
   /** The other elements when the string sits in a list of models. */
   siblings?: Value[];
+  /** Where other files use this module-level setting in a request (`app/main.py:12`). */
+  usedAt?: string[];
 }
 
 /** An import statement: `from zai import ZaiClient as Z` is module `zai`, name `ZaiClient`, local `Z`. */
@@ -201,6 +203,55 @@ export interface LoweredFile {
   keys: FieldKey[];
   comments: Comment[];
   kit: EditKit;
+  /** What other modules can import from this one: its module-level clients, factories and names. */
+  exports?: ReadonlyMap<string, ImportedSymbol>;
+  /** Requests here whose model is a name defined in another module of the tree. */
+  modelUses?: ModelUse[];
+  /** The other files whose contents this file's findings depend on (the modules it imports). */
+  deps?: string[];
+}
+
+/** An import of another module of the project: `from .llm import client`, `import { client } from "./llm"`. */
+export interface LocalImport {
+  local: string;
+  /** As written: `.llm`, `app.clients`, `./llm`. */
+  module: string;
+  /** The imported name; null for the module itself (`import app.clients as c`, `import * as llm`). */
+  name: string | null;
+}
+
+/** `export { client as llm } from "./clients"`, or with name null, `export * from "./clients"`. */
+export interface Reexport {
+  exported: string | null;
+  module: string;
+  name: string | null;
+}
+
+/** What an imported name is, as far as glm-migrate follows it. */
+export type ImportedSymbol =
+  | { kind: "client"; client: Client }
+  /** A function that returns a client (`def get_client(): return OpenAI(...)`). */
+  | { kind: "factory"; client: Client }
+  /** Any other module-level name (`MODEL = "zai-glm-4.6"`), defined at `path`. */
+  | { kind: "value"; path: string; name: string }
+  | { kind: "module"; path: string; exports: ReadonlyMap<string, ImportedSymbol> };
+
+/** `create(model=MODEL)` where `MODEL` is defined in `definition`: reported there, once. */
+export interface ModelUse {
+  definition: string;
+  name: string;
+  endpoint: Endpoint;
+  /** The file and line of the request that uses it. */
+  path: string;
+  line: number;
+}
+
+/** What the project linker found for one file: its imports resolved, and the uses of its names. */
+export interface ModuleLinks {
+  imported: ReadonlyMap<string, ImportedSymbol>;
+  /** Uses of this file's module-level names by requests in other files, by name. */
+  uses: ReadonlyMap<string, { endpoint: Endpoint; at: string }[]>;
+  deps: string[];
 }
 
 /** Renders source text in one language's syntax and the file's own quote style. */

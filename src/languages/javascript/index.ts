@@ -1,14 +1,15 @@
-import { assemble } from "../../model/assemble.js";
+import { assemble, type Link } from "../../model/assemble.js";
 import type { Budget } from "../../engine/budget.js";
 import type { Language } from "../../model/types.js";
 import type { LowerResult } from "../index.js";
 import { lowerJavaScript } from "./lower.js";
 import { parseJavaScript } from "./parser.js";
 
-export function lowerJavaScriptFile(path: string, language: Language, text: string, budget: Budget): LowerResult {
+export async function lowerJavaScriptFile(path: string, language: Language, text: string, budget: Budget, link?: Link): Promise<LowerResult> {
   const parsed = parseJavaScript(path, text);
   if ("error" in parsed) return parsed;
   // The tree may come from Flow-blanked text; the model must carry the original.
   budget.check();
-  return { file: assemble(lowerJavaScript(path, language, text, parsed.source, budget)) };
+  const raw = lowerJavaScript(path, language, text, parsed.source, budget);
+  return { file: assemble(raw, link ? await link(raw) : undefined) };
 }

@@ -1,8 +1,8 @@
 import ts from "./typescript.cjs";
 import { UNLIMITED, type Budget } from "../../engine/budget.js";
-import { modelsIn, RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
+import { modelsIn, RESPONSE_FIELDS, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
-import type { Comment, Entry, EntryList, ImportStatement, Language, Range, Value } from "../../model/types.js";
+import type { Comment, Entry, EntryList, ImportStatement, Language, LocalImport, Range, Reexport, Value } from "../../model/types.js";
 import { javascriptKit } from "./kit.js";
 
 const TABLES = {
@@ -24,6 +24,18 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   const imports: ImportStatement[] = [];
   const keys: RawKey[] = [];
   const seenComments = new Set<number>();
+  const localImports: LocalImport[] = [];
+  const reexports: Reexport[] = [];
+  const functions = new Map<string, number>();
+  const returns = new Map<number, Returned>();
+  let defaultExport: Returned | undefined;
+  /** What a function returns, or an arrow's expression body: a call, or a name. */
+  const returned = (scope: number, expression: ts.Expression): void => {
+    const value = unwrap(expression);
+    if (returns.has(scope)) return;
+    if (ts.isIdentifier(value)) returns.set(scope, { name: value.text });
+    else if (ts.isNewExpression(value) || ts.isCallExpression(value)) returns.set(scope, { call: lowerCall(value) });
+  };
   const assignments = new Map<string, Value[]>();
   const assign = (name: string, value: Value): void => {
     const list = assignments.get(name);
@@ -296,6 +308,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       const required = requiredModule(value);
       if (required !== undefined) {
         aliases.set(name, required);
+        localImports.push({ local: name, module: required, name: null });
         return;
       }
       bindings.push({ name, call: lowerCall(value), scope: scopeOf(value, name) });
@@ -325,18 +338,60 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     if (clause.name) {
       aliases.set(clause.name.text, `${module}.default`);
       statement.names.push({ name: "default", local: clause.name.text });
+      localImports.push({ local: clause.name.text, module, name: "default" });
     }
     const named = clause.namedBindings;
     if (!named) return;
     if (ts.isNamespaceImport(named)) {
       aliases.set(named.name.text, module);
+      localImports.push({ local: named.name.text, module, name: null });
     } else {
       for (const element of named.elements) {
         const imported = (element.propertyName ?? element.name).text;
         aliases.set(element.name.text, `${module}.${imported}`);
         statement.names.push({ name: imported, local: element.name.text });
+        localImports.push({ local: element.name.text, module, name: imported });
       }
     }
+  };
+
+  /** `export { a as b } from "./m"`, `export * from "./m"`, and local `export { client as default }`. */
+  const visitExport = (node: ts.ExportDeclaration): void => {
+    const module = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+    const clause = node.exportClause;
+    if (module !== undefined) {
+      if (!clause) reexports.push({ exported: null, module, name: null });
+      else if (ts.isNamespaceExport(clause)) reexports.push({ exported: clause.name.text, module, name: null });
+      else for (const element of clause.elements) reexports.push({ exported: element.name.text, module, name: (element.propertyName ?? element.name).text });
+      return;
+    }
+    if (!clause || !ts.isNamedExports(clause)) return;
+    for (const element of clause.elements) {
+      const local = (element.propertyName ?? element.name).text;
+      if (element.name.text === "default") defaultExport = { name: local };
+      else if (local !== element.name.text) bindings.push({ name: element.name.text, chain: { root: { kind: "name", name: local }, path: [] }, scope: -1 });
+    }
+  };
+
+  const isDefaultExport = (node: ts.Node): boolean => {
+    const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
+    return modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+  };
+
+  /** `function getClient() {...}` or `const getClient = () => ...` at module level. */
+  const visitFunction = (node: ts.FunctionDeclaration | ts.VariableDeclaration): void => {
+    if (ts.isFunctionDeclaration(node)) {
+      if (node.parent !== source) return;
+      if (node.name) functions.set(node.name.text, node.pos);
+      if (isDefaultExport(node)) functions.set("default", node.pos);
+      return;
+    }
+    const initializer = node.initializer ? unwrap(node.initializer) : undefined;
+    const statement = node.parent?.parent;
+    if (!initializer || !ts.isIdentifier(node.name) || !statement || statement.parent !== source) return;
+    if (!ts.isArrowFunction(initializer) && !ts.isFunctionExpression(initializer)) return;
+    functions.set(node.name.text, initializer.pos);
+    if (ts.isArrowFunction(initializer) && !ts.isBlock(initializer.body)) returned(initializer.pos, initializer.body);
   };
 
   const visitVariable = (node: ts.VariableDeclaration): void => {
@@ -352,6 +407,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       if (!ts.isIdentifier(element.name)) continue;
       const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
       aliases.set(element.name.text, `${required}.${imported}`);
+      localImports.push({ local: element.name.text, module: required, name: imported });
     }
   };
 
@@ -383,6 +439,18 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       if (ts.isStringLiteral(reference)) aliases.set(node.name.text, reference.text);
     } else if (ts.isVariableDeclaration(node)) {
       visitVariable(node);
+      visitFunction(node);
+    } else if (ts.isFunctionDeclaration(node)) {
+      visitFunction(node);
+    } else if (ts.isReturnStatement(node) && node.expression) {
+      const scope = scopeOf(node);
+      if (scope !== -1) returned(scope, node.expression);
+    } else if (ts.isExportDeclaration(node)) {
+      visitExport(node);
+    } else if (ts.isExportAssignment(node) && !node.isExportEquals) {
+      const value = unwrap(node.expression);
+      if (ts.isIdentifier(value)) defaultExport = { name: value.text };
+      else if (ts.isNewExpression(value) || ts.isCallExpression(value)) defaultExport = { call: lowerCall(value) };
     } else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) {
       bindType(`this.${node.name.text}`, node.type);
       bindInitializer(`this.${node.name.text}`, node.initializer);
@@ -470,5 +538,10 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     assignments,
     kit: javascriptKit(language, singleQuotes > doubleQuotes ? "'" : '"'),
     tables: TABLES,
+    localImports,
+    reexports,
+    functions,
+    returns,
+    ...(defaultExport ? { defaultExport } : {}),
   };
 }

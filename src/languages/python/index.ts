@@ -1,4 +1,4 @@
-import { assemble, type RawFile } from "../../model/assemble.js";
+import { assemble, type Link, type RawFile } from "../../model/assemble.js";
 import type { Budget } from "../../engine/budget.js";
 import type { ParseError } from "../../model/types.js";
 import type { LowerResult } from "../index.js";
@@ -21,7 +21,7 @@ function repeatedKeyword(raw: RawFile): ParseError | undefined {
   return undefined;
 }
 
-export async function lowerPythonFile(path: string, text: string, budget: Budget): Promise<LowerResult> {
+export async function lowerPythonFile(path: string, text: string, budget: Budget, link?: Link): Promise<LowerResult> {
   const tree = await parsePython(text, budget);
   try {
     const error = firstSyntaxError(tree.rootNode);
@@ -29,7 +29,7 @@ export async function lowerPythonFile(path: string, text: string, budget: Budget
     const raw = lowerPython(path, text, tree.rootNode, budget);
     const repeated = repeatedKeyword(raw);
     if (repeated) return { error: repeated };
-    return { file: assemble(raw) };
+    return { file: assemble(raw, link ? await link(raw) : undefined) };
   } finally {
     // Trees live in WebAssembly memory, which the garbage collector does not see.
     tree.delete();

@@ -1,8 +1,8 @@
 import type { Node } from "web-tree-sitter";
 import { UNLIMITED, type Budget } from "../../engine/budget.js";
-import { modelsIn, RESPONSE_FIELDS, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
+import { modelsIn, RESPONSE_FIELDS, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
-import type { Comment, Entry, EntryList, ImportStatement, Range, Value } from "../../model/types.js";
+import type { Comment, Entry, EntryList, ImportStatement, LocalImport, Range, Value } from "../../model/types.js";
 import { pythonKit } from "./kit.js";
 
 const TABLES = {
@@ -16,6 +16,7 @@ const range = (node: Node): Range => ({ start: node.startIndex, end: node.endInd
 
 /** The node kinds the lowering looks at; every other node is only walked through. */
 const INTERESTING = new Set([
+  "return_statement",
   "import_statement",
   "import_from_statement",
   "assignment",
@@ -53,6 +54,9 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
   const reads: RawRead[] = [];
   const imports: ImportStatement[] = [];
   const keys: RawKey[] = [];
+  const localImports: LocalImport[] = [];
+  const functions = new Map<string, number>();
+  const returns = new Map<number, Returned>();
   const assignments = new Map<string, Value[]>();
   const assign = (name: string, value: Value): void => {
     const list = assignments.get(name);
@@ -391,25 +395,33 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
         } else if (child?.type === "aliased_import") {
           const name = child.childForFieldName("name");
           const alias = child.childForFieldName("alias");
-          if (name && alias) aliases.set(alias.text, name.text.replace(/\s+/g, ""));
+          if (name && alias) {
+            const module = name.text.replace(/\s+/g, "");
+            aliases.set(alias.text, module);
+            localImports.push({ local: alias.text, module, name: null });
+          }
         }
       }
       return;
     }
     const moduleName = node.childForFieldName("module_name");
-    if (!moduleName || moduleName.type !== "dotted_name") return;
+    if (!moduleName) return;
     const module = moduleName.text.replace(/\s+/g, "");
-    statement.module = module;
+    // from .llm import client: a module of this project, never an SDK.
+    const relative = moduleName.type === "relative_import";
+    if (!relative) statement.module = module;
     for (const child of node.childrenForFieldName("name")) {
       if (child?.type === "dotted_name") {
-        aliases.set(child.text, `${module}.${child.text}`);
+        if (!relative) aliases.set(child.text, `${module}.${child.text}`);
         statement.names.push({ name: child.text, local: child.text });
+        localImports.push({ local: child.text, module, name: child.text });
       } else if (child?.type === "aliased_import") {
         const name = child.childForFieldName("name");
         const alias = child.childForFieldName("alias");
         if (name && alias) {
-          aliases.set(alias.text, `${module}.${name.text}`);
+          if (!relative) aliases.set(alias.text, `${module}.${name.text}`);
           statement.names.push({ name: name.text, local: alias.text });
+          localImports.push({ local: alias.text, module, name: name.text });
         }
       }
     }
@@ -474,6 +486,17 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       case "import_from_statement":
         visitImport(node);
         break;
+      case "return_statement": {
+        // def get_client(): return OpenAI(...): the function is a factory of what it returns.
+        const value = node.namedChild(0) ? unwrap(node.namedChild(0)!) : undefined;
+        if (currentScope === -1 || returns.has(currentScope) || !value) break;
+        if (value.type === "identifier") returns.set(currentScope, { name: value.text });
+        else if (value.type === "call") {
+          const call = lowerCall(value);
+          if (call) returns.set(currentScope, { call });
+        }
+        break;
+      }
       case "assignment":
         visitAssignment(node);
         break;
@@ -542,6 +565,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       if ((++visited & 4095) === 0) budget.check();
       const type = cursor.nodeType;
       if (type === "function_definition" || type === "lambda") {
+        if (type === "function_definition" && scopes.length === 0) moduleFunction(cursor.currentNode, cursor.startIndex);
         scopes.push({ depth, start: cursor.startIndex });
         currentScope = cursor.startIndex;
       }
@@ -573,6 +597,13 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
     cursor.delete();
   }
 
+  /** A function defined at module level (not a method): others may call it by name. */
+  function moduleFunction(node: Node, start: number): void {
+    const parent = node.parent?.type === "decorated_definition" ? node.parent.parent : node.parent;
+    const name = node.childForFieldName("name");
+    if (parent?.type === "module" && name) functions.set(name.text, start);
+  }
+
   function finish(): RawFile {
     return {
       path,
@@ -589,6 +620,9 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       assignments,
       kit: pythonKit(singleQuotes > doubleQuotes ? "'" : '"'),
       tables: TABLES,
+      localImports,
+      functions,
+      returns,
     };
   }
 }

@@ -1,0 +1,134 @@
+import { readFileSync, statSync } from "node:fs";
+import { dirname, extname, join, resolve, sep } from "node:path";
+import { parse as parseJsonc } from "jsonc-parser";
+
+/**
+ * Where an import points inside the project: the file a module specifier names, as Python and
+ * TypeScript would find it. Anything outside the tree (an installed package, a built-in) is
+ * undefined, and is never read.
+ */
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function outsideTree(path: string): boolean {
+  return path.split(sep).some((part) => part === "node_modules" || part === "site-packages" || part === ".venv" || part === "venv");
+}
+
+function firstFile(candidates: readonly string[]): string | undefined {
+  return candidates.find((candidate) => !outsideTree(candidate) && isFile(candidate));
+}
+
+/** `a/b` as `a/b.py` or the package `a/b/__init__.py`. */
+function pythonCandidates(base: string): string[] {
+  return [`${base}.py`, join(base, "__init__.py"), `${base}.pyi`, join(base, "__init__.pyi")];
+}
+
+/** The folders an absolute import may start from: the importer's and its parents up to the root, and their `src/`. */
+function pythonRoots(from: string, root: string): string[] {
+  const roots: string[] = [];
+  let dir = dirname(from);
+  for (let level = 0; level < 12; level++) {
+    roots.push(dir, join(dir, "src"));
+    const parent = dirname(dir);
+    if (dir === root || parent === dir) break;
+    dir = parent;
+  }
+  return roots;
+}
+
+/** `.llm`, `..pkg.clients`, `app.clients` from the file `from`. */
+export function resolvePythonModule(from: string, module: string, root: string): string | undefined {
+  const dots = /^\.*/.exec(module)![0].length;
+  const parts = module.slice(dots).split(".").filter(Boolean);
+  if (dots > 0) {
+    let base = dirname(from);
+    for (let level = 1; level < dots; level++) base = dirname(base);
+    return firstFile(parts.length === 0 ? [join(base, "__init__.py"), join(base, "__init__.pyi")] : pythonCandidates(join(base, ...parts)));
+  }
+  if (parts.length === 0) return undefined;
+  for (const start of pythonRoots(from, root)) {
+    const found = firstFile(pythonCandidates(join(start, ...parts)));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The submodule `name` of a package module (`from . import llm`, `from app import clients`). */
+export function pythonSubmodule(module: string, name: string): string {
+  return module.endsWith(".") ? `${module}${name}` : `${module}.${name}`;
+}
+
+const SCRIPT_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+/** TypeScript's ESM convention: `./llm.js` in source names `./llm.ts`. */
+const SOURCE_OF: Record<string, string[]> = {
+  ".js": [".ts", ".tsx"],
+  ".jsx": [".tsx"],
+  ".mjs": [".mts"],
+  ".cjs": [".cts"],
+};
+
+function scriptCandidates(base: string): string[] {
+  const extension = extname(base);
+  if (SCRIPT_EXTENSIONS.includes(extension)) {
+    const stem = base.slice(0, -extension.length);
+    return [...(SOURCE_OF[extension] ?? []).map((source) => stem + source), base];
+  }
+  return [...SCRIPT_EXTENSIONS.map((ext) => base + ext), ...SCRIPT_EXTENSIONS.map((ext) => join(base, `index${ext}`))];
+}
+
+interface PathMapping {
+  base: string;
+  paths: [string, string[]][];
+}
+
+const tsconfigs = new Map<string, PathMapping | null>();
+
+/** The nearest tsconfig.json's `compilerOptions.paths` (`"@/*": ["src/*"]`), from `dir` up to the root. */
+function pathMapping(dir: string, root: string): PathMapping | undefined {
+  for (let current = dir, level = 0; level < 12; level++) {
+    const file = join(current, "tsconfig.json");
+    let mapping = tsconfigs.get(file);
+    if (mapping === undefined) {
+      mapping = null;
+      try {
+        const options = (parseJsonc(readFileSync(file, "utf8")) as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } })
+          ?.compilerOptions;
+        if (options?.paths) mapping = { base: resolve(current, options.baseUrl ?? "."), paths: Object.entries(options.paths) };
+        else if (options) mapping = { base: current, paths: [] };
+      } catch {
+        // No tsconfig.json here (or an unreadable one): look further up.
+      }
+      tsconfigs.set(file, mapping);
+    }
+    if (mapping) return mapping;
+    const parent = dirname(current);
+    if (current === root || parent === current) return undefined;
+    current = parent;
+  }
+  return undefined;
+}
+
+/** `./llm`, `../lib/llm.js`, or a tsconfig path alias (`@/lib/llm`) from the file `from`. */
+export function resolveScriptModule(from: string, specifier: string, root: string): string | undefined {
+  if (specifier.startsWith(".")) return firstFile(scriptCandidates(resolve(dirname(from), specifier)));
+  const mapping = pathMapping(dirname(from), root);
+  for (const [pattern, targets] of mapping?.paths ?? []) {
+    const star = pattern.indexOf("*");
+    const prefix = star === -1 ? pattern : pattern.slice(0, star);
+    const suffix = star === -1 ? "" : pattern.slice(star + 1);
+    const matches = star === -1 ? specifier === pattern : specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length;
+    if (!matches) continue;
+    const captured = star === -1 ? "" : specifier.slice(prefix.length, specifier.length - suffix.length);
+    for (const target of targets) {
+      const found = firstFile(scriptCandidates(resolve(mapping!.base, target.replace("*", captured))));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

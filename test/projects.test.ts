@@ -1,0 +1,86 @@
+import { cpSync, readdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, ROOT, tempDir } from "./helpers/cli.js";
+import { expectedFindings, variantPath } from "./helpers/fixtures.js";
+
+/**
+ * Projects whose findings depend on more than one file: a client made in one module and called in
+ * another, a model ID defined in a config module and used elsewhere. Each file marks its expected
+ * findings (`expect: rule-id`) and has its expected fix in a `.fixed` sibling; the built CLI runs
+ * on a scratch copy of the whole tree, as users run it.
+ */
+const PROJECTS = join(ROOT, "fixtures", "projects");
+const VARIANT = /\.(fixed|unsafe)\./;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !VARIANT.test(entry.name))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** A copy of the project without its expected outputs, so only the sources are linted. */
+function scratchCopy(project: string): string {
+  const dir = tempDir("glm-project-");
+  cpSync(join(PROJECTS, project), dir, { recursive: true, filter: (source) => !VARIANT.test(source) });
+  return dir;
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; message: string }[];
+}
+
+describe.each(readdirSync(PROJECTS).sort())("project %s", (project) => {
+  const files = sourceFiles(join(PROJECTS, project));
+
+  it("reports exactly the marked lines, across modules", () => {
+    const dir = scratchCopy(project);
+    const run = cli(["lint", "--format", "json", "."], { cwd: dir });
+    expect(run.stderr).toBe("");
+    const results = JSON.parse(run.stdout) as JsonResult[];
+    for (const file of files) {
+      const result = results.find((candidate) => relative(dir, candidate.filePath) === file);
+      const actual = new Map<number, string[]>();
+      for (const message of result?.messages ?? []) actual.set(message.line, [...(actual.get(message.line) ?? []), message.ruleId ?? "fatal"].sort());
+      const expected = expectedFindings(readFileSync(join(PROJECTS, project, file), "utf8"));
+      expect({ file, findings: Object.fromEntries(actual) }).toEqual({ file, findings: Object.fromEntries(expected) });
+    }
+  });
+
+  it("names a use of a model setting defined in another module", () => {
+    const dir = scratchCopy(project);
+    const results = JSON.parse(cli(["lint", "--format", "json", "."], { cwd: dir }).stdout) as JsonResult[];
+    const named = results.flatMap((result) => result.messages).filter((message) => / \(used as the model in [^)]+:\d+/.test(message.message));
+    expect(named.length).toBeGreaterThan(0);
+  });
+
+  it("fixes every file to its expected output, and a second fix changes nothing", () => {
+    const dir = scratchCopy(project);
+    expect(cli(["fix", "--allow-dirty", "."], { cwd: dir }).stderr).toBe("");
+    for (const file of files) {
+      const fixedPath = variantPath(join(PROJECTS, project, file), "fixed");
+      const expected = readFileSync(existsSync(fixedPath) ? fixedPath : join(PROJECTS, project, file), "utf8");
+      expect({ file, text: readFileSync(join(dir, file), "utf8") }).toEqual({ file, text: expected });
+    }
+    const again = cli(["fix", "--allow-dirty", "--format", "json", "."], { cwd: dir });
+    const results = JSON.parse(again.stdout) as (JsonResult & { output?: string })[];
+    expect(results.filter((result) => result.output !== undefined)).toEqual([]);
+  });
+});
+
+describe("cross-module results in the cache", () => {
+  it("re-checks a cached file when a module it imports changes", () => {
+    const dir = scratchCopy("python-package");
+    const rulesOn = (): string[] => {
+      const results = JSON.parse(cli(["lint", "--cache", "--format", "json", "app/chat.py"], { cwd: dir }).stdout) as JsonResult[];
+      return (results[0]?.messages ?? []).map((message) => message.ruleId ?? "fatal").sort();
+    };
+    expect(rulesOn()).toEqual(["extra-body-required", "unsupported-param"]);
+    // The client chat.py imports now talks to OpenAI: Z.ai's field is no longer sent to Cerebras.
+    const llm = join(dir, "app", "llm.py");
+    writeFileSync(llm, readFileSync(llm, "utf8").replace("https://api.cerebras.ai/v1", "https://api.openai.com/v1"));
+    expect(rulesOn()).toEqual(["extra-body-required"]);
+  });
+});
