@@ -41,3 +41,19 @@ describe("Jupyter notebooks", () => {
     expect(fixed.cells[0].source).toEqual(["!pip install cerebras-cloud-sdk\n", "%load_ext autoreload\n", 'MODEL = "zai-glm-4.7"\n']);
   });
 });
+
+describe("Markdown code blocks", () => {
+  const GUIDE = join(ROOT, "fixtures", "rules", "model-id", "guide.md");
+
+  it("are read by default, and skipped with \"markdown\": false in the config", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "guide.md"), readFileSync(GUIDE));
+    const before = cli(["lint", "--format", "json", "."], { cwd: dir });
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout)[0].messages.length).toBeGreaterThan(0);
+    writeFileSync(join(dir, "glm-migrate.config.json"), JSON.stringify({ markdown: false }));
+    const after = cli(["lint", "--format", "json", "."], { cwd: dir });
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout)).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import picomatch from "picomatch";
 import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
 import { RULES } from "../../rules/index.js";
 import type { Severity, Target } from "../model/rule.js";
+import { languageForPath } from "../languages/index.js";
 import { packageFile } from "../package-files.js";
 import { didYouMean } from "../suggest.js";
 
@@ -20,6 +21,8 @@ export interface ConfigData {
   exclude?: string[];
   target?: Partial<Target>;
   presets?: string[];
+  /** Read the code blocks of Markdown and MDX files (default true). */
+  markdown?: boolean;
   overrides?: { files: string | string[]; rules?: Record<string, RuleEntry> }[];
 }
 
@@ -191,6 +194,8 @@ export class ConfigResolver {
   /** Excluded by the config that governs it (a folder excluded skips all below it). */
   isExcluded(path: string): boolean {
     const config = this.configFor(dirname(path));
+    // Docs are read by default, since the calls they show get copied; `"markdown": false` opts out.
+    if (config?.data.markdown === false && languageForPath(path) === "markdown") return true;
     const patterns = config?.data.exclude;
     if (!config || !patterns?.length) return false;
     const rel = this.relative(config, path);

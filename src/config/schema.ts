@@ -49,6 +49,10 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         additionalProperties: false,
       },
       presets: { type: "array", items: { enum: [...PRESET_NAMES] } },
+      markdown: {
+        type: "boolean",
+        description: "Lint and fix the fenced code blocks of Markdown and MDX files (default true); false skips those files.",
+      },
       overrides: {
         type: "array",
         items: {

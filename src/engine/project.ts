@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { basename, relative, resolve } from "node:path";
 import { languageForPath, lowerSource } from "../languages/index.js";
-import { linkedNames, type Link, type RawFile } from "../model/assemble.js";
+import type { Link, RawFile } from "../model/assemble.js";
+import { linkedNames } from "../model/linked-names.js";
 import type { Endpoint, ImportedSymbol, LocalImport, ModelUse, ModuleLinks, Reexport } from "../model/types.js";
 import type { Budget } from "./budget.js";
 import { decode } from "./decode.js";
@@ -63,12 +64,11 @@ export class ModuleLinker {
     this.modules.delete(resolve(path));
   }
 
-  private async link(raw: RawFile, budget: Budget, chain: string[]): Promise<ModuleLinks> {
+  private async link(raw: RawFile, budget: Budget, chain: string[], exporting = false): Promise<ModuleLinks> {
     const path = resolve(raw.path);
     const imported = new Map<string, ImportedSymbol>();
     const deps = new Set<string>();
-    // Only the imports the file calls, or binds other names to, can reach a request.
-    const wanted = linkedNames(raw);
+    const wanted = linkedNames(raw, exporting);
     for (const entry of raw.localImports ?? []) {
       if (!wanted.has(entry.local)) continue;
       const symbol = await this.importSymbol(path, raw.language === "python", entry, budget, [...chain, path], deps);
@@ -165,7 +165,7 @@ export class ModuleLinker {
     const link: Link = async (raw) => {
       imports = raw.localImports ?? [];
       reexports = raw.reexports ?? [];
-      const links = await this.link(raw, budget, chain);
+      const links = await this.link(raw, budget, chain, true);
       for (const dep of links.deps) deps.add(dep);
       return links;
     };

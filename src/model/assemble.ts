@@ -161,26 +161,6 @@ export type Returned = { call: RawCall } | { name: string };
 /** Resolves a file's imports of other project modules before it is assembled. */
 export type Link = (raw: RawFile) => Promise<ModuleLinks>;
 
-/**
- * The names a file would look up in other modules: call receivers and callees, names other names
- * are bound to, and `model=NAME` values. Only imports of these are worth following.
- */
-export function linkedNames(raw: RawFile): Set<string> {
-  const names = new Set<string>();
-  const head = (dotted: string): string => dotted.split(".")[0]!;
-  for (const call of raw.calls) {
-    if (call.base.kind === "name") names.add(call.base.segments[0]!);
-    for (const entry of call.fields?.entries ?? []) {
-      if (entry.key === "model" && entry.value.kind === "name" && entry.value.name) names.add(head(entry.value.name));
-    }
-  }
-  for (const binding of raw.bindings) {
-    if (binding.chain?.root.kind === "name") names.add(head(binding.chain.root.name));
-  }
-  if (raw.defaultExport && "name" in raw.defaultExport) names.add(raw.defaultExport.name);
-  return names;
-}
-
 export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   const { text, tables } = raw;
   const imported = links?.imported ?? new Map<string, ImportedSymbol>();

@@ -1,0 +1,77 @@
+import type { RawBinding, RawCall, RawFile } from "./assemble.js";
+import { REQUEST_METHODS } from "./sdks.js";
+
+/**
+ * The imported names worth following to other modules: those a request's client or model can come
+ * from. Following every import would read half a package for each file that mentions an SDK; the
+ * names that matter are far fewer:
+ * - the receiver of each request call (`client` of `client.chat.completions.create`, `get_client`
+ *   of `get_client().chat...`) and the name a request's `model` is (`config.MODEL`);
+ * - for a module being imported (`exporting`), every module-level name's source, since any of
+ *   them may be what the importer asked for;
+ * - and, from those, what they are bound to or return, back to the imported name they start at.
+ */
+export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
+  const names = new Set<string>();
+  const pending: string[] = [];
+  const want = (dotted: string | undefined): void => {
+    if (!dotted) return;
+    const head = dotted.split(".")[0]!;
+    if (!names.has(head)) {
+      names.add(head);
+      pending.push(head);
+    }
+    if (dotted !== head) pending.push(dotted);
+  };
+  const wantCall = (call: RawCall | undefined): void => {
+    if (call?.base.kind === "name") want(call.base.segments.join("."));
+    else if (call?.base.kind === "call") wantCall(call.base.call);
+  };
+  const wantBinding = (binding: RawBinding): void => {
+    if (binding.call) wantCall(binding.call);
+    else if (binding.chain?.root.kind === "name") want(binding.chain.root.name);
+    else if (binding.chain?.root.kind === "call") wantCall(binding.chain.root.call);
+  };
+
+  for (const call of raw.calls) {
+    const receiver = requestReceiver(call);
+    if (receiver?.kind === "name") want(receiver.name);
+    else if (receiver?.kind === "call") wantCall(receiver.call);
+    for (const entry of call.fields?.entries ?? []) {
+      if (entry.key === "model" && entry.value.kind === "name") want(entry.value.name);
+    }
+  }
+  if (exporting) {
+    for (const binding of raw.bindings) if (binding.scope === -1) wantBinding(binding);
+    for (const scope of raw.functions?.values() ?? []) pending.push(`\u0000${scope}`);
+    const fallback = raw.defaultExport;
+    if (fallback && "call" in fallback) wantCall(fallback.call);
+    else if (fallback) want(fallback.name);
+  }
+
+  const byName = new Map<string, RawBinding[]>();
+  for (const binding of raw.bindings) byName.set(binding.name, [...(byName.get(binding.name) ?? []), binding]);
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    // A function's scope (queued as NUL + start): what it returns.
+    const scope = name.startsWith("\u0000") ? Number(name.slice(1)) : raw.functions?.get(name);
+    const returned = scope === undefined ? undefined : raw.returns?.get(scope);
+    if (returned && "call" in returned) wantCall(returned.call);
+    else if (returned) want(returned.name);
+    for (const binding of byName.get(name) ?? []) wantBinding(binding);
+  }
+  return names;
+}
+
+/** The receiver of a request method call: `client` of `client.chat.completions.create(...)`. */
+function requestReceiver(call: RawCall): { kind: "name"; name: string } | { kind: "call"; call: RawCall } | undefined {
+  const path = call.base.kind === "name" ? call.base.segments : call.members;
+  const method = REQUEST_METHODS.find((candidate) => path.join(".").endsWith(candidate));
+  if (!method) return undefined;
+  const receiver = path.slice(0, path.length - method.split(".").length);
+  if (call.base.kind === "name") return receiver.length > 0 ? { kind: "name", name: receiver.join(".") } : undefined;
+  return call.base.kind === "call" ? { kind: "call", call: call.base.call } : undefined;
+}
