@@ -1,4 +1,5 @@
-import { cpSync, readdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, readdirSync, readFileSync, existsSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, ROOT, tempDir } from "./helpers/cli.js";
@@ -82,5 +83,40 @@ describe("cross-module results in the cache", () => {
     const llm = join(dir, "app", "llm.py");
     writeFileSync(llm, readFileSync(llm, "utf8").replace("https://api.cerebras.ai/v1", "https://api.openai.com/v1"));
     expect(rulesOn()).toEqual(["extra-body-required"]);
+  });
+});
+
+describe("--type-aware", () => {
+  const FIXTURE = join(ROOT, "fixtures", "type-aware");
+  const FILE = join("src", "wrapped.ts");
+
+  /** A scratch copy that still sees this repository's node_modules, where the SDKs' types are. */
+  function typedCopy(): string {
+    const dir = tempDir("glm-typed-");
+    cpSync(FIXTURE, dir, { recursive: true, filter: (source) => !VARIANT.test(source) });
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    return dir;
+  }
+
+  const findings = (args: string[], dir: string): Record<number, string[]> => {
+    const results = JSON.parse(cli(["lint", "--format", "json", ...args, "."], { cwd: dir }).stdout) as JsonResult[];
+    const lines: Record<number, string[]> = {};
+    for (const message of results.flatMap((result) => result.messages)) lines[message.line] = [...(lines[message.line] ?? []), message.ruleId ?? "fatal"];
+    return lines;
+  };
+
+  it("finds clients behind generic wrappers and registries only with the type checker", () => {
+    const dir = typedCopy();
+    expect(findings([], dir)).toEqual({});
+    expect(findings(["--type-aware"], dir)).toEqual(Object.fromEntries(expectedFindings(readFileSync(join(FIXTURE, FILE), "utf8"))));
+  });
+
+  it("fixes them, and the result type-checks against the SDKs with each @ts-expect-error needed", () => {
+    const dir = typedCopy();
+    expect(cli(["fix", "--type-aware", "--allow-dirty", "."], { cwd: dir }).stderr).toBe("");
+    expect(readFileSync(join(dir, FILE), "utf8")).toBe(readFileSync(variantPath(join(FIXTURE, FILE), "fixed"), "utf8"));
+    const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", dir], { encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
   });
 });

@@ -32,6 +32,7 @@ export interface CommonFlags {
   cache?: boolean;
   cacheLocation?: string;
   shard?: string;
+  typeAware?: boolean;
   color?: boolean;
   debug?: boolean;
 }
@@ -99,6 +100,7 @@ export function runOptions(paths: string[], flags: CommonFlags, cwd: string): Fi
     ...(flags.cache ? { cache: true } : {}),
     ...(flags.cacheLocation ? { cacheLocation: resolve(cwd, flags.cacheLocation) } : {}),
     ...(shard ? { shard } : {}),
+    ...(flags.typeAware ? { typeAware: true } : {}),
     target: {
       ...(flags.targetModel ? { model: flags.targetModel } : {}),
       ...(flags.reasoningOff ? { reasoningOff: flags.reasoningOff } : {}),

@@ -75,6 +75,7 @@ function addCommonOptions(command: Command): Command {
     .option("--cache", "keep lint results between runs; only changed files are read again")
     .option("--cache-location <path>", "the cache file (default node_modules/.cache/glm-migrate/results.json)")
     .option("--shard <i/n>", "lint the i-th of n shares of the files (for CI matrix jobs)")
+    .option("--type-aware", "in TS/JS projects with a tsconfig.json, ask TypeScript's type checker which client a request uses")
     .option("--no-color", "never colour the output")
     .option("--debug", "print stack traces for internal errors");
 }

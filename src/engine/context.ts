@@ -31,6 +31,8 @@ export interface CheckOptions {
   fileTimeoutMs: number;
   /** The project's root: imports are followed to other modules under it. */
   root?: string;
+  /** Ask TypeScript's type checker for clients the model cannot resolve (`--type-aware`). */
+  typeAware?: boolean;
 }
 
 const KNOWN_RULES = new Set(RULES.map((rule) => rule.meta.id));
@@ -82,7 +84,7 @@ export class ContextCache {
   readonly linker: ModuleLinker | undefined;
 
   constructor(private readonly check: CheckOptions) {
-    this.linker = check.root === undefined ? undefined : new ModuleLinker(check.root);
+    this.linker = check.root === undefined ? undefined : new ModuleLinker(check.root, check.typeAware);
   }
 
   get(settings: Settings, key = JSON.stringify(settings)): PreparedContext {

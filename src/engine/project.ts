@@ -7,6 +7,7 @@ import type { Endpoint, ImportedSymbol, LocalImport, ModelUse, ModuleLinks, Reex
 import type { Budget } from "./budget.js";
 import { decode } from "./decode.js";
 import { pythonSubmodule, resolvePythonModule, resolveScriptModule } from "./module-paths.js";
+import { TypeOracle } from "./type-oracle.js";
 
 /** How far imports are followed: a client made three modules away is still found. */
 const MAX_DEPTH = 3;
@@ -40,7 +41,13 @@ export class ModuleLinker {
   private readonly modules = new Map<string, Promise<LoadedModule | undefined>>();
   private uses = new Map<string, Map<string, { endpoint: Endpoint; at: string }[]>>();
 
-  constructor(private readonly root: string) {}
+  private oracle: Promise<TypeOracle> | undefined;
+
+  /** With `typeAware`, TypeScript's checker names the client where imports and factories do not. */
+  constructor(
+    private readonly root: string,
+    private readonly typeAware = false,
+  ) {}
 
   /** The `Link` for one file's lowering, charged to that file's time budget. */
   linkFor(budget: Budget): Link {
@@ -74,7 +81,12 @@ export class ModuleLinker {
       const symbol = await this.importSymbol(path, raw.language === "python", entry, budget, [...chain, path], deps);
       if (symbol) imported.set(entry.local, symbol);
     }
-    return { imported, uses: this.uses.get(path) ?? new Map(), deps: [...deps] };
+    const links: ModuleLinks = { imported, uses: this.uses.get(path) ?? new Map(), deps: [...deps] };
+    if (this.typeAware && chain.length === 0 && raw.language !== "python") {
+      this.oracle ??= TypeOracle.load(this.root);
+      links.typed = (await this.oracle).clientsOf(raw);
+    }
+    return links;
   }
 
   private async importSymbol(

@@ -50,6 +50,11 @@ export interface LintOptions {
   cacheLocation?: string;
   /** Lint one share of the files (`--shard 2/4`), for CI matrix jobs. */
   shard?: Shard;
+  /**
+   * Resolve clients in TS/JS through TypeScript's type checker where imports and factories do not
+   * tell (generic wrappers, registries). Builds a program per tsconfig.json; runs on one thread, uncached.
+   */
+  typeAware?: boolean;
 }
 
 export interface FixOptions extends LintOptions {
@@ -98,6 +103,7 @@ function checkOptions(options: LintOptions): CheckOptions {
     reportUnusedSuppressions: options.reportUnusedSuppressions ?? false,
     fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     root: resolve(options.cwd ?? process.cwd()),
+    ...(options.typeAware ? { typeAware: true } : {}),
   };
 }
 
@@ -172,7 +178,7 @@ export async function lintSource(text: string, options: SourceOptions & { fix?: 
   if (!language) return summarize(options.filePath, [noticeMessage("not a file type glm-migrate reads; skipped")]);
   const fixing = options.fix ? { allowed: new Set<FixSafety>(options.unsafeFixes ? ["safe", "unsafe"] : ["safe"]) } : undefined;
   const check = checkOptions(options);
-  const context = contextOf(resolveSettings(options.filePath, options), check, new ModuleLinker(check.root!));
+  const context = contextOf(resolveSettings(options.filePath, options), check, new ModuleLinker(check.root!, check.typeAware));
   const outcome = await checkText(options.filePath, language, text, context, fixing);
   const extra = outcome.output !== undefined ? { output: outcome.output, fixedCount: outcome.applied } : {};
   return summarize(options.filePath, outcome.messages, { source: text, ...extra });
@@ -206,7 +212,7 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
   };
 
   // Only lint results are cached: a fix changes the files it reads.
-  const cache = options.cache && !fixing ? new ResultCache(options.cacheLocation ?? defaultCacheLocation(cwd)) : undefined;
+  const cache = options.cache && !fixing && !options.typeAware ? new ResultCache(options.cacheLocation ?? defaultCacheLocation(cwd)) : undefined;
   const pending: FileJob[] = [];
   for (const job of jobs) {
     const hit = cache?.get(job.path, ResultCache.keyOf(job.settingsKey));
@@ -215,7 +221,8 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
   }
 
   const threads = Math.max(1, options.jobs ?? availableParallelism());
-  if (threads > 1 && !decide && pending.length >= WORKER_THRESHOLD) {
+  // One type-checked program serves every file; workers would each build their own.
+  if (threads > 1 && !decide && !options.typeAware && pending.length >= WORKER_THRESHOLD) {
     await runInWorkers(pending, threads, check, fixing, ({ index, outcome }) => record(index, outcome));
   } else {
     const contexts = new ContextCache(check);

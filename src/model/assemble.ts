@@ -437,6 +437,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       } else {
         client = resolveReceiver(call.base, receiverPath, call.scope);
       }
+      client ??= links?.typed?.get(call.range.start);
       // `chat.completions.create` is distinctive enough to keep as a request site with an
       // unknown client; a bare `completions.create` on an unknown receiver is not.
       if (!client && !method.includes("chat.")) continue;

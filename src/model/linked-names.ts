@@ -67,7 +67,7 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
 }
 
 /** The receiver of a request method call: `client` of `client.chat.completions.create(...)`. */
-function requestReceiver(call: RawCall): { kind: "name"; name: string } | { kind: "call"; call: RawCall } | undefined {
+export function requestReceiver(call: RawCall): { kind: "name"; name: string } | { kind: "call"; call: RawCall } | undefined {
   const path = call.base.kind === "name" ? call.base.segments : call.members;
   const method = REQUEST_METHODS.find((candidate) => path.join(".").endsWith(candidate));
   if (!method) return undefined;

@@ -251,6 +251,8 @@ export interface ModuleLinks {
   imported: ReadonlyMap<string, ImportedSymbol>;
   /** Uses of this file's module-level names by requests in other files, by name. */
   uses: ReadonlyMap<string, { endpoint: Endpoint; at: string }[]>;
+  /** `--type-aware`: the client the type checker sees behind a request call's receiver, by call start. */
+  typed?: ReadonlyMap<number, Client>;
   deps: string[];
 }
 
