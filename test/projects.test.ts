@@ -71,7 +71,28 @@ describe.each(readdirSync(PROJECTS).sort())("project %s", (project) => {
   });
 });
 
+describe("cross-module fixes", () => {
+  it.each(readdirSync(PROJECTS).sort())("settle in one run of fix --unsafe-fixes in %s, even when a fix changes an imported client", (project) => {
+    const dir = scratchCopy(project);
+    cli(["fix", "--unsafe-fixes", "--allow-dirty", "."], { cwd: dir });
+    const again = JSON.parse(cli(["fix", "--unsafe-fixes", "--allow-dirty", "--format", "json", "."], { cwd: dir }).stdout) as (JsonResult & { output?: string })[];
+    expect(again.filter((result) => result.output !== undefined).map((result) => relative(dir, result.filePath))).toEqual([]);
+  });
+});
+
 describe("cross-module results in the cache", () => {
+  it("re-checks a cached file when a module it imported from appears", () => {
+    const dir = tempDir("glm-appear-");
+    writeFileSync(join(dir, "chat.py"), 'from llm import client\nclient.chat.completions.create(model="zai-glm-4.7", messages=[], tool_stream=True)\n');
+    const rulesOn = (): string[] => {
+      const results = JSON.parse(cli(["lint", "--cache", "--format", "json", "."], { cwd: dir }).stdout) as JsonResult[];
+      return results.flatMap((result) => result.messages.map((message) => message.ruleId ?? "fatal")).sort();
+    };
+    expect(rulesOn()).toEqual([]);
+    writeFileSync(join(dir, "llm.py"), 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\n');
+    expect(rulesOn()).toEqual(["extra-body-required", "unsupported-param"]);
+  });
+
   it("re-checks a cached file when a module it imports changes", () => {
     const dir = scratchCopy("python-package");
     const rulesOn = (): string[] => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { VERSION } from "../version.js";
 import type { FileOutcome } from "./process-file.js";
@@ -12,6 +12,8 @@ interface Entry {
   outcome: FileOutcome;
   /** The imported modules the outcome drew on, as they were: a change to one misses too. */
   deps?: { path: string; size: number; mtimeMs: number }[];
+  /** Files an import looked for and did not find: one appearing misses too. */
+  absent?: string[];
 }
 
 function unchanged(path: string, size: number, mtimeMs: number): boolean {
@@ -48,7 +50,8 @@ export class ResultCache {
   get(path: string, key: string): FileOutcome | undefined {
     const entry = this.entries[path];
     if (!entry || entry.key !== key || !unchanged(path, entry.size, entry.mtimeMs)) return undefined;
-    return (entry.deps ?? []).every((dep) => unchanged(dep.path, dep.size, dep.mtimeMs)) ? entry.outcome : undefined;
+    const depsHold = (entry.deps ?? []).every((dep) => unchanged(dep.path, dep.size, dep.mtimeMs));
+    return depsHold && !(entry.absent ?? []).some((path) => existsSync(path)) ? entry.outcome : undefined;
   }
 
   set(path: string, key: string, outcome: FileOutcome): void {
@@ -58,7 +61,8 @@ export class ResultCache {
         const depInfo = statSync(dep);
         return { path: dep, size: depInfo.size, mtimeMs: depInfo.mtimeMs };
       });
-      this.entries[path] = { size: info.size, mtimeMs: info.mtimeMs, key, outcome, ...(deps.length > 0 ? { deps } : {}) };
+      const absent = outcome.absent ?? [];
+      this.entries[path] = { size: info.size, mtimeMs: info.mtimeMs, key, outcome, ...(deps.length > 0 ? { deps } : {}), ...(absent.length > 0 ? { absent } : {}) };
       this.changed = true;
     } catch {
       // Gone since it was read: nothing to remember.

@@ -24,6 +24,7 @@ export interface TextLintContext {
 export interface CrossFile {
   modelUses?: ModelUse[];
   deps?: string[];
+  absent?: string[];
 }
 
 export type TextLint = ({ diagnostics: Diagnostic[] } & CrossFile) | { parseError: ParseError };
@@ -39,7 +40,11 @@ export async function lintText(
   if ("error" in lowered) return { parseError: lowered.error };
   budget.check();
   const { file } = lowered;
-  const crossFile: CrossFile = { ...(file.modelUses ? { modelUses: file.modelUses } : {}), ...(file.deps ? { deps: file.deps } : {}) };
+  const crossFile: CrossFile = {
+    ...(file.modelUses ? { modelUses: file.modelUses } : {}),
+    ...(file.deps ? { deps: file.deps } : {}),
+    ...(file.absent ? { absent: file.absent } : {}),
+  };
   const diagnostics = runRules(file, context.rules, context.target);
   const lines = new LineIndex(text);
   const suppressions = parseSuppressions(file.comments, lines);

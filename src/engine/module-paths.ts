@@ -20,8 +20,14 @@ function outsideTree(path: string): boolean {
   return path.split(sep).some((part) => part === "node_modules" || part === "site-packages" || part === ".venv" || part === "venv");
 }
 
-function firstFile(candidates: readonly string[]): string | undefined {
-  return candidates.find((candidate) => !outsideTree(candidate) && isFile(candidate));
+/** The first candidate that exists; those looked for before it go to `tried`. */
+function firstFile(candidates: readonly string[], tried: string[]): string | undefined {
+  for (const candidate of candidates) {
+    if (outsideTree(candidate)) continue;
+    if (isFile(candidate)) return candidate;
+    tried.push(candidate);
+  }
+  return undefined;
 }
 
 /** `a/b` as `a/b.py` or the package `a/b/__init__.py`. */
@@ -43,17 +49,17 @@ function pythonRoots(from: string, root: string): string[] {
 }
 
 /** `.llm`, `..pkg.clients`, `app.clients` from the file `from`. */
-export function resolvePythonModule(from: string, module: string, root: string): string | undefined {
+export function resolvePythonModule(from: string, module: string, root: string, tried: string[] = []): string | undefined {
   const dots = /^\.*/.exec(module)![0].length;
   const parts = module.slice(dots).split(".").filter(Boolean);
   if (dots > 0) {
     let base = dirname(from);
     for (let level = 1; level < dots; level++) base = dirname(base);
-    return firstFile(parts.length === 0 ? [join(base, "__init__.py"), join(base, "__init__.pyi")] : pythonCandidates(join(base, ...parts)));
+    return firstFile(parts.length === 0 ? [join(base, "__init__.py"), join(base, "__init__.pyi")] : pythonCandidates(join(base, ...parts)), tried);
   }
   if (parts.length === 0) return undefined;
   for (const start of pythonRoots(from, root)) {
-    const found = firstFile(pythonCandidates(join(start, ...parts)));
+    const found = firstFile(pythonCandidates(join(start, ...parts)), tried);
     if (found) return found;
   }
   return undefined;
@@ -83,6 +89,7 @@ function scriptCandidates(base: string): string[] {
 }
 
 interface PathMapping {
+  file: string;
   base: string;
   paths: [string, string[]][];
 }
@@ -99,8 +106,8 @@ function pathMapping(dir: string, root: string): PathMapping | undefined {
       try {
         const options = (parseJsonc(readFileSync(file, "utf8")) as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } })
           ?.compilerOptions;
-        if (options?.paths) mapping = { base: resolve(current, options.baseUrl ?? "."), paths: Object.entries(options.paths) };
-        else if (options) mapping = { base: current, paths: [] };
+        if (options?.paths) mapping = { file, base: resolve(current, options.baseUrl ?? "."), paths: Object.entries(options.paths) };
+        else if (options) mapping = { file, base: current, paths: [] };
       } catch {
         // No tsconfig.json here (or an unreadable one): look further up.
       }
@@ -114,10 +121,14 @@ function pathMapping(dir: string, root: string): PathMapping | undefined {
   return undefined;
 }
 
-/** `./llm`, `../lib/llm.js`, or a tsconfig path alias (`@/lib/llm`) from the file `from`. */
-export function resolveScriptModule(from: string, specifier: string, root: string): string | undefined {
-  if (specifier.startsWith(".")) return firstFile(scriptCandidates(resolve(dirname(from), specifier)));
+/**
+ * `./llm`, `../lib/llm.js`, or a tsconfig path alias (`@/lib/llm`) from the file `from`. Files
+ * looked for and missing go to `tried`; a tsconfig.json whose `paths` were read, to `read`.
+ */
+export function resolveScriptModule(from: string, specifier: string, root: string, tried: string[] = [], read: string[] = []): string | undefined {
+  if (specifier.startsWith(".")) return firstFile(scriptCandidates(resolve(dirname(from), specifier)), tried);
   const mapping = pathMapping(dirname(from), root);
+  if (mapping?.paths.length) read.push(mapping.file);
   for (const [pattern, targets] of mapping?.paths ?? []) {
     const star = pattern.indexOf("*");
     const prefix = star === -1 ? pattern : pattern.slice(0, star);
@@ -126,7 +137,7 @@ export function resolveScriptModule(from: string, specifier: string, root: strin
     if (!matches) continue;
     const captured = star === -1 ? "" : specifier.slice(prefix.length, specifier.length - suffix.length);
     for (const target of targets) {
-      const found = firstFile(scriptCandidates(resolve(mapping!.base, target.replace("*", captured))));
+      const found = firstFile(scriptCandidates(resolve(mapping!.base, target.replace("*", captured))), tried);
       if (found) return found;
     }
   }

@@ -26,8 +26,9 @@ export interface TextOutcome {
 }
 
 function crossFileOf(outcome: TextLint): { crossFile?: CrossFile } {
-  if (!("diagnostics" in outcome) || (!outcome.modelUses && !outcome.deps)) return {};
-  return { crossFile: { ...(outcome.modelUses ? { modelUses: outcome.modelUses } : {}), ...(outcome.deps ? { deps: outcome.deps } : {}) } };
+  if (!("diagnostics" in outcome) || (!outcome.modelUses && !outcome.deps && !outcome.absent)) return {};
+  const { modelUses, deps, absent } = outcome;
+  return { crossFile: { ...(modelUses ? { modelUses } : {}), ...(deps ? { deps } : {}), ...(absent ? { absent } : {}) } };
 }
 
 /** Lints or fixes one text; every per-file failure becomes a message, never an exception. */
@@ -98,6 +99,8 @@ export interface FileOutcome {
   uses?: CrossFile["modelUses"];
   /** Files whose contents this outcome depends on besides this one. */
   deps?: string[];
+  /** Files whose absence it depends on. */
+  absent?: string[];
 }
 
 /** Reads, prefilters, decodes, checks and (when fixing) writes one file. */
@@ -134,7 +137,7 @@ export async function processFile(
     try {
       if (veto) throw new Error(veto);
       await writeAtomic(path, encode(outcome.output!, encoding), bytes);
-      context.linker?.forget(path);
+      await context.linker?.forget(path);
     } catch (error) {
       written = false;
       messages.unshift(fatalMessage(text, 0, `fixes not written: ${(error as Error).message}`));
@@ -149,5 +152,6 @@ export async function processFile(
     internalError: outcome.internalError,
     ...(crossFile?.modelUses ? { uses: crossFile.modelUses } : {}),
     ...(crossFile?.deps ? { deps: crossFile.deps } : {}),
+    ...(crossFile?.absent ? { absent: crossFile.absent } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { basename, relative, resolve } from "node:path";
 import { languageForPath, lowerSource } from "../languages/index.js";
 import type { Link, RawFile } from "../model/assemble.js";
@@ -25,22 +25,37 @@ interface LoadedModule {
   exports: ReadonlyMap<string, ImportedSymbol>;
   imports: LocalImport[];
   reexports: Reexport[];
-  /** This module and every module it drew on. */
-  deps: string[];
+}
+
+/** What one file's links drew on: the modules read, the files whose absence mattered, and cuts. */
+interface Trace {
+  deps: Set<string>;
+  absent: Set<string>;
+  /** A cycle or the depth limit stopped a lookup: the result holds for this chain only. */
+  cut: boolean;
+}
+
+const newTrace = (): Trace => ({ deps: new Set(), absent: new Set(), cut: false });
+
+function merge(into: Trace, from: Trace): void {
+  for (const dep of from.deps) into.deps.add(dep);
+  for (const path of from.absent) into.absent.add(path);
+  into.cut ||= from.cut;
 }
 
 /**
  * Follows imports between the files of one project (issue: clients and model IDs across
  * modules). Each imported module is read, lowered and assembled once per run, with its own
- * imports followed up to MAX_DEPTH; what it exports is kept by path.
+ * imports followed up to MAX_DEPTH; what it exports is kept by path. A module whose own links
+ * were cut short by a cycle or the depth limit is not kept, so no file's result depends on which
+ * file happened to read a module first.
  *
  * It also carries, for a second pass, where other files use a module's names as a request's
  * model, so the definition is reported once, naming a use.
  */
 export class ModuleLinker {
-  private readonly modules = new Map<string, Promise<LoadedModule | undefined>>();
+  private readonly modules = new Map<string, Promise<{ module?: LoadedModule; trace: Trace }>>();
   private uses = new Map<string, Map<string, { endpoint: Endpoint; at: string }[]>>();
-
   private oracle: Promise<TypeOracle> | undefined;
 
   /** With `typeAware`, TypeScript's checker names the client where imports and factories do not. */
@@ -51,42 +66,59 @@ export class ModuleLinker {
 
   /** The `Link` for one file's lowering, charged to that file's time budget. */
   linkFor(budget: Budget): Link {
-    return (raw) => this.link(raw, budget, []);
+    return (raw) => this.link(raw, budget, [], false);
   }
 
   /** Uses of module-level names found by a first pass over the files, for the second. */
   setUses(uses: readonly ModelUse[], cwd: string): void {
     this.uses = new Map();
     for (const use of uses) {
-      const byName = this.uses.get(resolve(use.definition)) ?? new Map<string, { endpoint: Endpoint; at: string }[]>();
+      const definition = realPath(use.definition);
+      const byName = this.uses.get(definition) ?? new Map<string, { endpoint: Endpoint; at: string }[]>();
       const list = byName.get(use.name) ?? [];
       list.push({ endpoint: use.endpoint, at: `${relative(cwd, use.path).split("\\").join("/")}:${use.line}` });
       byName.set(use.name, list);
-      this.uses.set(resolve(use.definition), byName);
+      this.uses.set(definition, byName);
     }
   }
 
-  /** A file was rewritten: what it exported may have changed. */
-  forget(path: string): void {
-    this.modules.delete(resolve(path));
+  /** A file was rewritten: what it, and every module built from it, exported may have changed. */
+  async forget(path: string): Promise<void> {
+    const changed = resolve(path);
+    this.modules.delete(changed);
+    for (const [key, loading] of [...this.modules]) {
+      if ((await loading).trace.deps.has(changed)) this.modules.delete(key);
+    }
   }
 
-  private async link(raw: RawFile, budget: Budget, chain: string[], exporting = false): Promise<ModuleLinks> {
+  private async link(raw: RawFile, budget: Budget, chain: string[], exporting: boolean, trace = newTrace()): Promise<ModuleLinks> {
     const path = resolve(raw.path);
     const imported = new Map<string, ImportedSymbol>();
-    const deps = new Set<string>();
     const wanted = linkedNames(raw, exporting);
     for (const entry of raw.localImports ?? []) {
-      if (!wanted.has(entry.local)) continue;
-      const symbol = await this.importSymbol(path, raw.language === "python", entry, budget, [...chain, path], deps);
+      // An SDK's own classes and functions are known by name; there is nothing to follow.
+      const qualified = entry.name === null ? entry.module : `${entry.module}.${entry.name}`;
+      if (!wanted.has(entry.local) || raw.tables.constructors.has(qualified) || raw.tables.moduleClients.has(qualified) || raw.tables.requestFunctions.has(qualified)) continue;
+      const symbol = await this.importSymbol(path, raw.language === "python", entry, budget, [...chain, path], trace);
       if (symbol) imported.set(entry.local, symbol);
     }
-    const links: ModuleLinks = { imported, uses: this.uses.get(path) ?? new Map(), deps: [...deps] };
+    const uses = this.uses.size > 0 ? this.uses.get(realPath(path)) : undefined;
+    const links: ModuleLinks = { imported, uses: uses ?? new Map(), deps: [...trace.deps], ...(trace.absent.size > 0 ? { absent: [...trace.absent] } : {}) };
     if (this.typeAware && chain.length === 0 && raw.language !== "python") {
       this.oracle ??= TypeOracle.load(this.root);
       links.typed = (await this.oracle).clientsOf(raw);
     }
     return links;
+  }
+
+  private resolveModule(from: string, python: boolean, module: string, trace: Trace): string | undefined {
+    const tried: string[] = [];
+    const read: string[] = [];
+    const found = python ? resolvePythonModule(from, module, this.root, tried) : resolveScriptModule(from, module, this.root, tried, read);
+    // A file that did not exist but would have been chosen: creating it changes the result.
+    for (const candidate of tried) trace.absent.add(candidate);
+    for (const config of read) trace.deps.add(config);
+    return found;
   }
 
   private async importSymbol(
@@ -95,94 +127,102 @@ export class ModuleLinker {
     entry: LocalImport,
     budget: Budget,
     chain: string[],
-    deps: Set<string>,
+    trace: Trace,
   ): Promise<ImportedSymbol | undefined> {
-    const file = python ? resolvePythonModule(from, entry.module, this.root) : resolveScriptModule(from, entry.module, this.root);
-    const loaded = file ? await this.load(file, budget, chain) : undefined;
-    for (const dep of loaded?.deps ?? []) deps.add(dep);
-    if (loaded && entry.name === null) return this.moduleSymbol(loaded, budget, chain, deps);
-    const symbol = loaded && entry.name !== null ? await this.lookup(loaded, entry.name, budget, chain, deps) : undefined;
+    const file = this.resolveModule(from, python, entry.module, trace);
+    const loaded = file ? await this.load(file, budget, chain, trace) : undefined;
+    if (loaded && entry.name === null) return this.moduleSymbol(loaded, budget, chain, trace);
+    const symbol = loaded && entry.name !== null ? await this.lookup(loaded, entry.name, budget, chain, trace) : undefined;
     if (symbol || !python || entry.name === null) return symbol;
     // from app import clients: a submodule of the package, not a name its __init__ defines.
-    return this.importSymbol(from, true, { local: entry.local, module: pythonSubmodule(entry.module, entry.name), name: null }, budget, chain, deps);
+    return this.importSymbol(from, true, { local: entry.local, module: pythonSubmodule(entry.module, entry.name), name: null }, budget, chain, trace);
   }
 
   /**
    * A name a module offers: one it defines, or one it imports or re-exports (`from .llm import
    * client` in a package's `__init__.py`, `export { x } from "./x"`), followed when asked for.
    */
-  private async lookup(module: LoadedModule, name: string, budget: Budget, chain: string[], deps: Set<string>): Promise<ImportedSymbol | undefined> {
+  private async lookup(module: LoadedModule, name: string, budget: Budget, chain: string[], trace: Trace): Promise<ImportedSymbol | undefined> {
     const own = module.exports.get(name);
     if (own) return own;
     const within = [...chain, module.path];
     const imported = module.imports.find((entry) => entry.local === name);
-    if (imported) return this.importSymbol(module.path, module.python, imported, budget, within, deps);
+    if (imported) return this.importSymbol(module.path, module.python, imported, budget, within, trace);
     for (const reexport of module.reexports) {
       if (reexport.exported === name) {
-        return this.importSymbol(module.path, false, { local: name, module: reexport.module, name: reexport.name }, budget, within, deps);
+        return this.importSymbol(module.path, false, { local: name, module: reexport.module, name: reexport.name }, budget, within, trace);
       }
     }
     for (const reexport of module.reexports) {
       if (reexport.exported !== null || name === "default") continue;
       // export * from "./models": every name of that module but its default.
-      const target = resolveScriptModule(module.path, reexport.module, this.root);
-      const loaded = target ? await this.load(target, budget, within) : undefined;
-      const symbol = loaded ? await this.lookup(loaded, name, budget, within, deps) : undefined;
-      if (symbol) {
-        for (const dep of loaded!.deps) deps.add(dep);
-        return symbol;
-      }
+      const target = this.resolveModule(module.path, false, reexport.module, trace);
+      const loaded = target ? await this.load(target, budget, within, trace) : undefined;
+      const symbol = loaded ? await this.lookup(loaded, name, budget, within, trace) : undefined;
+      if (symbol) return symbol;
     }
     return undefined;
   }
 
   /** `import app.clients as c`, `import * as llm`: the module with each name it offers. */
-  private async moduleSymbol(module: LoadedModule, budget: Budget, chain: string[], deps: Set<string>): Promise<ImportedSymbol> {
+  private async moduleSymbol(module: LoadedModule, budget: Budget, chain: string[], trace: Trace): Promise<ImportedSymbol> {
     const exports = new Map(module.exports);
     const names = [...module.imports.map((entry) => entry.local), ...module.reexports.flatMap((entry) => (entry.exported === null ? [] : [entry.exported]))];
     for (const name of names) {
       if (exports.has(name)) continue;
-      const symbol = await this.lookup(module, name, budget, chain, deps);
+      const symbol = await this.lookup(module, name, budget, chain, trace);
       if (symbol) exports.set(name, symbol);
     }
     return { kind: "module", path: module.path, exports };
   }
 
-  private load(path: string, budget: Budget, chain: string[]): Promise<LoadedModule | undefined> {
-    if (chain.includes(path) || chain.length > MAX_DEPTH) return Promise.resolve(undefined);
+  private async load(path: string, budget: Budget, chain: string[], trace: Trace): Promise<LoadedModule | undefined> {
+    trace.deps.add(path);
+    if (chain.includes(path) || chain.length > MAX_DEPTH) {
+      trace.cut = true;
+      return undefined;
+    }
     let loading = this.modules.get(path);
     if (!loading) {
-      // A module that cannot be read now (gone, or over the time budget) may be read by a later file.
-      loading = this.read(path, budget, chain).catch(() => {
-        this.modules.delete(path);
-        return undefined;
-      });
+      loading = this.read(path, budget, chain).catch(() => ({ trace: { ...newTrace(), cut: true } }));
       this.modules.set(path, loading);
     }
-    return loading;
+    const result = await loading;
+    merge(trace, result.trace);
+    // Cut short (a cycle, the depth limit, an unreadable file): right for this chain, not for every file.
+    if (result.trace.cut && this.modules.get(path) === loading) this.modules.delete(path);
+    return result.module;
   }
 
-  private async read(path: string, budget: Budget, chain: string[]): Promise<LoadedModule | undefined> {
+  private async read(path: string, budget: Budget, chain: string[]): Promise<{ module?: LoadedModule; trace: Trace }> {
+    const trace = newTrace();
+    trace.deps.add(path);
     const language = languageForPath(path);
-    if (language !== "python" && language !== "javascript" && language !== "typescript") return undefined;
+    if (language !== "python" && language !== "javascript" && language !== "typescript") return { trace };
     const python = language === "python";
     const bytes = readFileSync(path);
-    const empty = { path, python, exports: new Map(), imports: [], reexports: [], deps: [path] };
-    if (bytes.length > MAX_MODULE_BYTES || !(MODULE_TRIGGER.test(bytes.toString("latin1")) || REEXPORTING.test(basename(path)))) return empty;
+    const empty = { path, python, exports: new Map(), imports: [], reexports: [] };
+    if (bytes.length > MAX_MODULE_BYTES || !(MODULE_TRIGGER.test(bytes.toString("latin1")) || REEXPORTING.test(basename(path)))) return { module: empty, trace };
     const decoded = decode(bytes);
-    if ("error" in decoded) return undefined;
-    const deps = new Set<string>([path]);
+    if ("error" in decoded) return { trace };
     let imports: LocalImport[] = [];
     let reexports: Reexport[] = [];
     const link: Link = async (raw) => {
       imports = raw.localImports ?? [];
       reexports = raw.reexports ?? [];
-      const links = await this.link(raw, budget, chain, true);
-      for (const dep of links.deps) deps.add(dep);
-      return links;
+      return this.link(raw, budget, chain, true, trace);
     };
     const lowered = await lowerSource(path, language, decoded.text, budget, link);
-    if ("error" in lowered) return undefined;
-    return { path, python, exports: lowered.file.exports ?? new Map(), imports, reexports, deps: [...deps] };
+    if ("error" in lowered) return { trace };
+    return { module: { path, python, exports: lowered.file.exports ?? new Map(), imports, reexports }, trace };
+  }
+}
+
+/** The path with symbolic links resolved, so a file reached two ways is one file. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }

@@ -7,11 +7,11 @@ import { ResultCache, defaultCacheLocation } from "./cache.js";
 import { ContextCache, contextOf, settingsFor, type CheckOptions, type RuleConfig, type Settings } from "./context.js";
 import { discover } from "./discover.js";
 import { fixingOf, type FileJob, type JobFixing } from "./jobs.js";
-import type { Decide } from "./lint-text.js";
+import type { Decide, Decision } from "./lint-text.js";
 import { runInWorkers } from "./pool.js";
 import { checkText, processFile, type FileOutcome, type Fixing } from "./process-file.js";
 import { noticeMessage, summarize, type FileResult } from "./results.js";
-import { ModuleLinker } from "./project.js";
+import { ModuleLinker, realPath } from "./project.js";
 import { shardOf, type Shard } from "./shard.js";
 
 export type { RuleConfig, Settings } from "./context.js";
@@ -125,11 +125,14 @@ function fileFixingOf(fixing: JobFixing | undefined, decide: Decide | undefined)
 }
 
 /**
- * The second pass: a module-level name that other files use as a request's model
- * (`MODEL = "zai-glm-4.6"` in config.py, `create(model=MODEL)` in main.py) is checked again at its
- * definition knowing those uses, so it is reported and fixed there, once, naming a use.
+ * The second pass, over files whose result depends on what the first pass learnt:
+ * - a module-level name other files use as a request's model (`MODEL = "zai-glm-4.6"` in
+ *   config.py, `create(model=MODEL)` in main.py) is checked again at its definition knowing those
+ *   uses, so it is reported and fixed there, once, naming a use;
+ * - when fixing, a file that imports a module the first pass rewrote (a client moved to Cerebras)
+ *   is checked again against the module as it now is.
  */
-async function checkDefinitions(
+async function secondPass(
   jobs: readonly FileJob[],
   outcomes: (FileOutcome | undefined)[],
   check: CheckOptions,
@@ -138,17 +141,54 @@ async function checkDefinitions(
   decide: Decide | undefined,
 ): Promise<void> {
   const uses = outcomes.flatMap((outcome) => outcome?.uses ?? []);
-  if (uses.length === 0) return;
-  const definitions = new Set(uses.map((use) => resolve(use.definition)));
+  const written = fixing !== undefined && !fixing.dryRun;
+  const rewritten = new Set(written ? jobs.filter((job) => (outcomes[job.index]?.result?.fixedCount ?? 0) > 0).map((job) => resolve(job.path)) : []);
+  if (uses.length === 0 && rewritten.size === 0) return;
+  const definitions = new Set(uses.map((use) => realPath(use.definition)));
+  const again = jobs.filter((job) => {
+    const deps = outcomes[job.index]?.deps ?? [];
+    return deps.some((dep) => rewritten.has(dep)) || (definitions.size > 0 && definitions.has(realPath(job.path)));
+  });
+  if (again.length === 0) return;
   const contexts = new ContextCache(check);
   contexts.linker!.setUses(uses, cwd);
-  const written = fixing !== undefined && !fixing.dryRun;
-  for (const job of jobs) {
-    if (!definitions.has(resolve(job.path))) continue;
+  for (const job of again) {
     const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
     const second = await processFile(job.path, context, prefilter, fileFixingOf(fixing, decide));
     if (second.parsed) outcomes[job.index] = mergeOutcomes(job.path, outcomes[job.index], second, written);
   }
+}
+
+/**
+ * `fix --interactive` asks once per fix: a fix declined in the first pass (or a file answered
+ * "all", or "quit") is answered the same way when the second pass meets it again. A fix is known
+ * by its file, rule, message, and the text of the line it edits with the edit made.
+ */
+class Answers {
+  private readonly answered = new Map<string, Decision>();
+  private readonly allFiles = new Set<string>();
+  private quit = false;
+  /** Set for the second pass: answers given before are replayed instead of asked again. */
+  replaying = false;
+
+  constructor(private readonly decide: Decide) {}
+
+  readonly ask: Decide = async (path, diagnostic, before, after) => {
+    if (this.quit) return "quit";
+    if (this.allFiles.has(path)) return "yes";
+    const edits = diagnostic.fix?.edits ?? [];
+    const lineOf = (offset: number): string => {
+      const end = before.indexOf("\n", offset);
+      return before.slice(before.lastIndexOf("\n", offset - 1) + 1, end === -1 ? undefined : end);
+    };
+    const key = [path, diagnostic.ruleId, diagnostic.message, ...edits.map((edit) => `${lineOf(edit.start)}\u0001${edit.text}`)].join("\u0000");
+    if (this.replaying && this.answered.get(key) === "no") return "no";
+    const answer = await this.decide(path, diagnostic, before, after);
+    this.answered.set(key, answer);
+    if (answer === "all") this.allFiles.add(path);
+    if (answer === "quit") this.quit = true;
+    return answer;
+  };
 }
 
 /** A file checked twice: the second pass's findings, and, when the first pass wrote fixes, both passes' fixes. */
@@ -186,6 +226,8 @@ export async function lintSource(text: string, options: SourceOptions & { fix?: 
 
 async function run(options: LintOptions, fixing: JobFixing | undefined, decide?: Decide): Promise<RunResult> {
   const started = performance.now();
+  const answers = decide ? new Answers(decide) : undefined;
+  const asking = answers?.ask;
   const cwd = options.cwd ?? process.cwd();
   const resolver = resolverFor(options, cwd);
   const discovered = await discover(options.paths?.length ? options.paths : ["."], {
@@ -228,14 +270,15 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
     const contexts = new ContextCache(check);
     for (const job of pending) {
       const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
-      record(job.index, await processFile(job.path, context, prefilter, fileFixingOf(fixing, decide)));
+      record(job.index, await processFile(job.path, context, prefilter, fileFixingOf(fixing, asking)));
     }
   }
   if (cache) {
     for (const job of pending) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcomes[job.index]!);
     cache.save();
   }
-  await checkDefinitions(jobs, outcomes, check, cwd, fixing, decide);
+  if (answers) answers.replaying = true;
+  await secondPass(jobs, outcomes, check, cwd, fixing, asking);
 
   const results: FileResult[] = [];
   let filesParsed = 0;

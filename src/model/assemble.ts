@@ -102,6 +102,8 @@ export interface RawModel {
   /** The call whose argument (or options field) this is. */
   call?: RawCall;
   siblings?: Value[];
+  /** For a variable: the function it is assigned in, or -1 at module level. */
+  scope?: number;
 }
 
 /**
@@ -150,13 +152,20 @@ export interface RawFile {
   reexports?: Reexport[];
   /** Module-level functions, by name, as the scope their body's names resolve in. */
   functions?: Map<string, number>;
-  /** What each function (by scope) returns, when it returns one call or one name. */
-  returns?: Map<number, Returned>;
+  /** What each function (by scope) returns, every `return` of it (a bare `return` or `None` aside). */
+  returns?: Map<number, Returned[]>;
   /** `export default new OpenAI()` or `export default client`. */
   defaultExport?: Returned;
+  /**
+   * Names bound by forms the bindings do not model (destructuring, comprehensions, `catch (e)`,
+   * nested functions), as `shadowKey(scope, name)`: there such a name is never taken for an import.
+   */
+  shadowed?: Set<string>;
 }
 
-export type Returned = { call: RawCall } | { name: string };
+export const shadowKey = (scope: number, name: string): string => `${scope}\u0000${name}`;
+
+export type Returned = { call: RawCall } | { name: string } | { other: true };
 
 /** Resolves a file's imports of other project modules before it is assembled. */
 export type Link = (raw: RawFile) => Promise<ModuleLinks>;
@@ -165,13 +174,15 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   const { text, tables } = raw;
   const imported = links?.imported ?? new Map<string, ImportedSymbol>();
   /** `client`, `llm.client`, `config.MODEL`: a name imported from another module of the tree. */
-  const importedSymbol = (segments: readonly string[]): ImportedSymbol | undefined => {
+  const importedSymbol = (segments: readonly string[], scope: number): ImportedSymbol | undefined => {
+    const head = segments[0]!;
+    if (raw.shadowed?.has(shadowKey(scope, head)) || raw.shadowed?.has(shadowKey(-1, head))) return undefined;
     let symbol = imported.get(segments[0]!);
     for (const segment of segments.slice(1)) symbol = symbol?.kind === "module" ? symbol.exports.get(segment) : undefined;
     return symbol;
   };
-  const importedClient = (segments: readonly string[], kind: "client" | "factory"): Client | undefined => {
-    const symbol = importedSymbol(segments);
+  const importedClient = (segments: readonly string[], kind: "client" | "factory", scope: number): Client | undefined => {
+    const symbol = importedSymbol(segments, scope);
     return symbol?.kind === kind ? symbol.client : undefined;
   };
   const qualify = (segments: readonly string[]): string | undefined => {
@@ -228,7 +239,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   const boundClient = (name: string, scope: number, depth = 0): Client | undefined => {
     const candidates = bindingsByName.visible(name, scope);
     if (depth > 8) return undefined;
-    if (candidates.length === 0) return importedClient(name.split("."), "client");
+    if (candidates.length === 0) return importedClient(name.split("."), "client", scope);
     const built: Client[] = [];
     const typed: Client[] = [];
     for (const binding of candidates) {
@@ -248,7 +259,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
         built.push(client);
       } else if (binding.chain?.root.kind === "name" && !binding.chain.path.includes("[]") && !isBound(binding.chain.root.name, binding.scope)) {
         // client = llm.client: a client another module made.
-        const client = importedClient([binding.chain.root.name, ...binding.chain.path], "client");
+        const client = importedClient([binding.chain.root.name, ...binding.chain.path], "client", binding.scope);
         if (!client) return undefined;
         built.push(client);
       } else {
@@ -273,13 +284,20 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     const segments = call.base.segments;
     if (isBound(segments[0]!, call.scope)) return undefined;
     const local = segments.length === 1 ? raw.functions?.get(segments[0]!) : undefined;
-    return local === undefined ? importedClient(segments, "factory") : returnedClient(local, depth + 1);
+    return local === undefined ? importedClient(segments, "factory", call.scope) : returnedClient(local, depth + 1);
   };
 
   const returnedClient = (scope: number, depth: number): Client | undefined => {
-    const returned = raw.returns?.get(scope);
-    if (!returned) return undefined;
-    return "call" in returned ? callClient(returned.call, scope, depth) : boundClient(returned.name, scope, depth + 1);
+    // Every return must give a client, and the same SDK; differing endpoints leave it unknown.
+    const clients: Client[] = [];
+    for (const returned of raw.returns?.get(scope) ?? []) {
+      const client = "call" in returned ? callClient(returned.call, scope, depth) : "name" in returned ? boundClient(returned.name, scope, depth + 1) : undefined;
+      if (!client) return undefined;
+      clients.push(client);
+    }
+    const first = clients[0];
+    if (!first || clients.some((client) => client.sdk !== first.sdk)) return undefined;
+    return clients.every((client) => client.endpoint === first.endpoint) ? first : { sdk: first.sdk, endpoint: "unknown", range: first.range };
   };
 
   /** `client.with_options(timeout=5)`: a call that hands the same client back. */
@@ -325,7 +343,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     if (bound) return bound;
     // A name bound here to something else is not the module or import of the same name.
     if (bindingsByName.visible(segments[0]!, scope).length > 0) return undefined;
-    const fromModule = importedClient(segments, "client");
+    const fromModule = importedClient(segments, "client", scope);
     if (fromModule) return fromModule;
     const qualified = qualify(segments);
     return qualified === undefined ? undefined : moduleClient(qualified);
@@ -482,18 +500,19 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   for (const [call, request] of requestByCall) {
     const model = findOption(request.request, "model");
     if (model?.kind !== "name" || !model.name || isBound(model.name, call.scope)) continue;
-    const symbol = importedSymbol(model.name.split("."));
+    const symbol = importedSymbol(model.name.split("."), call.scope);
     if (symbol?.kind === "value") {
       modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lineOf(text, model.range.start) });
     }
   }
-  for (const model of models) {
-    const uses = model.position === "variable" ? links?.uses.get(model.key) : undefined;
-    if (!uses?.length) continue;
+  models.forEach((model, index) => {
+    // Only the module-level name is what other modules import.
+    const uses = model.position === "variable" && raw.models[index]!.scope === -1 ? links?.uses.get(model.key) : undefined;
+    if (!uses?.length) return;
     model.usedAt = uses.map((use) => use.at);
     const endpoints = new Set(uses.map((use) => use.endpoint));
     if (model.endpoint === "unknown" && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
-  }
+  });
   // The model key of a raw HTTP body belongs to that request.
   for (const site of requests) {
     if (site.kind !== "http" || !site.request) continue;
@@ -522,6 +541,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     exports: moduleExports(),
     ...(modelUses.length > 0 ? { modelUses } : {}),
     ...(links?.deps.length ? { deps: links.deps } : {}),
+    ...(links?.absent?.length ? { absent: links.absent } : {}),
   };
 
   /**
@@ -536,17 +556,13 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       const client = boundClient(binding.name, -1);
       exports.set(binding.name, client ? { kind: "client", client: external(client) } : { kind: "value", path: raw.path, name: binding.name });
     }
-    // JS binds no name to a plain value; its assignments say what the module defines.
-    for (const name of raw.assignments.keys()) {
-      if (!name.includes(".") && !exports.has(name)) exports.set(name, { kind: "value", path: raw.path, name });
-    }
     for (const [name, scope] of raw.functions ?? []) {
       const client = returnedClient(scope, 0);
       if (client) exports.set(name, { kind: "factory", client: external(client) });
     }
     const fallback = raw.defaultExport;
     if (fallback) {
-      const client = "call" in fallback ? callClient(fallback.call, -1, 0) : boundClient(fallback.name, -1);
+      const client = "call" in fallback ? callClient(fallback.call, -1, 0) : "name" in fallback ? boundClient(fallback.name, -1) : undefined;
       const named = "name" in fallback ? exports.get(fallback.name) : undefined;
       if (client) exports.set("default", { kind: "client", client: external(client) });
       else if (named) exports.set("default", named);

@@ -46,7 +46,7 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     for (const scope of raw.functions?.values() ?? []) pending.push(`\u0000${scope}`);
     const fallback = raw.defaultExport;
     if (fallback && "call" in fallback) wantCall(fallback.call);
-    else if (fallback) want(fallback.name);
+    else if (fallback && "name" in fallback) want(fallback.name);
   }
 
   const byName = new Map<string, RawBinding[]>();
@@ -58,9 +58,10 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     seen.add(name);
     // A function's scope (queued as NUL + start): what it returns.
     const scope = name.startsWith("\u0000") ? Number(name.slice(1)) : raw.functions?.get(name);
-    const returned = scope === undefined ? undefined : raw.returns?.get(scope);
-    if (returned && "call" in returned) wantCall(returned.call);
-    else if (returned) want(returned.name);
+    for (const returned of scope === undefined ? [] : (raw.returns?.get(scope) ?? [])) {
+      if ("call" in returned) wantCall(returned.call);
+      else if ("name" in returned) want(returned.name);
+    }
     for (const binding of byName.get(name) ?? []) wantBinding(binding);
   }
   return names;

@@ -209,6 +209,8 @@ export interface LoweredFile {
   modelUses?: ModelUse[];
   /** The other files whose contents this file's findings depend on (the modules it imports). */
   deps?: string[];
+  /** Files whose absence this file's findings depend on (an import that found nothing there). */
+  absent?: string[];
 }
 
 /** An import of another module of the project: `from .llm import client`, `import { client } from "./llm"`. */
@@ -251,6 +253,8 @@ export interface ModuleLinks {
   imported: ReadonlyMap<string, ImportedSymbol>;
   /** Uses of this file's module-level names by requests in other files, by name. */
   uses: ReadonlyMap<string, { endpoint: Endpoint; at: string }[]>;
+  /** Files looked for and not found: one appearing would change the links. */
+  absent?: string[];
   /** `--type-aware`: the client the type checker sees behind a request call's receiver, by call start. */
   typed?: ReadonlyMap<number, Client>;
   deps: string[];

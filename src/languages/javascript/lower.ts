@@ -1,6 +1,6 @@
 import ts from "./typescript.cjs";
 import { UNLIMITED, type Budget } from "../../engine/budget.js";
-import { modelsIn, RESPONSE_FIELDS, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
+import { modelsIn, RESPONSE_FIELDS, shadowKey, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, Language, LocalImport, Range, Reexport, Value } from "../../model/types.js";
 import { javascriptKit } from "./kit.js";
@@ -25,16 +25,21 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   const keys: RawKey[] = [];
   const seenComments = new Set<number>();
   const localImports: LocalImport[] = [];
+  const shadowed = new Set<string>();
   const reexports: Reexport[] = [];
   const functions = new Map<string, number>();
-  const returns = new Map<number, Returned>();
+  const returns = new Map<number, Returned[]>();
   let defaultExport: Returned | undefined;
   /** What a function returns, or an arrow's expression body: a call, or a name. */
   const returned = (scope: number, expression: ts.Expression): void => {
     const value = unwrap(expression);
-    if (returns.has(scope)) return;
-    if (ts.isIdentifier(value)) returns.set(scope, { name: value.text });
-    else if (ts.isNewExpression(value) || ts.isCallExpression(value)) returns.set(scope, { call: lowerCall(value) });
+    if (value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined")) return;
+    const result: Returned = ts.isIdentifier(value)
+      ? { name: value.text }
+      : ts.isNewExpression(value) || ts.isCallExpression(value)
+        ? { call: lowerCall(value) }
+        : { other: true };
+    returns.set(scope, [...(returns.get(scope) ?? []), result]);
   };
   const assignments = new Map<string, Value[]>();
   const assign = (name: string, value: Value): void => {
@@ -293,8 +298,9 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     return call;
   }
 
-  const addModel = (value: Value, position: RawModel["position"], key: string, call?: RawCall): void => {
-    models.push(...modelsIn(value, position, key, call));
+  const addModel = (value: Value, position: RawModel["position"], key: string, call?: RawCall, scope?: number): void => {
+    const found = modelsIn(value, position, key, call);
+    models.push(...(scope === undefined ? found : found.map((model) => ({ ...model, scope }))));
   };
 
   const bindInitializer = (name: string, initializer: ts.Expression | undefined): void => {
@@ -312,9 +318,15 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
         return;
       }
       bindings.push({ name, call: lowerCall(value), scope: scopeOf(value, name) });
+    } else if (!ts.isPropertyAccessExpression(value) && !ts.isElementAccessExpression(value) && !ts.isIdentifier(value) && !isFunctionValue(value) && value.kind !== ts.SyntaxKind.NullKeyword) {
+      // Any other value: the name holds something that is not a client (and, at module level,
+      // a name other modules may import).
+      bindings.push({ name, scope: scopeOf(value, name) });
     }
-    addModel(lowerValue(value), "variable", name);
+    addModel(lowerValue(value), "variable", name, undefined, scopeOf(value, name));
   };
+  /** `() => ...`, `function () {...}`: a module-level one is a factory other code may call. */
+  const isFunctionValue = (value: ts.Expression): boolean => ts.isArrowFunction(value) || ts.isFunctionExpression(value);
 
   const requiredModule = (node: ts.Expression): string | undefined => {
     if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== "require") return undefined;
@@ -423,6 +435,12 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     }
   };
 
+  /** `const { client } = require("./llm")`: an import, not a shadowing local. */
+  const isRequireBinding = (node: ts.BindingElement): boolean => {
+    const declaration = node.parent.parent;
+    return ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && requiredModule(unwrap(declaration.initializer)) !== undefined;
+  };
+
   let visited = 0;
   const visit = (node: ts.Node): void => {
     if ((++visited & 4095) === 0) budget.check();
@@ -442,6 +460,15 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       visitFunction(node);
     } else if (ts.isFunctionDeclaration(node)) {
       visitFunction(node);
+      // A function declared inside another shadows an import of its name there.
+      if (node.parent !== source && node.name) shadowed.add(shadowKey(scopeOf(node), node.name.text));
+    } else if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && !isRequireBinding(node)) {
+      // const { client } = ..., ([client]) => ...: not modelled, but it shadows an import.
+      shadowed.add(shadowKey(scopeOf(node), node.name.text));
+    } else if (ts.isCatchClause(node) && node.variableDeclaration && ts.isIdentifier(node.variableDeclaration.name)) {
+      shadowed.add(shadowKey(scopeOf(node), node.variableDeclaration.name.text));
+    } else if (ts.isClassDeclaration(node) && node.name) {
+      shadowed.add(shadowKey(scopeOf(node), node.name.text));
     } else if (ts.isReturnStatement(node) && node.expression) {
       const scope = scopeOf(node);
       if (scope !== -1) returned(scope, node.expression);
@@ -542,6 +569,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     reexports,
     functions,
     returns,
+    shadowed,
     ...(defaultExport ? { defaultExport } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { UNLIMITED, type Budget } from "../../engine/budget.js";
-import { modelsIn, RESPONSE_FIELDS, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
+import { modelsIn, RESPONSE_FIELDS, shadowKey, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, LocalImport, Range, Value } from "../../model/types.js";
 import { pythonKit } from "./kit.js";
@@ -31,6 +31,14 @@ const INTERESTING = new Set([
   "attribute",
   "subscript",
   "for_statement",
+  // Names bound by patterns, comprehensions, walrus, classes: not modelled, but they shadow imports.
+  "pattern_list",
+  "tuple_pattern",
+  "list_pattern",
+  "list_splat_pattern",
+  "for_in_clause",
+  "named_expression",
+  "class_definition",
 ]);
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -55,8 +63,9 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
   const imports: ImportStatement[] = [];
   const keys: RawKey[] = [];
   const localImports: LocalImport[] = [];
+  const shadowed = new Set<string>();
   const functions = new Map<string, number>();
-  const returns = new Map<number, Returned>();
+  const returns = new Map<number, Returned[]>();
   const assignments = new Map<string, Value[]>();
   const assign = (name: string, value: Value): void => {
     const list = assignments.get(name);
@@ -352,8 +361,9 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
     return call;
   }
 
-  const addModel = (given: Value, position: RawModel["position"], key: string, call?: RawCall): void => {
-    models.push(...modelsIn(defaultOf(given) ?? given, position, key, call));
+  const addModel = (given: Value, position: RawModel["position"], key: string, call?: RawCall, scope?: number): void => {
+    const found = modelsIn(defaultOf(given) ?? given, position, key, call);
+    models.push(...(scope === undefined ? found : found.map((model) => ({ ...model, scope }))));
   };
 
   /**
@@ -453,7 +463,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       }
       const lowered = lowerValue(value);
       assign(target, lowered);
-      addModel(lowered, "variable", target);
+      addModel(lowered, "variable", target, undefined, scopeOf(node, target));
     }
     const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
     if (typeName) bindings.push({ name: target, typeSegments: typeName, scope: scopeOf(node, target) });
@@ -489,12 +499,10 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       case "return_statement": {
         // def get_client(): return OpenAI(...): the function is a factory of what it returns.
         const value = node.namedChild(0) ? unwrap(node.namedChild(0)!) : undefined;
-        if (currentScope === -1 || returns.has(currentScope) || !value) break;
-        if (value.type === "identifier") returns.set(currentScope, { name: value.text });
-        else if (value.type === "call") {
-          const call = lowerCall(value);
-          if (call) returns.set(currentScope, { call });
-        }
+        if (currentScope === -1 || !value || value.type === "none") break;
+        const call = value.type === "call" ? lowerCall(value) : undefined;
+        const returned: Returned = value.type === "identifier" ? { name: value.text } : call ? { call } : { other: true };
+        returns.set(currentScope, [...(returns.get(currentScope) ?? []), returned]);
         break;
       }
       case "assignment":
@@ -516,7 +524,22 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
         if (node.parent?.type === "with_item" && value && alias?.type === "identifier" && unwrap(value).type === "call") {
           const call = lowerCall(unwrap(value));
           if (call) bindings.push({ name: alias.text, call, scope: scopeOf(node) });
+        } else if (alias?.type === "identifier") {
+          shadowed.add(shadowKey(currentScope, alias.text));
         }
+        break;
+      }
+      case "pattern_list":
+      case "tuple_pattern":
+      case "list_pattern":
+      case "list_splat_pattern":
+        for (const child of node.namedChildren) if (child?.type === "identifier") shadowed.add(shadowKey(currentScope, child.text));
+        break;
+      case "for_in_clause":
+      case "named_expression":
+      case "class_definition": {
+        const name = node.childForFieldName(node.type === "for_in_clause" ? "left" : "name");
+        if (name?.type === "identifier") shadowed.add(shadowKey(currentScope, name.text));
         break;
       }
       case "call": {
@@ -565,7 +588,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       if ((++visited & 4095) === 0) budget.check();
       const type = cursor.nodeType;
       if (type === "function_definition" || type === "lambda") {
-        if (type === "function_definition" && scopes.length === 0) moduleFunction(cursor.currentNode, cursor.startIndex);
+        if (type === "function_definition") definedFunction(cursor.currentNode, cursor.startIndex, scopes.length > 0);
         scopes.push({ depth, start: cursor.startIndex });
         currentScope = cursor.startIndex;
       }
@@ -597,11 +620,16 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
     cursor.delete();
   }
 
-  /** A function defined at module level (not a method): others may call it by name. */
-  function moduleFunction(node: Node, start: number): void {
-    const parent = node.parent?.type === "decorated_definition" ? node.parent.parent : node.parent;
+  /** A function defined at module level (not a method) others may call by name; a nested one shadows. */
+  function definedFunction(node: Node, start: number, nested: boolean): void {
     const name = node.childForFieldName("name");
-    if (parent?.type === "module" && name) functions.set(name.text, start);
+    if (!name) return;
+    if (nested) {
+      shadowed.add(shadowKey(currentScope, name.text));
+      return;
+    }
+    const parent = node.parent?.type === "decorated_definition" ? node.parent.parent : node.parent;
+    if (parent?.type === "module") functions.set(name.text, start);
   }
 
   function finish(): RawFile {
@@ -623,6 +651,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       localImports,
       functions,
       returns,
+      shadowed,
     };
   }
 }
