@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
@@ -116,7 +116,9 @@ export async function discover(paths: readonly string[], options: DiscoverOption
   const walk = async (dir: string, levels: IgnoreLevel[], matcher?: (path: string) => boolean): Promise<void> => {
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      // Synchronous on purpose: the walk visits one folder at a time, and each awaited call
+      // would wait on libuv's thread pool (a third of a warm-cache run went to that wait).
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
