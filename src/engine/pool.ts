@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CheckOptions } from "./context.js";
+import { languageForPath } from "../languages/index.js";
 import type { FileJob, JobDone, JobFixing } from "./jobs.js";
+import type { FileOutcome } from "./process-file.js";
 
 /** The compiled worker: beside this module when built, in dist/ when this runs from src/ (tests). */
 function workerPath(): string {
@@ -13,9 +15,20 @@ function workerPath(): string {
 
 const BATCH = 64;
 
+/** Which parser a file needs: a worker given only one kind never loads the other's. */
+function parserOf(path: string): "python" | "script" | "other" {
+  const language = languageForPath(path);
+  if (language === "python") return "python";
+  return language === "javascript" || language === "typescript" ? "script" : "other";
+}
+
 /**
- * Runs jobs on `threads` worker threads, handing out small batches so a thread that meets slow
- * files does not hold the others up. Outcomes arrive in any order; `onDone` sees each once.
+ * Runs jobs on `threads` threads: this one and `threads - 1` workers, handing out small batches so
+ * a thread that meets slow files does not hold the others up. This thread takes a share too,
+ * since it would otherwise only wait, and a worker's isolate with its parsers costs 100-150 MB.
+ * A thread keeps to the files of one parser while there are any (JS/TS for the first worker,
+ * Python for this thread), so each loads one parser, not both. Outcomes arrive in any order;
+ * `onDone` sees each once.
  */
 export async function runInWorkers(
   jobs: readonly FileJob[],
@@ -23,19 +36,25 @@ export async function runInWorkers(
   check: CheckOptions,
   fixing: JobFixing | undefined,
   onDone: (done: JobDone) => void,
+  here: (job: FileJob) => Promise<FileOutcome>,
 ): Promise<void> {
-  let next = 0;
+  const queues = { python: [] as FileJob[], script: [] as FileJob[], other: [] as FileJob[] };
+  for (const job of jobs) queues[parserOf(job.path)].push(job);
+  const take = (preferred: "python" | "script"): FileJob[] => {
+    const order = preferred === "python" ? (["python", "other", "script"] as const) : (["script", "other", "python"] as const);
+    const queue = order.map((name) => queues[name]).find((candidate) => candidate.length > 0);
+    return queue ? queue.splice(0, BATCH) : [];
+  };
   const path = workerPath();
-  const startOne = (): Promise<void> =>
+  const startWorker = (preferred: "python" | "script"): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(path);
       const feed = (): void => {
-        if (next >= jobs.length) {
+        const batch = take(preferred);
+        if (batch.length === 0) {
           void worker.terminate().then(() => resolve());
           return;
         }
-        const batch = jobs.slice(next, next + BATCH);
-        next += batch.length;
         worker.postMessage({ check, ...(fixing ? { fixing } : {}), jobs: batch });
       };
       worker.on("message", (message: JobDone | { batchDone: true }) => {
@@ -45,5 +64,15 @@ export async function runInWorkers(
       worker.on("error", reject);
       feed();
     });
-  await Promise.all(Array.from({ length: Math.min(threads, Math.ceil(jobs.length / BATCH)) }, startOne));
+  const runHere = async (): Promise<void> => {
+    for (let batch = take("python"); batch.length > 0; batch = take("python")) {
+      for (const job of batch) {
+        onDone({ index: job.index, outcome: await here(job) });
+        // Let the workers' messages through: a worker waiting for its next batch is idle.
+        await new Promise((resume) => setImmediate(resume));
+      }
+    }
+  };
+  const workers = Math.min(threads - 1, Math.ceil(jobs.length / BATCH));
+  await Promise.all([runHere(), ...Array.from({ length: workers }, (_, index) => startWorker(index % 2 === 0 ? "script" : "python"))]);
 }

@@ -242,9 +242,14 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
   const files = shard ? discovered.files.filter((path) => shardOf(relative(cwd, path).split(sep).join("/"), shard.count) === shard.index) : discovered.files;
 
   const check = checkOptions(options);
+  // Files under one config share one settings object and key: 30,000 copies cost real memory.
+  const shared = new Map<string, { settings: Settings; settingsKey: string }>();
   const jobs: FileJob[] = files.map((path, index) => {
     const settings = settingsFor(resolver?.effective(path) ?? { rules: {}, target: {}, presets: [] }, options);
-    return { index, path, settings, settingsKey: JSON.stringify(settings) };
+    const settingsKey = JSON.stringify(settings);
+    let one = shared.get(settingsKey);
+    if (!one) shared.set(settingsKey, (one = { settings, settingsKey }));
+    return { index, path, ...one };
   });
   const outcomes: (FileOutcome | undefined)[] = new Array(jobs.length);
   let done = 0;
@@ -264,14 +269,15 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
 
   const threads = Math.max(1, options.jobs ?? availableParallelism());
   // One type-checked program serves every file; workers would each build their own.
+  const contexts = new ContextCache(check);
+  const here = (job: FileJob): Promise<FileOutcome> => {
+    const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
+    return processFile(job.path, context, prefilter, fileFixingOf(fixing, asking));
+  };
   if (threads > 1 && !decide && !options.typeAware && pending.length >= WORKER_THRESHOLD) {
-    await runInWorkers(pending, threads, check, fixing, ({ index, outcome }) => record(index, outcome));
+    await runInWorkers(pending, threads, check, fixing, ({ index, outcome }) => record(index, outcome), here);
   } else {
-    const contexts = new ContextCache(check);
-    for (const job of pending) {
-      const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
-      record(job.index, await processFile(job.path, context, prefilter, fileFixingOf(fixing, asking)));
-    }
+    for (const job of pending) record(job.index, await here(job));
   }
   if (cache) {
     for (const job of pending) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcomes[job.index]!);
