@@ -71,7 +71,7 @@ function addCommonOptions(command: Command): Command {
     .option("--since <ref>", "with --changed: the ref to compare with", "HEAD")
     .option("--print-config <file>", "print the settings that apply to a file, and exit")
     .option("--file-timeout <seconds>", "time allowed per file before it is reported and skipped (default 20; 0 for none)")
-    .option("-j, --jobs <n>", "worker threads for large runs (default: the cores available)")
+    .option("-j, --jobs <n>", "threads for large runs: this one and n-1 workers (default: the cores available)")
     .option("--cache", "keep lint results between runs; only changed files are read again")
     .option("--cache-location <path>", "the cache file (default node_modules/.cache/glm-migrate/results.json)")
     .option("--shard <i/n>", "lint the i-th of n shares of the files (for CI matrix jobs)")
