@@ -270,6 +270,12 @@ export function directiveEdits(body: RequestBody, target: BodyField, newWire: st
 }
 
 export function removeField(body: RequestBody, target: BodyField): Edit[] {
+  // The last field of an inline `extra_body={...}`: the keyword goes too, not just its contents.
+  const top = body.request.request;
+  const holder = target.container === "extra_body" && !target.via && target.list.entries.length === 1
+    ? top?.entries.find((entry) => entry.key === "extra_body" && entry.value.list === target.list)
+    : undefined;
+  if (top && holder) return removeEntries(body.file.text, top, [top.entries.indexOf(holder)]);
   const index = target.list.entries.indexOf(target.entry);
   return [...directiveEdits(body, target, undefined), ...removeEntries(body.file.text, target.list, [index])];
 }
