@@ -80,6 +80,30 @@ describe("cross-module fixes", () => {
   });
 });
 
+describe("cross-module fixes in a git work tree", () => {
+  it("rewrite files the same run made dirty, and fix a setting whose use shows only after its client moved", () => {
+    const dir = tempDir("glm-git-");
+    const git = (...args: string[]): void => {
+      spawnSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd: dir });
+    };
+    git("init", "-q", ".");
+    cpSync(join(ROOT, "fixtures", "projects", "python-package"), dir, { recursive: true, filter: (source) => !VARIANT.test(source) });
+    writeFileSync(join(dir, "app", "__init__.py"), "");
+    writeFileSync(join(dir, "app", "llm.py"), 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.z.ai/api/paas/v4")\n');
+    writeFileSync(join(dir, "app", "chat.py"), 'from app import config\nfrom app.llm import client\nclient.chat.completions.create(model=config.MODEL, messages=[], tool_stream=True)\n');
+    for (const name of ["agent.py", "helpers.py"]) writeFileSync(join(dir, "app", name), "");
+    git("add", "-A");
+    git("commit", "-q", "-m", "start");
+    const run = cli(["fix", "--unsafe-fixes", "--no-config", "."], { cwd: dir });
+    expect(run.stdout).not.toContain("uncommitted changes");
+    expect(run.code).toBe(0);
+    // The client moved to Cerebras; then the Z.ai field went, and Z.ai's model name became Cerebras'.
+    expect(readFileSync(join(dir, "app", "chat.py"), "utf8")).toBe('from app import config\nfrom app.llm import client\nclient.chat.completions.create(model=config.MODEL, messages=[])\n');
+    expect(readFileSync(join(dir, "app", "config.py"), "utf8")).toContain('MODEL = "zai-glm-4.7"');
+    expect(cli(["lint", "--no-config", "."], { cwd: dir }).code).toBe(0);
+  });
+});
+
 describe("cross-module results in the cache", () => {
   it("re-checks a cached file when a module it imported from appears", () => {
     const dir = tempDir("glm-appear-");

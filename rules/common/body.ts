@@ -272,12 +272,16 @@ export function directiveEdits(body: RequestBody, target: BodyField, newWire: st
 export function removeField(body: RequestBody, target: BodyField): Edit[] {
   // The last field of an inline `extra_body={...}`: the keyword goes too, not just its contents.
   const top = body.request.request;
-  const holder = target.container === "extra_body" && !target.via && target.list.entries.length === 1
+  const { text } = body.file;
+  const { inner } = target.list;
+  // Only when nothing else is inside: a comment there would go with the keyword.
+  const alone = text.slice(inner.start, target.entry.range.start) + text.slice(target.entry.range.end, inner.end);
+  const holder = target.container === "extra_body" && !target.via && target.list.entries.length === 1 && /^[\s,]*$/.test(alone)
     ? top?.entries.find((entry) => entry.key === "extra_body" && entry.value.list === target.list)
     : undefined;
-  if (top && holder) return removeEntries(body.file.text, top, [top.entries.indexOf(holder)]);
+  if (top && holder) return removeEntries(text, top, [top.entries.indexOf(holder)]);
   const index = target.list.entries.indexOf(target.entry);
-  return [...directiveEdits(body, target, undefined), ...removeEntries(body.file.text, target.list, [index])];
+  return [...directiveEdits(body, target, undefined), ...removeEntries(text, target.list, [index])];
 }
 
 /** Renames a field in place (`max_tokens` → `max_completion_tokens`), keeping its value. */

@@ -5,6 +5,7 @@ import type { CheckOptions } from "./context.js";
 import { languageForPath } from "../languages/index.js";
 import type { FileJob, JobDone, JobFixing } from "./jobs.js";
 import type { FileOutcome } from "./process-file.js";
+import { fatalMessage, summarize } from "./results.js";
 
 /** The compiled worker: beside this module when built, in dist/ when this runs from src/ (tests). */
 function workerPath(): string {
@@ -14,6 +15,10 @@ function workerPath(): string {
 }
 
 const BATCH = 64;
+
+function crashed(path: string, reason: string): FileOutcome {
+  return { result: summarize(path, [fatalMessage("", 0, `internal error: ${reason}; this file was not checked`)]), parsed: false, internalError: true };
+}
 
 /** Which parser a file needs: a worker given only one kind never loads the other's. */
 function parserOf(path: string): "python" | "script" | "other" {
@@ -47,21 +52,40 @@ export async function runInWorkers(
   };
   const path = workerPath();
   const startWorker = (preferred: "python" | "script"): Promise<void> =>
-    new Promise((resolve, reject) => {
+    new Promise((resolve) => {
       const worker = new Worker(path);
+      // The batch in hand, less what is done: if the thread dies, these files are reported as
+      // internal errors, and the other threads take over the files not handed out yet.
+      let open = new Map<number, FileJob>();
+      let stopping = false;
+      const stop = (): void => {
+        stopping = true;
+        void worker.terminate().then(() => resolve());
+      };
       const feed = (): void => {
         const batch = take(preferred);
         if (batch.length === 0) {
-          void worker.terminate().then(() => resolve());
+          stop();
           return;
         }
+        open = new Map(batch.map((job) => [job.index, job]));
         worker.postMessage({ check, ...(fixing ? { fixing } : {}), jobs: batch });
       };
       worker.on("message", (message: JobDone | { batchDone: true }) => {
         if ("batchDone" in message) feed();
-        else onDone(message);
+        else {
+          open.delete(message.index);
+          onDone(message);
+        }
       });
-      worker.on("error", reject);
+      const fail = (reason: string): void => {
+        if (stopping) return;
+        for (const job of open.values()) onDone({ index: job.index, outcome: crashed(job.path, reason) });
+        open.clear();
+        stop();
+      };
+      worker.on("error", (error) => fail((error as Error)?.message ?? String(error)));
+      worker.on("exit", (code) => fail(`the worker thread exited (code ${code})`));
       feed();
     });
   const runHere = async (): Promise<void> => {
