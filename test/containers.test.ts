@@ -43,11 +43,11 @@ describe("Jupyter notebooks", () => {
 });
 
 describe("Markdown code blocks", () => {
-  const GUIDE = join(ROOT, "fixtures", "rules", "model-id", "guide.md");
+  const GUIDE = join(ROOT, "fixtures", "rules", "model-id", "README.md");
 
   it("are read by default, and skipped with \"markdown\": false in the config", () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "guide.md"), readFileSync(GUIDE));
+    writeFileSync(join(dir, "README.md"), readFileSync(GUIDE));
     const before = cli(["lint", "--format", "json", "."], { cwd: dir });
     expect(before.code).toBe(1);
     expect(JSON.parse(before.stdout)[0].messages.length).toBeGreaterThan(0);
