@@ -1,6 +1,7 @@
 import type { FixSafety } from "../model/rule.js";
 import type { CheckOptions, Settings } from "./context.js";
 import { dirtyFiles } from "./git.js";
+import type { Decide } from "./lint-text.js";
 import type { FileOutcome, Fixing } from "./process-file.js";
 
 /** One file's work, as plain data: it crosses into a worker thread unchanged. */
@@ -29,13 +30,15 @@ export interface JobDone {
   outcome: FileOutcome;
 }
 
-export function fixingOf(fixing: JobFixing | undefined): Fixing | undefined {
+/** How one file is fixed, from the run's plain-data settings (and, interactively, the question to ask). */
+export function fixingOf(fixing: JobFixing | undefined, decide?: Decide): Fixing | undefined {
   if (!fixing) return undefined;
   const allowed = new Set<FixSafety>(fixing.unsafe ? ["safe", "unsafe"] : ["safe"]);
   const guard = fixing.guardDirtyIn;
   return {
     allowed,
     dryRun: fixing.dryRun,
+    ...(decide ? { decide } : {}),
     ...(guard
       ? { vetoWrite: (path: string) => (dirtyFiles(guard, [path]).length > 0 ? "it has uncommitted changes (commit or stash them, or pass --allow-dirty)" : undefined) }
       : {}),

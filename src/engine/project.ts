@@ -214,7 +214,7 @@ export class ModuleLinker {
     };
     const lowered = await lowerSource(path, language, decoded.text, budget, link);
     if ("error" in lowered) return { trace };
-    return { module: { path, python, exports: lowered.file.exports ?? new Map(), imports, reexports }, trace };
+    return { module: { path, python, exports: lowered.file.exportsOf?.() ?? new Map(), imports, reexports }, trace };
   }
 }
 

@@ -7,11 +7,13 @@ import { ResultCache, defaultCacheLocation } from "./cache.js";
 import { ContextCache, contextOf, settingsFor, type CheckOptions, type RuleConfig, type Settings } from "./context.js";
 import { discover } from "./discover.js";
 import { fixingOf, type FileJob, type JobFixing } from "./jobs.js";
-import type { Decide, Decision } from "./lint-text.js";
+import { Answers } from "./answers.js";
+import type { Decide } from "./lint-text.js";
 import { runInWorkers } from "./pool.js";
-import { checkText, processFile, type FileOutcome, type Fixing } from "./process-file.js";
+import { checkText, processFile, type FileOutcome } from "./process-file.js";
 import { noticeMessage, summarize, type FileResult } from "./results.js";
-import { ModuleLinker, realPath } from "./project.js";
+import { ModuleLinker } from "./project.js";
+import { secondPass } from "./second-pass.js";
 import { shardOf, type Shard } from "./shard.js";
 
 export type { RuleConfig, Settings } from "./context.js";
@@ -119,115 +121,6 @@ export function resolveSettings(filePath: string, options: LintOptions = {}): Se
   return settingsFor(effective, options);
 }
 
-function fileFixingOf(fixing: JobFixing | undefined, decide: Decide | undefined): Fixing | undefined {
-  const fileFixing = fixingOf(fixing);
-  return fileFixing && decide ? { ...fileFixing, decide } : fileFixing;
-}
-
-/** Rounds of the second pass at most: each may find uses or rewrites the one before could not. */
-const MAX_ROUNDS = 3;
-
-/**
- * The second pass, over files whose result depends on what an earlier pass learnt:
- * - a module-level name other files use as a request's model (`MODEL = "zai-glm-4.6"` in
- *   config.py, `create(model=MODEL)` in main.py) is checked again at its definition knowing those
- *   uses, so it is reported and fixed there, once, naming a use;
- * - when fixing, a file that imports a module a pass rewrote (a client moved to Cerebras) is
- *   checked again against the module as it now is.
- * Re-checking may rewrite files or find new uses in turn, so it repeats while it does (a few rounds).
- */
-async function secondPass(
-  jobs: readonly FileJob[],
-  outcomes: (FileOutcome | undefined)[],
-  check: CheckOptions,
-  cwd: string,
-  fixing: JobFixing | undefined,
-  decide: Decide | undefined,
-): Promise<void> {
-  const written = fixing !== undefined && !fixing.dryRun;
-  const wroteIn = (outcome: FileOutcome | undefined): boolean => written && (outcome?.result?.fixedCount ?? 0) > 0;
-  // Files this run rewrote are dirty now, by its own hand: the uncommitted-changes guard must not stop it there.
-  const ours = new Set(jobs.filter((job) => wroteIn(outcomes[job.index])).map((job) => resolve(job.path)));
-  let rewritten = new Set(ours);
-  let seenUses = new Map<string, string>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const uses = outcomes.flatMap((outcome) => outcome?.uses ?? []);
-    const usesByDefinition = new Map<string, string>();
-    for (const use of uses) {
-      const key = realPath(use.definition);
-      usesByDefinition.set(key, `${usesByDefinition.get(key) ?? ""}${use.name}@${use.path}:${use.line}:${use.endpoint};`);
-    }
-    const changedDefinitions = new Set([...usesByDefinition].filter(([path, text]) => seenUses.get(path) !== text).map(([path]) => path));
-    seenUses = usesByDefinition;
-    const again = jobs.filter((job) => {
-      const deps = outcomes[job.index]?.deps ?? [];
-      return deps.some((dep) => rewritten.has(dep)) || (changedDefinitions.size > 0 && changedDefinitions.has(realPath(job.path)));
-    });
-    if (again.length === 0) return;
-    const contexts = new ContextCache(check);
-    contexts.linker!.setUses(uses, cwd);
-    const fileFixing = fileFixingOf(fixing, decide);
-    const veto = fileFixing?.vetoWrite;
-    const allowed = fileFixing && veto ? { ...fileFixing, vetoWrite: (path: string) => (ours.has(resolve(path)) ? undefined : veto(path)) } : fileFixing;
-    rewritten = new Set();
-    for (const job of again) {
-      const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
-      const second = await processFile(job.path, context, prefilter, allowed);
-      if (!second.parsed) continue;
-      if (wroteIn(second)) {
-        rewritten.add(resolve(job.path));
-        ours.add(resolve(job.path));
-      }
-      outcomes[job.index] = mergeOutcomes(job.path, outcomes[job.index], second, written);
-    }
-  }
-}
-
-/**
- * `fix --interactive` asks once per fix: a fix declined in the first pass (or a file answered
- * "all", or "quit") is answered the same way when the second pass meets it again. A fix is known
- * by its file, rule, message, and the text of the line it edits with the edit made.
- */
-class Answers {
-  private readonly answered = new Map<string, Decision>();
-  private readonly allFiles = new Set<string>();
-  private quit = false;
-  /** Set for the second pass: answers given before are replayed instead of asked again. */
-  replaying = false;
-
-  constructor(private readonly decide: Decide) {}
-
-  readonly ask: Decide = async (path, diagnostic, before, after) => {
-    if (this.quit) return "quit";
-    if (this.allFiles.has(path)) return "yes";
-    const edits = diagnostic.fix?.edits ?? [];
-    const lineOf = (offset: number): string => {
-      const end = before.indexOf("\n", offset);
-      return before.slice(before.lastIndexOf("\n", offset - 1) + 1, end === -1 ? undefined : end);
-    };
-    const key = [path, diagnostic.ruleId, diagnostic.message, ...edits.map((edit) => `${lineOf(edit.start)}\u0001${edit.text}`)].join("\u0000");
-    if (this.replaying && this.answered.get(key) === "no") return "no";
-    const answer = await this.decide(path, diagnostic, before, after);
-    this.answered.set(key, answer);
-    if (answer === "all") this.allFiles.add(path);
-    if (answer === "quit") this.quit = true;
-    return answer;
-  };
-}
-
-/** A file checked twice: the second pass's findings, and, when the first pass wrote fixes, both passes' fixes. */
-function mergeOutcomes(path: string, first: FileOutcome | undefined, second: FileOutcome, written: boolean): FileOutcome {
-  const before = first?.result;
-  if (!written || before?.output === undefined) return { ...first, ...second };
-  const after = second.result;
-  const result = summarize(path, after?.messages ?? [], {
-    fixedCount: before.fixedCount + (after?.fixedCount ?? 0),
-    output: after?.output ?? before.output,
-    ...(before.source !== undefined ? { source: before.source } : {}),
-  });
-  return { ...first, ...second, result };
-}
-
 export interface SourceOptions extends Omit<FixOptions, "paths" | "dryRun" | "gitignore" | "include" | "exclude"> {
   /** The path the text stands for: it picks the language, the config and names the file in messages. */
   filePath: string;
@@ -296,7 +189,7 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
   const contexts = new ContextCache(check);
   const here = (job: FileJob): Promise<FileOutcome> => {
     const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
-    return processFile(job.path, context, prefilter, fileFixingOf(fixing, asking));
+    return processFile(job.path, context, prefilter, fixingOf(fixing, asking));
   };
   if (threads > 1 && !decide && !options.typeAware && pending.length >= WORKER_THRESHOLD) {
     await runInWorkers(pending, threads, check, fixing, ({ index, outcome }) => record(index, outcome), here);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { RawFile } from "../model/assemble.js";
-import { requestReceiver } from "../model/linked-names.js";
+import { requestMethod } from "../model/linked-names.js";
 import type { Client } from "../model/types.js";
 import type ts from "../languages/javascript/typescript.cjs";
 
@@ -36,16 +36,19 @@ export class TypeOracle {
   clientsOf(raw: RawFile): Map<number, Client> {
     const found = new Map<number, Client>();
     const typescript = this.ts;
-    const receivers = raw.calls.filter((call) => requestReceiver(call) !== undefined);
-    if (receivers.length === 0) return found;
+    const requests = raw.calls.flatMap((call) => {
+      const method = requestMethod(call);
+      return method ? [{ call, depth: method.split(".").length }] : [];
+    });
+    if (requests.length === 0) return found;
     const path = resolve(raw.path);
     const program = this.programFor(path, raw.text);
     const source = program?.getSourceFile(path);
     if (!program || !source) return found;
     const checker = program.getTypeChecker();
-    for (const call of receivers) {
+    for (const { call, depth } of requests) {
       const node = findCall(typescript, source, call.range.start, call.range.end);
-      const receiver = node && receiverOf(typescript, node.expression, requestReceiverDepth(call));
+      const receiver = node && receiverOf(typescript, node.expression, depth);
       if (!receiver) continue;
       const type = checker.getTypeAtLocation(receiver);
       const declaration = (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
@@ -99,14 +102,6 @@ function findCall(typescript: TypeScript, source: ts.SourceFile, start: number, 
     return node.pos <= start && end <= node.end ? typescript.forEachChild(node, visit) : undefined;
   };
   return visit(source);
-}
-
-/** How many members the request method adds to its receiver (`chat.completions.create`: 3). */
-function requestReceiverDepth(call: Parameters<typeof requestReceiver>[0]): number {
-  const receiver = requestReceiver(call);
-  const path = call.base.kind === "name" ? call.base.segments : call.members;
-  const receiverLength = receiver?.kind === "name" ? receiver.name.split(".").length : 0;
-  return path.length - receiverLength;
 }
 
 function receiverOf(typescript: TypeScript, callee: ts.Expression, depth: number): ts.Expression | undefined {

@@ -1,4 +1,5 @@
 import { parseTree, type Node } from "jsonc-parser";
+import { indentOf } from "../model/edits.js";
 
 /**
  * Files that hold code of other languages: Markdown's fenced code blocks and Jupyter notebooks'
@@ -170,12 +171,11 @@ export function renderSource(text: string, source: Node, code: string): string {
   const parts = code.split(/(?<=\n)/).filter((part) => part.length > 0);
   if (parts.length === 0) return "[]";
   const first = source.children?.[0];
-  const lineStart = (offset: number): number => text.lastIndexOf("\n", offset - 1) + 1;
   if (!first || !text.slice(source.offset, first.offset).includes("\n")) {
     return `[${parts.map((part) => JSON.stringify(part)).join(", ")}]`;
   }
-  const indent = /^[ \t]*/.exec(text.slice(lineStart(first.offset)))![0];
-  const closing = /^[ \t]*/.exec(text.slice(lineStart(source.offset + source.length - 1)))![0];
+  const indent = indentOf(text, first.offset);
+  const closing = indentOf(text, source.offset + source.length - 1);
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   return `[${eol}${parts.map((part) => `${indent}${JSON.stringify(part)}`).join(`,${eol}`)}${eol}${closing}]`;
 }

@@ -1,4 +1,5 @@
 import { pushTo } from "../collections.js";
+import { LineIndex } from "../engine/results.js";
 import { classifyExpression, clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
@@ -497,12 +498,14 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   });
   linkModelVariables(models, requests, clients, constants);
   const modelUses: ModelUse[] = [];
+  let lines: LineIndex | undefined;
   for (const [call, request] of requestByCall) {
     const model = findOption(request.request, "model");
     if (model?.kind !== "name" || !model.name || isBound(model.name, call.scope)) continue;
     const symbol = importedSymbol(model.name.split("."), call.scope);
     if (symbol?.kind === "value") {
-      modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lineOf(text, model.range.start) });
+      lines ??= new LineIndex(text);
+      modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lines.position(model.range.start).line });
     }
   }
   models.forEach((model, index) => {
@@ -538,7 +541,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     ...traceResponses(raw, requestByCall),
     comments: raw.comments,
     kit: raw.kit,
-    exports: moduleExports(),
+    exportsOf: moduleExports,
     ...(modelUses.length > 0 ? { modelUses } : {}),
     ...(links?.deps.length ? { deps: links.deps } : {}),
     ...(links?.absent?.length ? { absent: links.absent } : {}),
@@ -571,11 +574,6 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) line++;
-  return line;
-}
 
 function calleeSegments(call: RawCall): string[] {
   return call.base.kind === "name" ? [...call.base.segments, ...call.members] : call.members;

@@ -67,10 +67,16 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
   return names;
 }
 
+/** The request method a call ends with (`chat.completions.create`), if any. */
+export function requestMethod(call: RawCall): string | undefined {
+  const path = (call.base.kind === "name" ? call.base.segments : call.members).join(".");
+  return REQUEST_METHODS.find((candidate) => path.endsWith(candidate));
+}
+
 /** The receiver of a request method call: `client` of `client.chat.completions.create(...)`. */
-export function requestReceiver(call: RawCall): { kind: "name"; name: string } | { kind: "call"; call: RawCall } | undefined {
+function requestReceiver(call: RawCall): { kind: "name"; name: string } | { kind: "call"; call: RawCall } | undefined {
   const path = call.base.kind === "name" ? call.base.segments : call.members;
-  const method = REQUEST_METHODS.find((candidate) => path.join(".").endsWith(candidate));
+  const method = requestMethod(call);
   if (!method) return undefined;
   const receiver = path.slice(0, path.length - method.split(".").length);
   if (call.base.kind === "name") return receiver.length > 0 ? { kind: "name", name: receiver.join(".") } : undefined;

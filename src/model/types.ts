@@ -203,8 +203,11 @@ export interface LoweredFile {
   keys: FieldKey[];
   comments: Comment[];
   kit: EditKit;
-  /** What other modules can import from this one: its module-level clients, factories and names. */
-  exports?: ReadonlyMap<string, ImportedSymbol>;
+  /**
+   * What other modules can import from this one: its module-level clients, factories and names.
+   * Worked out on demand, since only a module another file imports is ever asked.
+   */
+  exportsOf?: () => ReadonlyMap<string, ImportedSymbol>;
   /** Requests here whose model is a name defined in another module of the tree. */
   modelUses?: ModelUse[];
   /** The other files whose contents this file's findings depend on (the modules it imports). */
