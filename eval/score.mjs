@@ -516,6 +516,7 @@ function main() {
     wrongAfter,
     damaged: [...dmgSafe.damaged.map((d) => ({ ...d, run: "fix" })), ...dmgUnsafe.damaged.map((d) => ({ ...d, run: "fix --unsafe-fixes" }))],
     secondFixChanged: secondChanged,
+    filesChangedByFix: { fix: dmgSafe.changed, "fix --unsafe-fixes": dmgUnsafe.changed },
     toolErrors,
   };
 
@@ -533,6 +534,7 @@ function main() {
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
   const out = [];
   out.push(line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line));
+  out.push("", `manifest files changed by fix: ${dmgSafe.changed}; by fix --unsafe-fixes: ${dmgUnsafe.changed}`);
   if (missing.length) out.push("", `missing from the corpus folder (${missing.length}):`, ...missing.map((f) => `  ${f.local}`));
   out.push("", `missed expected findings (${missed.length}):`, ...missed.map((m) => `  ${m.file}:${m.line} ${m.rule} -- ${m.reason}`));
   out.push("", `unexpected reports (${unexpected.length}):`, ...unexpected.map((u) => `  ${u.file}:${u.line} ${u.rule} ${u.message}`));
