@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { RULES } from "../../rules/index.js";
 import { ConfigError } from "../config/load.js";
@@ -12,7 +12,7 @@ import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
 import { formatJunit } from "../report/junit.js";
 import { formatSarif } from "../report/sarif.js";
-import { formatStylish } from "../report/stylish.js";
+import { formatStylish, leftAloneLine } from "../report/stylish.js";
 import { VERSION } from "../version.js";
 import { UsageError } from "./errors.js";
 import { writeInitialConfig } from "./init.js";
@@ -30,7 +30,16 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Reads all of standard input (for --stdin). */
   readStdin?: () => Promise<string>;
+  /** Hands SIGINT and SIGTERM to `handler` instead of ending the process, until the returned function is called. */
+  catchSignals?: (handler: (signal: StopSignal) => void) => () => void;
 }
+
+export type StopSignal = "SIGINT" | "SIGTERM";
+
+/** The shell's convention: 128 plus the signal's number. */
+export const SIGNAL_EXIT: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };
+/** Files named one by one when a run is interrupted; beyond this, a count (git status lists them all). */
+const LISTED_WRITES = 20;
 
 const FORMATS = ["stylish", "json", "sarif", "github", "junit"] as const;
 
@@ -201,6 +210,13 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
     result = await lint(options);
   } else {
     const interactive = flags.interactive ? interactiveDecide(io, io.cwd, useColor(flags, io, false)) : undefined;
+    // A signal stops the writing between files, so nothing is left half-done (see FixOptions.signal).
+    const stopper = new AbortController();
+    let stoppedBy: StopSignal | undefined;
+    const release = mode === "fix" ? io.catchSignals?.((signal) => {
+      stoppedBy ??= signal;
+      stopper.abort(signal);
+    }) : undefined;
     try {
       result = await fix({
         ...options,
@@ -208,9 +224,19 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
         dryRun: mode === "dry-run",
         ...(interactive ? { decide: interactive.decide } : {}),
         guardDirty: !flags.allowDirty,
+        signal: stopper.signal,
       });
     } finally {
+      release?.();
       interactive?.close();
+    }
+    if (result.staleTempsRemoved) {
+      io.stderr(`glm-migrate: removed ${plural(result.staleTempsRemoved, "temporary file")} left by an earlier run that was killed\n`);
+    }
+    if (result.interrupted && stoppedBy) {
+      bar.done();
+      io.stderr(interruptedReport(result, stoppedBy, io.cwd));
+      return SIGNAL_EXIT[stoppedBy];
     }
   }
   bar.done();
@@ -219,7 +245,23 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
   }
   const shown = flags.quiet ? quietened(result) : result;
   emit(render(shown, flags, io, mode), flags, io);
+  const notFixed = leftAloneLine(shown, mode);
+  // Stylish says it in its summary; the machine formats have no place for it.
+  if (notFixed && flags.format !== "stylish") io.stderr(`glm-migrate: ${notFixed[0]!.toLowerCase()}${notFixed.slice(1)}\n`);
   return exitCode(shown, flags, mode);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** What an interrupted `fix` wrote: one line, then the files (or how many, when there are many). */
+function interruptedReport(result: RunResult, signal: StopSignal, cwd: string): string {
+  const written = result.results.filter((file) => file.fixedCount > 0).map((file) => relative(cwd, file.filePath) || file.filePath);
+  let out = `glm-migrate: interrupted by ${signal}; wrote fixes to ${plural(written.length, "file")} and left every other file as it was.\n`;
+  for (const path of written.slice(0, LISTED_WRITES)) out += `  wrote ${path}\n`;
+  if (written.length > LISTED_WRITES) out += `  ... and ${written.length - LISTED_WRITES} more (\`git status\` lists them)\n`;
+  return out;
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

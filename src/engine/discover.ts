@@ -42,6 +42,8 @@ export interface DiscoverOptions {
   excluded?: (path: string) => boolean;
   /** A file its configuration's `include` leaves out. */
   notIncluded?: (path: string) => boolean;
+  /** Called for each file the walk meets whose name passes `test` (not read; `fix` removes stale temporary files). */
+  strays?: { test: (name: string) => boolean; found: (path: string) => void };
 }
 
 export interface Discovered {
@@ -137,6 +139,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
         if (isExcluded(path)) continue;
         await walk(path, here, matcher);
       } else if (entry.isFile()) {
+        if (options.strays?.test(entry.name)) options.strays.found(path);
         if (SKIPPED_FILES.has(entry.name) || MINIFIED.test(entry.name) || !languageForPath(path)) continue;
         if (options.gitignore && isIgnored(here, path, false)) continue;
         if (isExcluded(path)) continue;

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { resolve } from "node:path";
+import { realpathSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 
 function git(cwd: string, args: string[]): string | undefined {
   try {
@@ -29,18 +30,39 @@ export function changedFiles(cwd: string, since = "HEAD"): string[] | undefined 
   return [...new Set([...split(changed), ...split(untracked)])].map((path) => resolve(root, path));
 }
 
-/** Which of `files` have uncommitted changes (staged, unstaged or untracked). */
-export function dirtyFiles(cwd: string, files: readonly string[]): string[] {
-  const root = gitRoot(cwd);
-  if (!root || files.length === 0) return [];
-  const status = git(root, ["status", "--porcelain", "-z", "--untracked-files=all", "--", ...files]);
-  // Each entry is "XY path"; a rename adds the old path as a separate field, which we skip.
-  const entries = split(status);
-  const dirty: string[] = [];
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index]!;
-    dirty.push(resolve(root, entry.slice(3)));
-    if (entry[0] === "R" || entry[0] === "C") index++;
+/**
+ * Files with uncommitted changes (staged, unstaged or untracked) under any of `dirs`, spelt from
+ * the folder as given (git names them from the real top folder, which a symbolic link in a folder's
+ * path would make differ). One `git status` per work tree; folders outside any work tree add nothing.
+ */
+export function uncommittedUnder(dirs: readonly string[]): Set<string> {
+  const byRoot = new Map<string, string[]>();
+  for (const dir of new Set(dirs.map((dir) => resolve(dir)))) {
+    const root = gitRoot(dir);
+    if (root) byRoot.set(root, [...(byRoot.get(root) ?? []), dir]);
+  }
+  const dirty = new Set<string>();
+  for (const [root, folders] of byRoot) {
+    // Each entry is "XY path"; a rename or copy adds the old path as a separate field, which is skipped.
+    const entries = split(git(root, ["status", "--porcelain", "-z", "--untracked-files=all"]));
+    const changed: string[] = [];
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index]!;
+      if (entry[0] === "R" || entry[0] === "C") index++;
+      changed.push(resolve(root, entry.slice(3)));
+    }
+    for (const dir of folders) {
+      let real: string;
+      try {
+        real = realpathSync(dir);
+      } catch {
+        continue;
+      }
+      for (const path of changed) {
+        const inside = relative(real, path);
+        if (inside && !inside.startsWith("..") && !isAbsolute(inside)) dirty.add(join(dir, inside));
+      }
+    }
   }
   return dirty;
 }
