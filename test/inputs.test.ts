@@ -51,6 +51,17 @@ describe("--changed", () => {
     const files = JSON.parse(stdout).map((result: { filePath: string }) => result.filePath.slice(dir.length + 1)).sort();
     expect(files).toEqual(["new.py", "other.py"]);
   });
+
+  it("finds the work tree from the paths given, not the current folder", () => {
+    const dir = gitRepo({ "old.py": BAD });
+    writeFileSync(join(dir, "new.py"), BAD);
+    const elsewhere = tempDir();
+    const { code, stdout } = cli(["lint", "--changed", "--format", "json", dir], { cwd: elsewhere });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).map((result: { filePath: string }) => result.filePath)).toEqual([join(dir, "new.py")]);
+    expect(cli(["lint", "--changed", "."], { cwd: elsewhere })).toMatchObject({ code: 2, stderr: "glm-migrate: --changed: not in a git work tree\n" });
+    expect(cli(["lint", "--changed", "--since", "nope", dir], { cwd: elsewhere })).toMatchObject({ code: 2, stderr: `glm-migrate: --changed: \`nope\` is not a ref in ${dir}\n` });
+  });
 });
 
 describe("fix in a git work tree", () => {

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { languageForPath } from "../languages/index.js";
+import { CACHE_FOLDER } from "./cache.js";
 
 /** Folders that never hold code worth migrating: dependencies, environments, build output. */
 const SKIPPED_DIRECTORIES = new Set([
@@ -23,6 +24,8 @@ const SKIPPED_DIRECTORIES = new Set([
   "build",
   ".next",
   ".turbo",
+  // glm-migrate's own --cache folder, whose results would otherwise be read as JSON.
+  CACHE_FOLDER,
 ]);
 
 /** Bundles named as such: generated, never edited by hand. */

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { realpathSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 
 function git(cwd: string, args: string[]): string | undefined {
   try {
@@ -18,16 +18,39 @@ export function gitRoot(cwd: string): string | undefined {
 const split = (output: string | undefined): string[] => (output ?? "").split("\0").filter(Boolean);
 
 /**
- * Files changed against a ref (default HEAD: staged and unstaged changes), plus untracked files
- * that are not ignored, as absolute paths. Undefined outside a git work tree or for a bad ref.
+ * The folder a path argument stands for, to find its work tree: itself if a folder, else the
+ * nearest folder above it that exists (a file's, a glob's, a mistyped path's).
  */
-export function changedFiles(cwd: string, since = "HEAD"): string[] | undefined {
-  const root = gitRoot(cwd);
-  if (!root) return undefined;
-  const changed = git(root, ["diff", "--name-only", "-z", "--diff-filter=ACMR", since, "--"]);
-  if (changed === undefined) return undefined;
-  const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z"]);
-  return [...new Set([...split(changed), ...split(untracked)])].map((path) => resolve(root, path));
+export function folderOf(path: string): string {
+  let current = resolve(path);
+  for (;;) {
+    try {
+      if (statSync(current).isDirectory()) return current;
+    } catch {
+      // Not there: look above.
+    }
+    const parent = dirname(current);
+    if (parent === current) return current;
+    current = parent;
+  }
+}
+
+/**
+ * Files changed against a ref (default HEAD: staged and unstaged changes), plus untracked files
+ * that are not ignored, as absolute paths, in the work trees that hold `folders` (each asked once).
+ * A string says what is wrong instead: no folder is in a work tree, or `since` is not a ref in one.
+ */
+export function changedFiles(folders: readonly string[], since = "HEAD"): string[] | string {
+  const roots = new Set(folders.map(gitRoot).filter((root): root is string => root !== undefined));
+  if (roots.size === 0) return "not in a git work tree";
+  const files: string[] = [];
+  for (const root of roots) {
+    const changed = git(root, ["diff", "--name-only", "-z", "--diff-filter=ACMR", since, "--"]);
+    if (changed === undefined) return `\`${since}\` is not a ref in ${root}`;
+    const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z"]);
+    for (const path of new Set([...split(changed), ...split(untracked)])) files.push(resolve(root, path));
+  }
+  return files;
 }
 
 /**

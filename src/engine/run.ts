@@ -1,6 +1,5 @@
 import { availableParallelism } from "node:os";
-import { statSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { ConfigResolver } from "../config/load.js";
 import { languageForPath } from "../languages/index.js";
 import type { FixSafety, Target } from "../model/rule.js";
@@ -8,7 +7,7 @@ import { ResultCache, defaultCacheLocation } from "./cache.js";
 import { ContextCache, contextOf, settingsFor, type CheckOptions, type RuleConfig, type Settings } from "./context.js";
 import { discover } from "./discover.js";
 import { fixingOf, stopRequested, type FileJob, type JobFixing } from "./jobs.js";
-import { uncommittedUnder } from "./git.js";
+import { folderOf, uncommittedUnder } from "./git.js";
 import { isTempName, removeIfStale } from "./write.js";
 import { Answers } from "./answers.js";
 import type { Decide } from "./lint-text.js";
@@ -151,18 +150,6 @@ export async function lintSource(text: string, options: SourceOptions & { fix?: 
   return summarize(options.filePath, outcome.messages, { source: text, ...extra });
 }
 
-/** The folders whose work trees the path arguments name: a file's folder, a folder itself, else `cwd`. */
-function argumentFolders(paths: readonly string[], cwd: string): string[] {
-  return paths.map((path) => {
-    const absolute = resolve(cwd, path);
-    try {
-      return statSync(absolute).isDirectory() ? absolute : dirname(absolute);
-    } catch {
-      return cwd;
-    }
-  });
-}
-
 async function run(options: LintOptions, fixing: JobFixing | undefined, decide?: Decide, fixOptions: FixOptions = {}): Promise<RunResult> {
   const started = performance.now();
   const answers = decide ? new Answers(decide) : undefined;
@@ -186,7 +173,7 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
   const files = shard ? discovered.files.filter((path) => shardOf(relative(cwd, path).split(sep).join("/"), shard.count) === shard.index) : discovered.files;
 
   if (fixing && fixOptions.guardDirty) {
-    const dirty = uncommittedUnder(argumentFolders(paths, cwd));
+    const dirty = uncommittedUnder(paths.map((path) => folderOf(resolve(cwd, path))));
     if (dirty.size > 0) fixing = { ...fixing, dirty: files.filter((path) => dirty.has(path)) };
   }
   const signal = fixOptions.signal;
