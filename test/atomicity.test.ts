@@ -101,6 +101,31 @@ describe("an interrupted fix", () => {
     }, 120_000);
   }
 
+  it("fix --interactive interrupted at a question writes nothing more and exits 130", async () => {
+    const dir = tree(2);
+    const child = spawn(process.execPath, [BIN, "fix", "--interactive", "."], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let answered = false;
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const done = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+      const asked = stdout.split("Apply this fix?").length - 1;
+      // Yes to the first file's fix; the signal comes while the second question waits.
+      if (asked === 1 && !answered) {
+        answered = true;
+        child.stdin.write("y\n");
+      }
+      if (asked === 2) child.kill("SIGINT");
+    });
+    expect(await done).toBe(130);
+    expect(stderr).toBe("glm-migrate: interrupted by SIGINT; wrote fixes to 1 file and left every other file as it was.\n  wrote m0000.py\n");
+    expect(readFileSync(join(dir, "m0000.py"), "utf8")).toBe(NEW + BODY);
+    expect(readFileSync(join(dir, "m0001.py"), "utf8")).toBe(OLD + BODY);
+    expect(contents(dir).others).toEqual([]);
+  });
+
   it("a later fix removes temporary files whose writer is gone, and keeps those of a live run", () => {
     const dir = tree(3);
     const dead = spawnSync(process.execPath, ["-e", ""]).pid!;

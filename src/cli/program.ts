@@ -227,9 +227,9 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
   if (mode === "lint") {
     result = await lint(options);
   } else {
-    const interactive = flags.interactive ? interactiveDecide(io, io.cwd, useColor(flags, io, false)) : undefined;
     // A signal stops the writing between files, so nothing is left half-done (see FixOptions.signal).
     const stopper = new AbortController();
+    const interactive = flags.interactive ? interactiveDecide(io, io.cwd, useColor(flags, io, false), stopper.signal) : undefined;
     let stoppedBy: StopSignal | undefined;
     const release = mode === "fix" ? io.catchSignals?.((signal) => {
       stoppedBy ??= signal;

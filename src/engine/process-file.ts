@@ -106,8 +106,6 @@ export interface FileOutcome {
   absent?: string[];
   /** Checked but deliberately not fixed, and why (said once for the run, not per file). */
   leftAlone?: string;
-  /** The run was interrupted before this file's fixes were written: they were not. */
-  interrupted?: boolean;
 }
 
 /** Reads, prefilters, decodes, checks and (when fixing) writes one file. */
@@ -143,7 +141,8 @@ export async function processFile(
   const changed = outcome.output !== undefined && outcome.output !== text;
   let written = true;
   if (changed && fixing && !fixing.dryRun) {
-    if (fixing.stopped?.()) return { parsed: true, internalError: false, interrupted: true };
+    // Interrupted while this file was being checked: it is left as it was, like the files not reached.
+    if (fixing.stopped?.()) return { parsed: true, internalError: false };
     try {
       await writeAtomic(path, encode(outcome.output!, encoding), bytes);
       await context.linker?.forget(path);
