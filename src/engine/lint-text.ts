@@ -57,8 +57,10 @@ export async function lintText(
 
 export interface FixResult {
   text: string;
-  /** Findings of the first lint that the fixes resolved (no finding of the same rule is left where each was). */
+  /** Findings of the first lint that the fixes resolved: what the run reports as fixed. */
   applied: number;
+  /** Fixes applied over all passes (a fix shared by several findings counts once). */
+  fixesApplied: number;
   /** Fixes whose result did not parse: never written, reported instead. */
   broken: Diagnostic[];
   /** What remains after fixing (the lint of the final text). */
@@ -107,6 +109,7 @@ export async function fixText(
   budget: Budget = UNLIMITED,
 ): Promise<FixResult> {
   let text = original;
+  let fixesApplied = 0;
   let ask = decide;
   let quit = false;
   const broken: Diagnostic[] = [];
@@ -171,15 +174,17 @@ export async function fixText(
       }
       if (batch.length === 0 || "parseError" in result) continue;
       tracker.apply(batch.flatMap((diagnostic) => diagnostic.fix!.edits));
+      fixesApplied += batch.length;
     } else {
       tracker.apply(taken);
+      fixesApplied += chosen.length;
     }
     text = next;
     current = result;
     if (quit) break;
   }
   const applied = text === original || !("diagnostics" in current) ? 0 : tracker.resolved(current.diagnostics);
-  return { text, applied, broken, remaining: current };
+  return { text, applied, fixesApplied, broken, remaining: current };
 }
 
 /** Identifies a fix across passes by what it does, since offsets move as other fixes land. */
