@@ -27,7 +27,8 @@ function run(dir: string, ...flags: string[]): { child: ReturnType<typeof spawn>
 async function someWritten(dir: string): Promise<void> {
   for (let waited = 0; waited < 60_000; waited += 20) {
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const written = readdirSync(dir).filter((name) => name.endsWith(".py")).slice(0, 200);
+    // The run goes in path order: the first files tell whether it has begun writing.
+    const written = readdirSync(dir).filter((name) => name.endsWith(".py")).sort().slice(0, 200);
     if (written.some((name) => readFileSync(join(dir, name), "utf8").startsWith(NEW))) return;
   }
 }
