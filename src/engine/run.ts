@@ -102,7 +102,7 @@ export function lint(options: LintOptions = {}): Promise<RunResult> {
 }
 
 export function fix(options: FixOptions = {}): Promise<RunResult> {
-  return run(options, { unsafe: options.unsafeFixes ?? false, dryRun: options.dryRun ?? false }, options.decide, options);
+  return run(options, { unsafe: options.unsafeFixes ?? false, dryRun: options.dryRun ?? false });
 }
 
 const DEFAULT_FILE_TIMEOUT_MS = 20_000;
@@ -150,7 +150,9 @@ export async function lintSource(text: string, options: SourceOptions & { fix?: 
   return summarize(options.filePath, outcome.messages, { source: text, ...extra });
 }
 
-async function run(options: LintOptions, fixing: JobFixing | undefined, decide?: Decide, fixOptions: FixOptions = {}): Promise<RunResult> {
+/** `lint` (no `fixing`) or `fix`; the fix-only options are read only when fixing. */
+async function run(options: FixOptions, fixing: JobFixing | undefined): Promise<RunResult> {
+  const decide = fixing ? options.decide : undefined;
   const started = performance.now();
   const answers = decide ? new Answers(decide) : undefined;
   const asking = answers?.ask;
@@ -172,11 +174,11 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
   const shard = options.shard;
   const files = shard ? discovered.files.filter((path) => shardOf(relative(cwd, path).split(sep).join("/"), shard.count) === shard.index) : discovered.files;
 
-  if (fixing && fixOptions.guardDirty) {
+  if (fixing && options.guardDirty) {
     const dirty = uncommittedUnder(paths.map((path) => folderOf(resolve(cwd, path))));
     if (dirty.size > 0) fixing = { ...fixing, dirty: files.filter((path) => dirty.has(path)) };
   }
-  const signal = fixOptions.signal;
+  const signal = fixing ? options.signal : undefined;
   const stop = new SharedArrayBuffer(4);
   const raise = (): void => void Atomics.store(new Int32Array(stop), 0, 1);
   if (writing && signal) {
@@ -239,15 +241,15 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
   const results: FileResult[] = [];
   let filesParsed = 0;
   let internalErrors = 0;
-  const leftAlone = new Map<string, string[]>();
+  // One reason so far (uncommitted changes): the first outcome's names it.
+  let leftAlone: { reason: string; paths: string[] } | undefined;
   for (const [index, outcome] of outcomes.entries()) {
     if (!outcome) continue;
     if (outcome.result) results.push(outcome.result);
     if (outcome.parsed) filesParsed++;
     if (outcome.internalError) internalErrors++;
-    if (outcome.leftAlone) leftAlone.set(outcome.leftAlone, [...(leftAlone.get(outcome.leftAlone) ?? []), jobs[index]!.path]);
+    if (outcome.leftAlone) (leftAlone ??= { reason: outcome.leftAlone, paths: [] }).paths.push(jobs[index]!.path);
   }
-  const [skipped] = [...leftAlone].map(([reason, paths]) => ({ reason, paths }));
   return {
     results,
     filesScanned: files.length,
@@ -255,7 +257,7 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
     missing,
     internalErrors,
     durationMs: performance.now() - started,
-    ...(skipped ? { leftAlone: skipped } : {}),
+    ...(leftAlone ? { leftAlone } : {}),
     ...(interrupted ? { interrupted: true } : {}),
     ...(staleTempsRemoved > 0 ? { staleTempsRemoved } : {}),
   };
