@@ -145,4 +145,14 @@ describe("an interrupted fix", () => {
     expect(fixed.stderr).toBe("glm-migrate: removed 1 temporary file left by an earlier run that was killed\n");
     expect(contents(dir).others.sort()).toEqual([live, unrelated].sort());
   });
+
+  it("so does a fix of files named one by one, as a hook runs it", () => {
+    const dir = tree(2);
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const stale = `.m0001.py.glm-migrate-${dead}-89abcdef.tmp`;
+    writeFileSync(join(dir, stale), "half-written");
+    const fixed = cli(["fix", "m0000.py"], { cwd: dir });
+    expect(fixed.stderr).toBe("glm-migrate: removed 1 temporary file left by an earlier run that was killed\n");
+    expect(contents(dir).others).toEqual([]);
+  });
 });

@@ -153,6 +153,20 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     }
   };
 
+  // A file named alone (a hook's staged files) has no walk to meet the strays beside it: look once per folder.
+  const lookedBeside = new Set<string>();
+  const strayBeside = (file: string): void => {
+    const strays = options.strays;
+    const dir = dirname(file);
+    if (!strays || lookedBeside.has(dir)) return;
+    lookedBeside.add(dir);
+    try {
+      for (const name of readdirSync(dir)) if (strays.test(name)) strays.found(join(dir, name));
+    } catch {
+      // An unreadable folder has nothing to clean that we could.
+    }
+  };
+
   for (const argument of paths) {
     const absolute = resolve(options.cwd, argument);
     let info;
@@ -167,6 +181,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       // Named explicitly: read whatever its extension, but config excludes still apply, so a
       // hook passing staged files cannot sneak an excluded one in.
       if (!isExcluded(absolute) && !isLeftOut(absolute)) found.add(absolute);
+      strayBeside(absolute);
     } else if (GLOB_CHARS.test(argument)) {
       const pattern = isAbsolute(argument) ? argument : join(options.cwd, argument).split(sep).join("/");
       const { base } = picomatch.scan(pattern);
