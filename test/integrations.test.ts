@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { hookFilesPattern, lintStagedGlob } from "../src/languages/index.js";
 import { BIN, ROOT, tempDir } from "./helpers/cli.js";
 import { committedSnapshot } from "./helpers/snapshot.js";
 
@@ -27,15 +28,24 @@ function ensurePreCommit(): void {
   if (install() !== 0) throw new Error("could not install Debian's pre-commit package (apt-get install pre-commit)");
 }
 
+/**
+ * The hook repository (this tree, committed) and pre-commit's cache, shared by the tests of this
+ * file so the hook's Node environment is installed once.
+ */
+let hookSource: { dir: string; rev: string; home: string } | undefined;
+function preCommitSetup(): { dir: string; rev: string; home: string } {
+  ensurePreCommit();
+  hookSource ??= { ...committedSnapshot(), home: tempDir("glm-pre-commit-home-") };
+  return hookSource;
+}
+
 describe("pre-commit", () => {
   it("blocks a commit with a retired model ID, and lets it through after glm-migrate-fix", () => {
-    ensurePreCommit();
-    const snapshot = committedSnapshot();
+    const snapshot = preCommitSetup();
     const { dir, git } = repo();
     const config = (hook: string) =>
       `repos:\n  - repo: ${snapshot.dir}\n    rev: ${snapshot.rev}\n    hooks:\n      - id: ${hook}\n`;
-    const env = { ...process.env, PRE_COMMIT_HOME: join(dir, ".cache-pre-commit"), NO_COLOR: "1" };
-    writeFileSync(join(dir, ".gitignore"), ".cache-pre-commit/\n");
+    const env = { ...process.env, PRE_COMMIT_HOME: snapshot.home, NO_COLOR: "1" };
     writeFileSync(join(dir, ".pre-commit-config.yaml"), config("glm-migrate"));
     writeFileSync(join(dir, "app.py"), BAD);
     git("add", ".");
@@ -54,7 +64,65 @@ describe("pre-commit", () => {
     const commit = spawnSync("git", ["commit", "-qm", "migrate"], { cwd: dir, encoding: "utf8", env });
     expect(commit.status).toBe(0);
   }, 600_000);
+
+  it("checks staged Markdown, shell, notebook, .env, YAML and .mts files", () => {
+    const snapshot = preCommitSetup();
+    const { dir, git } = repo();
+    const env = { ...process.env, PRE_COMMIT_HOME: snapshot.home, NO_COLOR: "1" };
+    writeFileSync(join(dir, ".pre-commit-config.yaml"), `repos:\n  - repo: ${snapshot.dir}\n    rev: ${snapshot.rev}\n    hooks:\n      - id: glm-migrate\n`);
+    stageKinds(dir, git);
+    const blocked = spawnSync("pre-commit", ["run"], { cwd: dir, encoding: "utf8", env });
+    expect(blocked.stdout).not.toContain("no files to check");
+    expect(blocked.status).toBe(1);
+    for (const name of Object.keys(KINDS)) expect(blocked.stdout).toContain(`\n${name}\n`);
+  }, 600_000);
 });
+
+/** One staged file of each kind pre-commit's type tags miss or mislabel, each with a finding. */
+const KINDS: Record<string, string> = {
+  "README.md": "# App\n\n```python\nclient.chat.completions.create(model=\"zai-glm-4.6\", messages=[])\n```\n",
+  "run.sh": "curl https://api.cerebras.ai/v1/chat/completions -d '{\"model\": \"zai-glm-4.6\", \"messages\": []}'\n",
+  "agent.ipynb": `${JSON.stringify({
+    cells: [{ cell_type: "code", metadata: {}, outputs: [], source: ['MODEL = "zai-glm-4.6"\n'] }],
+    metadata: { language_info: { name: "python" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  }, null, 1)}\n`,
+  ".env": "CEREBRAS_MODEL=zai-glm-4.6\n",
+  "deploy/values.yaml": "llm:\n  model: zai-glm-4.6\n",
+  "web/chat.mts": 'export const MODEL = "zai-glm-4.6";\n',
+};
+
+function stageKinds(dir: string, git: (...args: string[]) => unknown): void {
+  for (const [name, text] of Object.entries(KINDS)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  git("add", ".");
+}
+
+describe("hook file patterns", () => {
+  it("the committed .pre-commit-hooks.yaml filters with the pattern built from the tool's file kinds", () => {
+    const hooks = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { files?: string; types_or?: unknown }[];
+    expect(hooks.length).toBe(2);
+    for (const hook of hooks) {
+      expect(hook.files).toBe(hookFilesPattern());
+      expect(hook.types_or).toBeUndefined();
+    }
+  });
+
+  it("README's lint-staged recipe uses the glob built from the tool's file kinds", () => {
+    expect(readmeLintStagedGlob()).toBe(lintStagedGlob());
+  });
+});
+
+/** The glob of README's lint-staged recipe, as a user copies it. */
+function readmeLintStagedGlob(): string {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const block = /"lint-staged": \{\n\s*("[^"]+"): "glm-migrate fix --allow-dirty"/.exec(readme);
+  if (!block) throw new Error("README has no lint-staged recipe");
+  return JSON.parse(block[1]!) as string;
+}
 
 describe("lint-staged", () => {
   it("runs on staged files as the README recipe says, and fixes them", () => {
@@ -62,8 +130,7 @@ describe("lint-staged", () => {
     mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
     symlinkSync(BIN, join(dir, "node_modules", ".bin", "glm-migrate"));
     writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
-    const recipe = (command: string) =>
-      JSON.stringify({ name: "app", private: true, "lint-staged": { "*.{py,pyi,js,mjs,cjs,jsx,ts,mts,cts,tsx,json,yaml,yml,toml,env}": command } });
+    const recipe = (command: string) => JSON.stringify({ name: "app", private: true, "lint-staged": { [readmeLintStagedGlob()]: command } });
     writeFileSync(join(dir, "package.json"), recipe("glm-migrate lint"));
     writeFileSync(join(dir, "app.py"), BAD);
     writeFileSync(join(dir, "notes.txt"), "zai-glm-4.6\n");
@@ -79,6 +146,20 @@ describe("lint-staged", () => {
     expect(fixed.status).toBe(0);
     // lint-staged stages what the fix changed.
     expect(String(git("show", ":app.py").stdout)).toBe('MODEL = "zai-glm-4.7"\n');
+  }, 120_000);
+
+  it("the README glob passes staged Markdown, shell, notebook, .env, YAML and .mts files", () => {
+    const { dir, git } = repo();
+    mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
+    symlinkSync(BIN, join(dir, "node_modules", ".bin", "glm-migrate"));
+    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", private: true, "lint-staged": { [readmeLintStagedGlob()]: "glm-migrate lint" } }));
+    writeFileSync(join(dir, ".env.local"), "MODEL=zai-glm-4.6\n");
+    stageKinds(dir, git);
+    const lintStaged = join(ROOT, "node_modules", ".bin", "lint-staged");
+    const blocked = spawnSync(lintStaged, [], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    expect(blocked.status).toBe(1);
+    for (const name of [...Object.keys(KINDS), ".env.local"]) expect(blocked.stdout + blocked.stderr).toContain(`\n${name}\n`);
   }, 120_000);
 });
 
