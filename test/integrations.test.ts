@@ -163,33 +163,69 @@ describe("lint-staged", () => {
   }, 120_000);
 });
 
-describe("npx from the packed tarball", () => {
-  it("lints and fixes a copy of the demo in an empty directory, with no build step there", () => {
-    const packDir = tempDir("glm-pack-");
-    execFileSync("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT, stdio: "pipe" });
-    const [tarball] = readdirSync(packDir).filter((name) => name.endsWith(".tgz"));
-    const listing = execFileSync("tar", ["-tzf", join(packDir, tarball!)], { encoding: "utf8" });
+/** The shell blocks of README's "Use it on your code", in order: what a user copies. */
+function readmeRunRecipes(): string[][] {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = /\n## Use it on your code\n([\s\S]*?)\n## /.exec(readme)?.[1];
+  if (!section) throw new Error("README has no \"Use it on your code\" section");
+  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((block) => block[1]!.split("\n").filter((line) => line.trim() !== ""));
+}
+
+describe("running it before it is published (README's commands, as written)", () => {
+  it("from a clone: its binary, a global link, a packed tarball with npx, and the tarball as a devDependency", () => {
+    const [clone, ways, install, codemod] = readmeRunRecipes();
+    expect(clone).toEqual(["git clone <this repository's URL> ~/glm-migrate && (cd ~/glm-migrate && npm ci)"]);
+    // The clone, after `npm ci`: this tree (committed or not) with its dependencies and build.
+    const home = tempDir("glm-home-");
+    const snapshot = committedSnapshot();
+    cpSync(snapshot.dir, join(home, "glm-migrate"), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(home, "glm-migrate", "node_modules"));
+    cpSync(join(ROOT, "dist"), join(home, "glm-migrate", "dist"), { recursive: true });
+
+    const project = join(home, "project");
+    cpSync(join(ROOT, "fixtures", "demo"), project, { recursive: true });
+    const llm = join(project, "service", "app", "llm.py");
+    const before = readFileSync(llm, "utf8");
+    const env = {
+      ...process.env,
+      HOME: home,
+      PATH: `${join(home, ".npm-global", "bin")}:${process.env.PATH}`,
+      npm_config_prefix: join(home, ".npm-global"),
+      // The machine's npm settings and cache, which a changed HOME would hide.
+      npm_config_userconfig: join(process.env.HOME ?? "/root", ".npmrc"),
+      npm_config_cache: join(process.env.HOME ?? "/root", ".npm"),
+      NO_COLOR: "1",
+    };
+    const run = (line: string) => {
+      const result = spawnSync("bash", ["-c", line], { cwd: project, encoding: "utf8", env });
+      const output = `${line}\n${result.stdout}${result.stderr}`;
+      expect(output).not.toMatch(/E404|command not found|internal error|npm error/);
+      // fix --dry-run exits 1 when something would change, as `lint` does when problems remain.
+      expect([0, 1], output).toContain(result.status);
+      return result;
+    };
+
+    for (const line of ways!) {
+      const result = run(line);
+      expect(result.stdout, line).toContain("service/app/llm.py");
+      expect(result.stdout, line).toMatch(/Would fix \d+ problems in \d+ files\./);
+      expect(readFileSync(llm, "utf8"), line).toBe(before);
+    }
+    const tarball = readdirSync(home).find((name) => name.endsWith(".tgz"));
+    const listing = execFileSync("tar", ["-tzf", join(home, tarball!)], { encoding: "utf8" });
     expect(listing).toContain("package/dist/wasm/tree-sitter-python.wasm");
     expect(listing).toContain("package/dist/src/cli/main.js");
     expect(listing).toContain("package/schema.json");
     expect(listing).not.toContain("package/test/");
     expect(listing).not.toContain("package/src/");
 
-    const work = tempDir("glm-npx-");
-    cpSync(join(ROOT, "fixtures", "demo"), join(work, "demo"), { recursive: true });
-    const npx = (...args: string[]) =>
-      spawnSync("npx", ["--yes", "--package", join(packDir, tarball!), "glm-migrate", ...args], {
-        cwd: join(work, "demo"),
-        encoding: "utf8",
-        env: { ...process.env, NO_COLOR: "1", npm_config_cache: join(work, ".npm") },
-      });
-    const lint = npx("lint", ".");
-    expect(lint.stderr).not.toContain("internal error");
-    expect(lint.status).toBe(1);
-    expect(lint.stdout).toContain("service/app/llm.py");
-    const fix = npx("fix", ".");
-    expect(fix.stdout).toMatch(/Fixed \d+ problems in \d+ files\./);
-    expect(readFileSync(join(work, "demo", "service", "app", "llm.py"), "utf8")).toContain('model="zai-glm-4.7"');
+    for (const line of install!) run(line);
+    expect(readFileSync(join(project, "node_modules", "glm-migrate", "package.json"), "utf8")).toContain('"name": "glm-migrate"');
+    const config = readFileSync(join(project, "glm-migrate.config.json"), "utf8");
+    expect(config).toContain('"$schema": "./node_modules/glm-migrate/schema.json"');
+
+    for (const line of codemod!) run(line);
+    expect(readFileSync(llm, "utf8")).toContain('model="zai-glm-4.7"');
   }, 600_000);
 });
 
