@@ -1,10 +1,10 @@
 import { languageForPath } from "../languages/index.js";
-import { cellOf, markdownBlocks, notebookProgram, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
+import { cellOf, cellOffsetInFile, MASK, markdownBlocks, notebookProgram, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Language } from "../model/types.js";
 import type { Budget } from "./budget.js";
 import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
-import { fatalMessage, toMessages, type Message } from "./results.js";
+import { fatalMessage, LineIndex, toMessages, type Message } from "./results.js";
 
 export interface ContainerOutcome {
   messages: Message[];
@@ -101,16 +101,27 @@ async function checkNotebook(path: string, text: string, context: TextLintContex
       }
     }
   }
+  // Positions are reported in the file as it is after this run (fixed cells moved what follows).
+  const written = output === text ? program : notebookProgram(path, output);
+  const cells = written && !("error" in written) ? written : program;
+  const lines = new LineIndex(output);
   const messages = toMessages(outcome.diagnostics, outcome.code).map((message) => {
     // Fix ranges inside the joined cells mean nothing in the notebook's JSON: keep that it is fixable.
     const { fix, suggestions, ...rest } = message;
-    const start = cellOf(program, outcome!.code, message.line);
-    const end = cellOf(program, outcome!.code, message.endLine);
+    const start = cellOf(cells, outcome!.code, message.line);
+    const end = cellOf(cells, outcome!.code, message.endLine);
+    const block = cells.cells.find((cell) => cell.cell === start.cell)!;
+    const from = lines.position(cellOffsetInFile(output, block, start.line, message.column));
+    const to = end.cell === start.cell ? lines.position(cellOffsetInFile(output, block, end.line, message.endColumn)) : from;
     return {
       ...rest,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
       cell: start.cell,
-      line: start.line,
-      endLine: end.cell === start.cell ? end.line : start.line,
+      cellLine: start.line,
+      cellColumn: message.column - (block.masked?.has(start.line - 1) ? MASK.length : 0),
       ...(fix ? { fixedWith: "safe" as const } : suggestions ? { fixedWith: "unsafe" as const } : {}),
     };
   });

@@ -82,7 +82,8 @@ export function markdownBlocks(path: string, text: string): Block[] {
 
 /** IPython magics and shell escapes are not Python: hidden behind a comment while parsing. */
 const MAGIC = /^\s*[%!]/;
-const MASK = "#glm-migrate-masked:";
+/** Hides a magic line from the parser (columns on such a line are shifted by its length). */
+export const MASK = "#glm-migrate-masked:";
 
 /** Between cells in the joined program: a comment no fix touches, to split the cells apart again. */
 export const CELL_BOUNDARY = "# glm-migrate: next cell";
@@ -121,6 +122,40 @@ export function cellOf(program: NotebookProgram, joined: string, line: number): 
     first += count + 1;
   }
   return { cell: program.cells.at(-1)!.cell!, line };
+}
+
+/**
+ * Where a position in a cell's code (1-based line and column of the block's text, hidden magics
+ * included) sits in the notebook file: the offset in the JSON of the character that the cell's
+ * source string decodes to there, so CI annotations land on the file's own line.
+ */
+export function cellOffsetInFile(text: string, cell: Block, line: number, column: number): number {
+  const source = cell.source!;
+  const lines = cell.text.split("\n");
+  let offset = 0;
+  for (let index = 0; index < line - 1 && index < lines.length; index++) {
+    offset += lines[index]!.length + 1 - (cell.masked?.has(index) ? MASK.length : 0);
+  }
+  offset += Math.max(0, column - 1 - (cell.masked?.has(line - 1) ? MASK.length : 0));
+  const parts = source.type === "array" ? (source.children ?? []).filter((part) => part.type === "string") : [source];
+  if (parts.length === 0 || parts[0]!.type !== "string") return source.offset;
+  for (const [index, part] of parts.entries()) {
+    const length = String(part.value).length;
+    if (offset < length || index === parts.length - 1) return rawOffset(text, part, Math.min(offset, length));
+    offset -= length;
+  }
+  return source.offset;
+}
+
+/** The file offset of the `count`-th decoded UTF-16 unit of a JSON string literal. */
+function rawOffset(text: string, literal: Node, count: number): number {
+  let at = literal.offset + 1;
+  const end = literal.offset + literal.length - 1;
+  for (let decoded = 0; decoded < count && at < end; decoded++) {
+    if (text[at] !== "\\") at++;
+    else at += text[at + 1] === "u" ? 6 : 2;
+  }
+  return at;
 }
 
 function notebookBlocks(path: string, text: string): Block[] | { error: string } {
