@@ -265,7 +265,7 @@ function reportMemoryStep() {
   const out = join(DIR, "report.out");
   mkdirSync(DIR, { recursive: true });
   log("report writing memory (findings held in memory, then written with -o):");
-  const sizes = { json: [320_000, 3_200_000], junit: [320_000, 3_200_000], sarif: [50_000, 500_000] };
+  const sizes = { json: [320_000, 3_200_000], junit: [320_000, 3_200_000], sarif: [100_000, 1_000_000] };
   const rows = [];
   const checks = [];
   for (const [format, counts] of Object.entries(sizes)) {
