@@ -1,5 +1,5 @@
 import { languageForPath } from "../languages/index.js";
-import { cellOf, cellOffsetInFile, MASK, markdownBlocks, notebookProgram, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
+import { cellOf, cellOffsetInFile, MASK, markdownBlocks, notebookProgram, renderBlock, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Language } from "../model/types.js";
 import type { Budget } from "./budget.js";
@@ -12,13 +12,14 @@ export interface ContainerOutcome {
   applied: number;
 }
 
-function shifted(diagnostic: Diagnostic, by: number): Diagnostic {
-  const move = (offset: number): number => offset + by;
+/** A block's finding moved to where the block sits in the file (edits re-indented with it). */
+function placed(diagnostic: Diagnostic, move: (offset: number) => number, indent: string): Diagnostic {
+  const text = (edit: string): string => (indent ? edit.replace(/\n/g, `\n${indent}`) : edit);
   return {
     ...diagnostic,
     range: { start: move(diagnostic.range.start), end: move(diagnostic.range.end) },
     ...(diagnostic.fix
-      ? { fix: { ...diagnostic.fix, edits: diagnostic.fix.edits.map((edit) => ({ ...edit, start: move(edit.start), end: move(edit.end) })) } }
+      ? { fix: { ...diagnostic.fix, edits: diagnostic.fix.edits.map((edit) => ({ ...edit, start: move(edit.start), end: move(edit.end), text: text(edit.text) })) } }
       : {}),
   };
 }
@@ -63,19 +64,20 @@ async function checkMarkdown(path: string, text: string, context: TextLintContex
     applied += outcome.applied;
     checked.push({ block, diagnostics: outcome.diagnostics, code: outcome.code });
   }
-  // Write changed blocks back, last first, so earlier offsets stay put.
-  let output = text;
-  for (const { block, code } of [...checked].reverse()) {
-    if (code !== block.text) output = output.slice(0, block.start!) + code + output.slice(block.start! + block.text.length);
+  // The file with each block as it now reads, and the findings placed in it.
+  let output = "";
+  let cursor = 0;
+  const diagnostics: Diagnostic[] = [];
+  for (const { block, diagnostics: found, code } of checked) {
+    output += text.slice(cursor, block.start!);
+    const rendered = renderBlock(block, code);
+    const base = output.length;
+    diagnostics.push(...found.map((diagnostic) => placed(diagnostic, (offset) => base + rendered.offset(offset), rendered.indent)));
+    output += rendered.text;
+    cursor = block.start! + (block.raw ?? block.text).length;
   }
-  const messages: Message[] = [];
-  let growth = 0;
-  for (const { block, diagnostics, code } of checked) {
-    // Where the block now starts: after the blocks before it have changed length.
-    messages.push(...toMessages(diagnostics.map((diagnostic) => shifted(diagnostic, block.start! + growth)), output));
-    growth += code.length - block.text.length;
-  }
-  return { messages, ...(fixing ? { output } : {}), applied };
+  output += text.slice(cursor);
+  return { messages: toMessages(diagnostics, output), ...(fixing ? { output } : {}), applied };
 }
 
 async function checkNotebook(path: string, text: string, context: TextLintContext, fixing: Fixing, budget: Budget): Promise<ContainerOutcome> {

@@ -3,11 +3,13 @@ import { classifyExpression } from "../../model/endpoints.js";
 import { modelNameKind } from "../../model/names.js";
 import type { Comment, Entry, EntryList, LoweredFile, ModelRef, RequestSite, Value } from "../../model/types.js";
 import { configKit, hashComments } from "../config/common.js";
+import { shellCommands, type Segment, type ShellCommand } from "./words.js";
 
 /**
  * Shell scripts and `bash` blocks in docs: a `curl` to a chat-completions URL with a JSON body in
- * single quotes (`-d '{...}'`, `--data-raw`, `--json`) is a request like any other, and the rules
- * check its body. Offsets point into the script, so fixes edit the JSON in place.
+ * single quotes (`-d '{...}'`, `--data-raw`, `--json`, over as many lines as it takes) or in a
+ * here-document read with `--data @-` is a request like any other, and the rules check its body.
+ * Offsets point into the script, so fixes edit the JSON in place.
  */
 
 function lowerJson(node: Node, base: number): Value {
@@ -47,31 +49,58 @@ function lowerList(node: Node, base: number): EntryList {
   return { entries, range, inner: { start: range.start + 1, end: range.end - 1 } };
 }
 
-const DATA_FLAGS = /(?:^|\s)(?:-d|--data|--data-raw|--data-binary|--json)\s+'([^']*)'/g;
+/** curl's options whose argument is the request body. */
+const DATA_FLAGS = new Set(["-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"]);
+const CHAT_URL = /^(?:https?:\/\/|\$\{?\w+\}?).*chat\/completions/;
+
+/** The body's text in the script: a single-quoted argument, or a here-document read with `@-`. */
+function bodyOf(text: string, command: ShellCommand, index: number): { start: number; end: number } | undefined {
+  const word = command.words[index]!;
+  let argument: Segment[] | undefined;
+  let value: string | undefined;
+  if (DATA_FLAGS.has(word.value)) {
+    argument = command.words[index + 1]?.segments;
+    value = command.words[index + 1]?.value;
+  } else {
+    // -d'{...}' or --data='{...}': the flag and its argument in one word.
+    const [flag, ...rest] = word.segments;
+    if (flag?.quote === "" && DATA_FLAGS.has(text.slice(flag.start, flag.end).replace(/=$/, ""))) argument = rest;
+  }
+  if (argument?.length === 1 && argument[0]!.quote === "'") return argument[0];
+  if (value === "@-" && command.hereDocuments.length > 0) return command.hereDocuments[0];
+  return undefined;
+}
+
+/** The commands that run curl: `curl ...`, also after `VAR=value`, `$ ` (a prompt in docs) or `sudo`. */
+function curlCommands(text: string): ShellCommand[] {
+  return shellCommands(text).flatMap((command) => {
+    const first = command.words.findIndex((word) => !/^\w+=/.test(word.value) && word.value !== "$" && word.value !== "sudo");
+    if (command.words[first]?.value !== "curl") return [];
+    return [{ ...command, words: command.words.slice(first) }];
+  });
+}
 
 export function lowerShell(path: string, text: string): LoweredFile {
   const requests: RequestSite[] = [];
   const models: ModelRef[] = [];
-  // A command runs to the end of its line, or further over backslash-continued lines.
-  for (const command of text.matchAll(/(^|[;&|(]\s*|\n\s*)curl\b(?:\\\r?\n|[^\n])*/g)) {
-    const start = command.index + command[1]!.length;
-    const source = command[0].slice(command[1]!.length);
-    const url = /(["']?)((?:https?:\/\/|\$\{?\w+\}?)[^\s"']*chat\/completions[^\s"']*)\1/.exec(source);
+  for (const command of curlCommands(text)) {
+    const url = command.words.find((word) => CHAT_URL.test(word.value));
     if (!url) continue;
-    for (const data of source.matchAll(DATA_FLAGS)) {
-      const jsonStart = start + data.index + data[0].length - data[1]!.length - 1;
-      const root = parseTree(data[1]!);
+    const curl = command.words[0]!;
+    for (let index = 1; index < command.words.length; index++) {
+      const body = bodyOf(text, command, index);
+      if (!body) continue;
+      const root = parseTree(text.slice(body.start, body.end));
       if (!root || root.type !== "object") continue;
-      const urlStart = start + url.index;
-      const urlValue: Value = { kind: "string", range: { start: urlStart, end: urlStart + url[0].length }, string: url[2]! };
-      const request = lowerList(root, jsonStart);
+      const urlValue: Value = { kind: "string", range: { start: url.start, end: url.end }, string: url.value };
+      const request = lowerList(root, body.start);
       const site: RequestSite = {
         kind: "http",
         method: "chat.completions",
         sdk: "http",
         endpoint: classifyExpression(urlValue, text),
-        range: { start, end: start + source.length },
-        calleeRange: { start, end: start + 4 },
+        range: { start: curl.start, end: Math.max(command.words.at(-1)!.end, body.end) },
+        calleeRange: { start: curl.start, end: curl.end },
         args: request,
         request,
         open: false,
