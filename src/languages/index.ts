@@ -92,7 +92,7 @@ export async function lowerSource(path: string, language: Language, text: string
     }
     case "shell": {
       const { lowerShell } = await import("./shell/index.js");
-      return { file: lowerShell(path, text) };
+      return { file: await lowerShell(path, text, budget) };
     }
     case "markdown":
     case "notebook":
