@@ -59,7 +59,7 @@ function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: F
     indices.push(positions.get(item.entry)!);
     byList.set(item.list, indices);
   }
-  for (const [list, indices] of byList) edits.push(...removeEntries(text, list, indices));
+  for (const [list, indices] of byList) edits.push(...removeEntries(text, list, indices, true));
   return { fix: { safety, edits }, clashing };
 }
 

@@ -41,7 +41,8 @@ function fixEdits(body: RequestBody, thinking: BodyField, wanted: Replacement[])
     const render = (item: Replacement): string => renderEntry(body, thinking.container, item.wire, item.valueText);
     edits.push(...directiveEdits(body, thinking, here[0]!.wire), replace(thinking.entry.range, here.map(render).join(", ")));
   } else {
-    edits.push(...removeField(body, thinking));
+    // The translation lands elsewhere: a comment on `thinking`'s line still speaks of it.
+    edits.push(...removeField(body, thinking, true));
   }
   for (const item of elsewhere) {
     const added = addField(body, item.wire, item.valueText);
