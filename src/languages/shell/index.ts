@@ -1,10 +1,10 @@
 import { parseTree, type Node as JsonNode } from "jsonc-parser";
+import type { Node } from "web-tree-sitter";
+import { UNLIMITED, type Budget } from "../../engine/budget.js";
 import { classifyExpression } from "../../model/endpoints.js";
 import { modelNameKind } from "../../model/names.js";
 import type { Comment, Entry, EntryList, LoweredFile, ModelRef, RequestSite, Value } from "../../model/types.js";
 import { configKit, hashComments } from "../config/common.js";
-import type { Node } from "web-tree-sitter";
-import { UNLIMITED, type Budget } from "../../engine/budget.js";
 import { parseWith } from "../tree-sitter.js";
 
 /**
