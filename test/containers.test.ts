@@ -113,6 +113,30 @@ describe("Jupyter notebooks", () => {
 });
 
 describe("Markdown code blocks", () => {
+  it("inside list items are read less their indentation, and placed and fixed at it", () => {
+    const dir = tempDir();
+    const path = join(dir, "GUIDE.md");
+    const text = [
+      "1. Call the model:",
+      "",
+      "   ```python",
+      "   from cerebras.cloud.sdk import Cerebras",
+      "",
+      "   Cerebras().chat.completions.create(",
+      '       model="zai-glm-4.6",',
+      "       messages=[],",
+      "   )",
+      "   ```",
+      "",
+    ].join("\n");
+    writeFileSync(path, text);
+    const [result] = JSON.parse(cli(["lint", "--format", "json", path]).stdout);
+    const found = result.messages.find((message: { ruleId: string }) => message.ruleId === "model-id");
+    expect(found).toMatchObject({ line: 7, column: '       model="'.length, endColumn: '       model="zai-glm-4.6"'.length + 1 });
+    cli(["fix", path]);
+    expect(readFileSync(path, "utf8")).toBe(text.replace("zai-glm-4.6", "zai-glm-4.7"));
+  });
+
   const GUIDE = join(ROOT, "fixtures", "rules", "model-id", "README.md");
 
   it("are read by default, and skipped with \"markdown\": false in the config", () => {
