@@ -75,7 +75,10 @@ function hereDocument(command: Node): Node | undefined {
   return undefined;
 }
 
-/** The body's text in the script: a single-quoted argument, or a here-document read with `@-`. */
+/**
+ * The body's text in the script: a single-quoted argument, a here-document read with `@-`, or one
+ * that `cat` prints into the argument.
+ */
 function bodyOf(command: Node, args: Node[], index: number): { start: number; end: number } | undefined {
   const word = args[index]!;
   let argument: Node | undefined;
@@ -89,6 +92,9 @@ function bodyOf(command: Node, args: Node[], index: number): { start: number; en
     const body = hereDocument(command);
     if (body) return { start: body.startIndex, end: body.endIndex };
   }
+  // -d "$(cat <<EOF ... EOF)": the here-document of a `cat` substituted in place.
+  const cat = argument && /^"?\$\(\s*cat\s+<</.test(argument.text) ? argument.descendantsOfType("heredoc_body")[0] : undefined;
+  if (cat) return { start: cat.startIndex, end: cat.endIndex };
   return undefined;
 }
 
