@@ -34,6 +34,20 @@ function crossFileOf(outcome: TextLint): { crossFile?: CrossFile } {
   return { crossFile: { ...(modelUses ? { modelUses } : {}), ...(deps ? { deps } : {}), ...(absent ? { absent } : {}) } };
 }
 
+function generatedNotice(): Message {
+  return { ...noticeMessage("a generated file (its header says so): findings are reported, no fix is offered; change what generates it"), severity: 1, level: "info" };
+}
+
+/**
+ * A header that says a generator writes the file (`# File generated from our OpenAPI spec by
+ * Stainless`, `// Code generated ... DO NOT EDIT.`, `@generated`): its next generation would undo
+ * a fix, and a test generated to pass every parameter passes them on purpose.
+ */
+export function isGeneratedSource(text: string): boolean {
+  const head = text.split("\n", 6).filter((line) => /^\s*(#|\/\/|\/\*|\*|<!--)/.test(line));
+  return head.some((line) => /@generated\b|\bdo not edit\b|\b(auto-?)?generated (from|by)\b|\b(file|code) (is |was )?(auto-?)?generated\b/i.test(line));
+}
+
 /** Lints or fixes one text; every per-file failure becomes a message, never an exception. */
 export async function checkText(
   path: string,
@@ -47,12 +61,17 @@ export async function checkText(
     if (language === "markdown" || language === "notebook") {
       return { ...(await checkContainer(path, language, text, context, fixing, budget)), internalError: false };
     }
-    if (!fixing) {
+    const generated = isGeneratedSource(text);
+    if (!fixing || generated) {
       const outcome = await lintText(path, language, text, context, budget);
-      const messages =
+      let messages =
         "parseError" in outcome
           ? [fatalMessage(text, outcome.parseError.range.start, outcome.parseError.message)]
           : toMessages(outcome.diagnostics, text);
+      if (generated && messages.some((message) => message.fix || message.suggestions || message.fixedWith)) {
+        // Lint and fix say the same of it: findings, and no fix offered.
+        messages = [generatedNotice(), ...messages.map(({ fix: _fix, suggestions: _suggestions, fixedWith: _with, fixTitle: _title, ...rest }) => rest)];
+      }
       return { messages, applied: 0, internalError: false, ...crossFileOf(outcome) };
     }
     const outcome = await fixText(path, language, text, context, fixing.allowed, fixing.decide, budget);
