@@ -1,10 +1,11 @@
 import { languageForPath } from "../languages/index.js";
 import { cellOf, markdownBlocks, notebookProgram, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
+import type { Budget } from "../model/budget.js";
+import type { Message } from "../model/results.js";
 import type { Language } from "../model/types.js";
-import type { Budget } from "./budget.js";
 import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
-import { fatalMessage, toMessages, type Message } from "./results.js";
+import { fatalMessage, toMessages } from "./results.js";
 
 export interface ContainerOutcome {
   messages: Message[];

@@ -1,9 +1,9 @@
 import { lowerSource } from "../languages/index.js";
+import { UNLIMITED, type Budget } from "../model/budget.js";
+import { LineIndex } from "../model/line-index.js";
 import type { Diagnostic, Edit, Fix, FixSafety, Target } from "../model/rule.js";
 import type { Language, ModelUse, ParseError } from "../model/types.js";
-import { UNLIMITED, type Budget } from "./budget.js";
 import type { ModuleLinker } from "./project.js";
-import { LineIndex } from "./results.js";
 import { runRules, type ActiveRule } from "./rules.js";
 import { applySuppressions, parseSuppressions, unusedSuppressions } from "./suppressions.js";
 

@@ -1,9 +1,8 @@
 import { basename } from "node:path";
-import { UNLIMITED, type Budget } from "../engine/budget.js";
 import type { Link } from "../model/assemble.js";
+import type { LowerResult } from "./adapter.js";
+import { UNLIMITED, type Budget } from "../model/budget.js";
 import type { Language, LoweredFile, ParseError } from "../model/types.js";
-
-export type LowerResult = { file: LoweredFile } | { error: ParseError };
 
 const EXTENSIONS: Record<string, Language> = {
   ".py": "python",

@@ -1,4 +1,4 @@
-import type { RunResult } from "../engine/run.js";
+import type { RunResult } from "../model/results.js";
 
 /** ESLint's JSON formatter shape, so CI tooling that reads ESLint output reads ours. */
 export function formatJson(run: RunResult): string {

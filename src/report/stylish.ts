@@ -1,7 +1,6 @@
 import { relative } from "node:path";
 import { createColors } from "picocolors";
-import type { FileResult, Message } from "../engine/results.js";
-import type { RunResult } from "../engine/run.js";
+import type { FileResult, Message, RunResult } from "../model/results.js";
 
 export interface StylishOptions {
   cwd: string;

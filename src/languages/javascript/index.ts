@@ -1,7 +1,7 @@
 import { assemble, type Link } from "../../model/assemble.js";
-import type { Budget } from "../../engine/budget.js";
+import type { Budget } from "../../model/budget.js";
 import type { Language } from "../../model/types.js";
-import type { LowerResult } from "../index.js";
+import type { LowerResult } from "../adapter.js";
 import { lowerJavaScript } from "./lower.js";
 import { parseJavaScript } from "./parser.js";
 

@@ -1,5 +1,5 @@
 import ts from "./typescript.cjs";
-import { UNLIMITED, type Budget } from "../../engine/budget.js";
+import { UNLIMITED, type Budget } from "../../model/budget.js";
 import { modelsIn, RESPONSE_FIELDS, shadowKey, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, Language, LocalImport, Range, Reexport, Value } from "../../model/types.js";

@@ -1,7 +1,7 @@
 import { assemble, type Link, type RawFile } from "../../model/assemble.js";
-import type { Budget } from "../../engine/budget.js";
+import type { Budget } from "../../model/budget.js";
 import type { ParseError } from "../../model/types.js";
-import type { LowerResult } from "../index.js";
+import type { LowerResult } from "../adapter.js";
 import { lowerPython } from "./lower.js";
 import { firstSyntaxError, parsePython } from "./parser.js";
 

@@ -1,5 +1,5 @@
 import type { Node } from "web-tree-sitter";
-import { UNLIMITED, type Budget } from "../../engine/budget.js";
+import { UNLIMITED, type Budget } from "../../model/budget.js";
 import { modelsIn, RESPONSE_FIELDS, shadowKey, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, LocalImport, Range, Value } from "../../model/types.js";
