@@ -10,8 +10,8 @@ const INTEGRATION = ["test/integrations.test.ts", "test/requests.test.ts", "test
 export default defineConfig({
   resolve: {
     // src/languages/javascript/typescript.cts is a CommonJS shim for the built code (it spares
-    // Node an export scan of TypeScript's bundle); under Vitest, import TypeScript directly.
-    alias: [{ find: /^\.\/typescript\.cjs$/, replacement: "typescript" }],
+    // Node an export scan of TypeScript's bundle); under Vitest, import the bundle directly.
+    alias: [{ find: /^\.\/typescript\.cjs$/, replacement: "@ts-morph/common/dist/typescript.js" }],
   },
   test: {
     reporters: ["default", "./test/setup/summary-reporter.ts"],
