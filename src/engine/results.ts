@@ -1,5 +1,5 @@
 import { LineIndex } from "../model/line-index.js";
-import type { FileResult, Message } from "../model/results.js";
+import { fixabilityOf, type FileResult, type Message } from "../model/results.js";
 import type { Diagnostic, Edit } from "../model/rule.js";
 
 /** Merges a fix's edits into the single replacement ESLint's format carries. */
@@ -80,11 +80,12 @@ export function summarize(filePath: string, messages: Message[], extra: Partial<
     if (message.level === "error") errorCount++;
     else if (message.level === "warning") warningCount++;
     else infoCount++;
-    if (message.fix || message.fixedWith === "safe") {
+    const fixability = fixabilityOf(message);
+    if (fixability === "safe") {
       if (message.level === "error") fixableErrorCount++;
       else if (message.level === "warning") fixableWarningCount++;
     }
-    if (message.suggestions || message.fixedWith === "unsafe") unsafeFixableCount++;
+    if (fixability === "unsafe") unsafeFixableCount++;
   }
   return {
     filePath,

@@ -59,3 +59,13 @@ export interface RunResult {
   internalErrors: number;
   durationMs: number;
 }
+
+/**
+ * Whether `fix` resolves this finding, and with which fixes: the one answer the `[fix]` marker,
+ * the fixable counts and the formats all read.
+ */
+export function fixabilityOf(message: Message): "safe" | "unsafe" | undefined {
+  if (message.fix || message.fixedWith === "safe") return "safe";
+  if (message.suggestions || message.fixedWith === "unsafe") return "unsafe";
+  return undefined;
+}
