@@ -1,4 +1,4 @@
-import { languageForPath } from "../languages/index.js";
+import { isContainer, languageForPath } from "../languages/index.js";
 import { cellOf, markdownBlocks, notebookProgram, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Budget } from "../model/budget.js";
@@ -46,7 +46,7 @@ type Fixing = { allowed: ReadonlySet<FixSafety>; decide?: Decide } | undefined;
 /** Lints or fixes one block; undefined when it does not parse (a snippet). */
 async function checkBlock(block: Block, context: TextLintContext, fixing: Fixing, budget: Budget): Promise<{ diagnostics: Diagnostic[]; code: string; applied: number } | undefined> {
   const language = languageForPath(block.virtualPath);
-  if (!language) return undefined;
+  if (!language || isContainer(language)) return undefined;
   if (!fixing) {
     const outcome = await lintText(block.virtualPath, language, block.text, context, budget);
     return "diagnostics" in outcome ? { diagnostics: outcome.diagnostics, code: block.text, applied: 0 } : undefined;
