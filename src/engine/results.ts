@@ -41,6 +41,7 @@ export function toMessage(diagnostic: Diagnostic, text: string, lines: LineIndex
   const end = lines.position(diagnostic.range.end);
   const message: Message = {
     ruleId: diagnostic.ruleId,
+    ...(diagnostic.messageId ? { messageId: diagnostic.messageId } : {}),
     severity: diagnostic.severity === "error" ? 2 : 1,
     level: diagnostic.severity,
     message: diagnostic.message,
@@ -53,7 +54,8 @@ export function toMessage(diagnostic: Diagnostic, text: string, lines: LineIndex
   if (fix && fix.edits.length > 0) {
     const merged = mergeEdits(text, fix.edits);
     if (fix.safety === "safe") message.fix = merged;
-    else message.suggestions = [{ desc: "unsafe fix (applied with --unsafe-fixes)", fix: merged }];
+    else message.suggestions = [{ desc: `${fix.title} (unsafe: applied with --unsafe-fixes)`, fix: merged }];
+    message.fixTitle = fix.title;
   }
   return message;
 }
