@@ -62,6 +62,12 @@ export interface RunResult {
   /** Rule crashes: bugs in glm-migrate, reported per file and as exit code 2. */
   internalErrors: number;
   durationMs: number;
+  /** Files checked but deliberately not fixed though they had fixes, and why (one reason for the run). */
+  leftAlone?: { reason: string; paths: string[] };
+  /** The run was interrupted (`signal` aborted): only `results` so far, and the rest not checked. */
+  interrupted?: boolean;
+  /** Temporary files of killed earlier runs that this run removed. */
+  staleTempsRemoved?: number;
 }
 
 /**
