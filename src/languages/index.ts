@@ -44,7 +44,7 @@ const ADAPTERS: Record<SourceLanguage, LanguageAdapter> = {
   },
   shell: {
     extensions: [".sh", ".bash", ".zsh"],
-    lower: async (path, text) => ({ file: (await import("./shell/index.js")).lowerShell(path, text) }),
+    lower: async (path, text, { budget }) => ({ file: await (await import("./shell/index.js")).lowerShell(path, text, budget) }),
   },
 };
 
@@ -60,16 +60,36 @@ const EXTENSIONS = new Map<string, Language>(
   ),
 );
 
+/** `.env`, `.env.local`, `.env.production`: dotenv files named by their prefix, not an extension. */
+const DOTENV_PREFIX = ".env.";
+
 /** The language a path is read as, or undefined for files glm-migrate does not read. */
 export function languageForPath(path: string): Language | undefined {
   const name = basename(path).toLowerCase();
-  if (name === ".env" || name.startsWith(".env.")) return "env";
+  if (name === ".env" || name.startsWith(DOTENV_PREFIX)) return "env";
   const dot = name.lastIndexOf(".");
   return dot === -1 ? undefined : EXTENSIONS.get(name.slice(dot));
 }
 
 export function isContainer(language: Language): language is ContainerLanguage {
   return language in CONTAINERS;
+}
+
+const extensionNames = (): string[] => [...EXTENSIONS.keys()].map((extension) => extension.slice(1));
+
+/**
+ * The files glm-migrate reads, as a Python regular expression for pre-commit's `files:` (its type
+ * tags know no `.env`, `.mts`, `.cts` or `.jsonc`, and a tag list drifts from this table). The
+ * hooks file is generated from it (`npm run hooks`).
+ */
+export function hookFilesPattern(): string {
+  const dotenv = DOTENV_PREFIX.replace(/\./g, "\\.");
+  return `(?i)((^|/)${dotenv}[^/]*|\\.(${extensionNames().join("|")}))$`;
+}
+
+/** The same files as a lint-staged glob (micromatch, matched against the base name). */
+export function lintStagedGlob(): string {
+  return `{*.{${extensionNames().join(",")}},${DOTENV_PREFIX}*}`;
 }
 
 /** Parses and lowers one file of a source language. */
