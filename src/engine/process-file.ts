@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { languageForPath } from "../languages/index.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
+import { LineIndex } from "../model/line-index.js";
+import type { FileResult, Message } from "../model/results.js";
 import type { Language } from "../model/types.js";
 import { FileTimeout, timeBudget } from "./budget.js";
 import { checkContainer } from "./container-check.js";
 import { decode, encode } from "./decode.js";
 import { fixText, lintText, type CrossFile, type Decide, type TextLint, type TextLintContext } from "./lint-text.js";
-import { fatalMessage, LineIndex, noticeMessage, summarize, toMessage, toMessages, type FileResult, type Message } from "./results.js";
+import { fatalMessage, noticeMessage, summarize, toMessage, toMessages } from "./results.js";
 import { RuleCrash } from "./rules.js";
 import { writeAtomic } from "./write.js";
 

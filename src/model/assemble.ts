@@ -1,5 +1,5 @@
 import { pushTo } from "../collections.js";
-import { LineIndex } from "../engine/results.js";
+import { LineIndex } from "./line-index.js";
 import { classifyExpression, clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
