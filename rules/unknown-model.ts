@@ -110,12 +110,17 @@ export const unknownModel: Rule = {
       const range = literalRange(ref.value);
       if (known) {
         // Z.ai's IDs and retired Cerebras IDs are model-id's; a served one is checked only live.
-        if (known.kind === "cerebras-current" && live && !live.has(id) && id !== target.model) {
+        if (known.kind === "cerebras-current" && live && !live.has(id)) {
           report({ range, message: `\`${id}\` is in the catalog, but the Cerebras API does not list it for this account now` });
         }
         continue;
       }
-      if (id === target.model || live?.has(id)) continue;
+      if (live?.has(id)) continue;
+      if (id === target.model) {
+        // A target newer than the catalog (--allow-unknown-target) is only checked live.
+        if (live) report({ range, message: `\`${id}\` is the target, but the Cerebras API does not list it for this account now` });
+        continue;
+      }
       const miss = closeMiss(id);
       if (miss) {
         const fixable = miss.certain && miss.model.status.value === "current";

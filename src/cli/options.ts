@@ -19,6 +19,7 @@ export interface CommonFlags {
   preset?: string[];
   targetModel?: string;
   allowUnknownTarget?: boolean;
+  checkModels?: boolean;
   reasoningOff?: "reasoning_effort" | "disable_reasoning";
   maxWarnings?: string;
   quiet?: boolean;

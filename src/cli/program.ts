@@ -5,6 +5,7 @@ import { RULES } from "../../rules/index.js";
 import { ConfigError } from "../config/load.js";
 import { PRESET_NAMES } from "../config/schema.js";
 import { changedFiles } from "../engine/git.js";
+import { fetchLiveModels } from "../engine/live-models.js";
 import { fix, lint, lintSource, resolveSettings, type FixOptions, type RunResult } from "../engine/run.js";
 import { languageForPath } from "../languages/index.js";
 import { formatDiffs } from "../report/diff.js";
@@ -13,11 +14,13 @@ import { formatJson } from "../report/json.js";
 import { formatJunit } from "../report/junit.js";
 import { formatSarif } from "../report/sarif.js";
 import { formatStylish } from "../report/stylish.js";
+import type { Target } from "../model/rule.js";
 import { VERSION } from "../version.js";
 import { UsageError } from "./errors.js";
 import { writeInitialConfig } from "./init.js";
 import { interactiveDecide } from "./interactive.js";
 import { maxWarnings, runOptions, type CommonFlags } from "./options.js";
+import { formatModels } from "./models-command.js";
 import { explainRule, listRules } from "./rules-command.js";
 
 export interface Io {
@@ -76,6 +79,7 @@ function addCommonOptions(command: Command): Command {
     .option("--cache", "keep lint results between runs; only changed files are read again")
     .option("--cache-location <path>", "the cache file (default node_modules/.cache/glm-migrate/results.json)")
     .option("--shard <i/n>", "lint the i-th of n shares of the files (for CI matrix jobs)")
+    .option("--check-models", "ask the Cerebras API (CEREBRAS_API_KEY; CEREBRAS_BASE_URL) which models it lists now, and report model IDs it no longer lists")
     .option("--type-aware", "in TS/JS projects with a tsconfig.json, ask TypeScript's type checker which client a request uses")
     .option("--no-color", "never colour the output")
     .option("--debug", "print stack traces for internal errors");
@@ -161,11 +165,25 @@ async function resolvePaths(paths: string[], flags: CommonFlags, io: Io): Promis
   return changed.filter((file) => under(file) && languageForPath(file) !== undefined);
 }
 
+/**
+ * `--check-models`: the live model list goes to the rules with the target. Without a key, a
+ * network or a good answer, one line says why and the run goes on with the catalog alone.
+ */
+async function withLiveModels<T extends { target?: Partial<Target> }>(options: T, flags: CommonFlags, io: Io): Promise<T> {
+  if (!flags.checkModels) return options;
+  const live = await fetchLiveModels({ env: io.env });
+  if (!live.ok) {
+    io.stderr(`glm-migrate: --check-models: ${live.reason}; checking against the catalog only\n`);
+    return options;
+  }
+  return { ...options, target: { ...options.target, liveModels: live.ids } };
+}
+
 async function runStdin(flags: FixFlags, io: Io, fixing: boolean): Promise<number> {
   if (!flags.stdinFilename) throw new UsageError("--stdin needs --stdin-filename <path> (it picks the language and the config)");
   if (!io.readStdin) throw new UsageError("--stdin: standard input cannot be read here");
   const text = await io.readStdin();
-  const options = runOptions([], flags, io.cwd);
+  const options = await withLiveModels(runOptions([], flags, io.cwd), flags, io);
   const filePath = resolve(io.cwd, flags.stdinFilename);
   const result = await lintSource(text, { ...options, filePath, fix: fixing, unsafeFixes: Boolean(flags.unsafeFixes) });
   const run: RunResult = { results: [result], filesScanned: 1, filesParsed: 1, missing: [], internalErrors: 0, durationMs: 0 };
@@ -194,7 +212,7 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
     emit(render({ results: [], filesScanned: 0, filesParsed: 0, missing: [], internalErrors: 0, durationMs: 0 }, flags, io, mode), flags, io);
     return 0;
   }
-  const options: FixOptions = runOptions(files!, flags, io.cwd);
+  const options: FixOptions = await withLiveModels(runOptions(files!, flags, io.cwd), flags, io);
   const bar = progress(io);
   if (bar.onProgress) options.onProgress = bar.onProgress;
   let result: RunResult;
@@ -260,6 +278,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command("rules")
     .description("list every rule with its severity, fix safety and whether it is on")
     .action(() => io.stdout(listRules(RULES)));
+
+  program
+    .command("models")
+    .description("print the model catalog: status, dates, limits and the source of each fact")
+    .option("--json", "print it as JSON")
+    .option("--check", "also ask the Cerebras API (GET /v1/models with CEREBRAS_API_KEY) which models it lists now")
+    .option("--base-url <url>", "with --check: the API's base URL (default CEREBRAS_BASE_URL, else https://api.cerebras.ai)")
+    .action(async (flags: { json?: boolean; check?: boolean; baseUrl?: string }) => {
+      if (flags.baseUrl && !flags.check) throw new UsageError("--base-url is for --check");
+      const check = flags.check ? await fetchLiveModels({ env: io.env, ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) }) : undefined;
+      if (check && !check.ok) io.stderr(`glm-migrate: models --check: ${check.reason}; showing the catalog only\n`);
+      io.stdout(formatModels(check, Boolean(flags.json)));
+    });
 
   program
     .command("explain")
