@@ -3,6 +3,7 @@ import type { Diagnostic, Edit, Fix, FixSafety, Target } from "../model/rule.js"
 import type { Language, ModelUse, ParseError } from "../model/types.js";
 import { UNLIMITED, type Budget } from "./budget.js";
 import type { ModuleLinker } from "./project.js";
+import { FindingTracker } from "./fix-tracking.js";
 import { LineIndex } from "./results.js";
 import { runRules, type ActiveRule } from "./rules.js";
 import { applySuppressions, parseSuppressions, unusedSuppressions } from "./suppressions.js";
@@ -56,8 +57,10 @@ export async function lintText(
 
 export interface FixResult {
   text: string;
-  /** Fixes applied, over all passes. */
+  /** Findings of the first lint that the fixes resolved: what the run reports as fixed. */
   applied: number;
+  /** Fixes applied over all passes (a fix shared by several findings counts once). */
+  fixesApplied: number;
   /** Fixes whose result did not parse: never written, reported instead. */
   broken: Diagnostic[];
   /** What remains after fixing (the lint of the final text). */
@@ -73,10 +76,16 @@ function overlaps(a: Edit, b: Edit): boolean {
 }
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  return result;
+  // In one sweep from the start: slicing the whole text once per edit is quadratic in big files.
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const edit of sorted) {
+    parts.push(text.slice(cursor, edit.start), edit.text);
+    cursor = Math.max(cursor, edit.end);
+  }
+  parts.push(text.slice(cursor));
+  return parts.join("");
 }
 
 /**
@@ -100,7 +109,7 @@ export async function fixText(
   budget: Budget = UNLIMITED,
 ): Promise<FixResult> {
   let text = original;
-  let applied = 0;
+  let fixesApplied = 0;
   let ask = decide;
   let quit = false;
   const broken: Diagnostic[] = [];
@@ -108,6 +117,7 @@ export async function fixText(
   const brokenKeys = new Set<string>();
   const rank = new Map(context.rules.map((active, index) => [active.rule.meta.id, index]));
   let current = await lintText(path, language, text, context, budget);
+  const tracker = new FindingTracker("diagnostics" in current ? current.diagnostics : []);
   for (let pass = 0; pass < MAX_PASSES && "diagnostics" in current; pass++) {
     // Where two fixes touch the same code, the rule listed first wins this pass (a rule that
     // translates a field goes before one that only relocates it); the other is recomputed next pass.
@@ -117,14 +127,10 @@ export async function fixText(
     const chosen: Diagnostic[] = [];
     const taken: Edit[] = [];
     const takenFixes = new Set<Fix>();
-    let sharing = 0;
     for (const diagnostic of candidates) {
       const fix = diagnostic.fix!;
       // One fix may answer several findings (all the keywords moved into one extra_body).
-      if (takenFixes.has(fix)) {
-        sharing++;
-        continue;
-      }
+      if (takenFixes.has(fix)) continue;
       if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
       if (ask) {
         const answer = await ask(path, diagnostic, text, applyEdits(text, fix.edits));
@@ -167,15 +173,18 @@ export async function fixText(
         result = await lintText(path, language, next, context, budget);
       }
       if (batch.length === 0 || "parseError" in result) continue;
-      applied += batch.length;
+      tracker.apply(batch.flatMap((diagnostic) => diagnostic.fix!.edits));
+      fixesApplied += batch.length;
     } else {
-      applied += chosen.length + sharing;
+      tracker.apply(taken);
+      fixesApplied += chosen.length;
     }
     text = next;
     current = result;
     if (quit) break;
   }
-  return { text, applied, broken, remaining: current };
+  const applied = text === original || !("diagnostics" in current) ? 0 : tracker.resolved(current.diagnostics);
+  return { text, applied, fixesApplied, broken, remaining: current };
 }
 
 /** Identifies a fix across passes by what it does, since offsets move as other fixes land. */
