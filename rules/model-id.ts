@@ -3,6 +3,7 @@ import type { FixSafety, Rule, Target } from "../src/model/rule.js";
 import { words } from "../src/model/names.js";
 import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
+import { literalRange } from "./common/values.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -17,13 +18,6 @@ function movedPrefix(prefix: string): string {
 function describe(model: KnownModel): string {
   if (model.kind === "zai") return `\`${model.id}\` is Z.ai's model ID`;
   return `\`${model.id}\` was ${model.status ?? "retired"} by Cerebras on ${model.retired}`;
-}
-
-/** The string literal itself, quotes included, even when the value is `env ?? "..."`. */
-function literalRange(value: Value): { start: number; end: number } {
-  const content = value.contentRange!;
-  const quoted = content.start > value.range.start && content.end < value.range.end;
-  return quoted ? { start: content.start - 1, end: content.end + 1 } : content;
 }
 
 interface Plan {

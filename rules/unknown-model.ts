@@ -1,10 +1,11 @@
 import { distance } from "fastest-levenshtein";
 import { words } from "../src/model/names.js";
 import type { Rule } from "../src/model/rule.js";
-import type { ModelRef, Value } from "../src/model/types.js";
+import type { ModelRef } from "../src/model/types.js";
 import { CATALOG, type CatalogModel } from "./knowledge/catalog.js";
 import { parseModelId } from "./knowledge/models.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
+import { literalRange } from "./common/values.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -52,13 +53,6 @@ function statusOf(model: CatalogModel): string {
   if (status === "current" || status === "reported") return "";
   const suggestion = model.replacement ? `; Cerebras suggests \`${model.replacement.value}\`` : "";
   return ` (which Cerebras ${status === "deprecated" ? "deprecated" : "retired"} on ${dateOf(model)}${suggestion})`;
-}
-
-/** The string literal itself, quotes included, even when the value is `env ?? "..."`. */
-function literalRange(value: Value): { start: number; end: number } {
-  const content = value.contentRange!;
-  const quoted = content.start > value.range.start && content.end < value.range.end;
-  return quoted ? { start: content.start - 1, end: content.end + 1 } : content;
 }
 
 /**

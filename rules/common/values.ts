@@ -29,6 +29,13 @@ export function isNull(file: LoweredFile, value: Value): boolean {
   return resolve(file, value).kind === "null";
 }
 
+/** The string literal itself, quotes included, even when the value is `env ?? "..."`. */
+export function literalRange(value: Value): { start: number; end: number } {
+  const content = value.contentRange!;
+  const quoted = content.start > value.range.start && content.end < value.range.end;
+  return quoted ? { start: content.start - 1, end: content.end + 1 } : content;
+}
+
 /** A literal number rendered the way people write it (`0.6`, not `0.6000000000000001`). */
 export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
