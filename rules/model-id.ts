@@ -2,6 +2,7 @@ import { pushTo } from "../src/collections.js";
 import type { FixSafety, Rule, Target } from "../src/model/rule.js";
 import { words } from "../src/model/names.js";
 import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
+import { catalogModel } from "./knowledge/catalog.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
 import { literalRange } from "./common/values.js";
 
@@ -126,11 +127,11 @@ export const modelId: Rule = {
         "left alone, and a list never gets the same ID twice. A setting defined in one module and used as the model " +
         "in another (`from config import MODEL`) is reported and fixed once, at its definition, naming a use.",
       why:
-        "Cerebras deprecated `zai-glm-4.6` on 2026-01-20 in favour of GLM 4.7, and has retired the other IDs " +
+        `Cerebras deprecated \`zai-glm-4.6\` on ${catalogModel("zai-glm-4.6")?.deprecatedOn?.value} in favour of GLM 4.7, and has retired the other IDs ` +
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
       example: 'client.chat.completions.create(model="zai-glm-4.6", messages=messages)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=messages)',
-      source: "API-FACTS.md §2 (Cerebras deprecation page; Z.ai model list)",
+      source: "rules/knowledge/catalog.json (Cerebras deprecation page; Z.ai model list; API-FACTS.md §2)",
     },
   },
   check({ file, target, report }) {
