@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { words } from "../src/model/names.js";
-import type { Rule } from "../src/model/rule.js";
+import { Fix, type Rule } from "../src/model/rule.js";
 import type { ModelRef } from "../src/model/types.js";
 import { CATALOG, type CatalogModel } from "./knowledge/catalog.js";
 import { parseModelId } from "./knowledge/models.js";
@@ -74,6 +74,13 @@ export const unknownModel: Rule = {
     fix: "safe",
     languages: ALL_LANGUAGES,
     triggers: CEREBRAS_TRIGGERS,
+    messages: {
+      "close-miss": "`{id}` is not a Cerebras model ID; did you mean `{intended}`{status}?",
+      unknown: "`{id}` is not a Cerebras model the catalog knows; check it with `glm-migrate models --check`",
+      "unknown-not-listed": "`{id}` is not a Cerebras model the catalog knows, and the Cerebras API does not list it for this account",
+      "not-listed": "`{id}` is in the catalog, but the Cerebras API does not list it for this account now",
+      "target-not-listed": "`{id}` is the target, but the Cerebras API does not list it for this account now",
+    },
     docs: {
       summary: "A model ID sent to Cerebras that the model catalog does not know (typos, other providers' spellings).",
       whatItDoes:
@@ -89,9 +96,12 @@ export const unknownModel: Rule = {
         "Cerebras answers a request naming a model it does not serve with an error; a misspelt ID fails only at " +
         "run time. Cerebras spells its IDs inconsistently (`llama3.1-8b` has no hyphen after llama, `llama-3.3-70b` " +
         "has one), and other providers spell the same models differently.",
-      example: 'Cerebras().chat.completions.create(model="zai-glm4.7", messages=messages)',
-      useInstead: 'Cerebras().chat.completions.create(model="zai-glm-4.7", messages=messages)',
-      source: "rules/knowledge/catalog.json (Cerebras deprecation page and model pages, each fact with its source)",
+      example: 'client.chat.completions.create(model="zai-glm4.7", messages=messages)',
+      useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=messages)',
+      setup: "from cerebras.cloud.sdk import Cerebras\nclient = Cerebras()\nmessages = []\n",
+      source:
+        "rules/knowledge/catalog.json: Cerebras, *Deprecations* (inference-docs.cerebras.ai/support/deprecation, 2026-04-22) " +
+        "and model pages, each fact with its source and date",
     },
   },
   check({ file, target, report }) {
@@ -105,14 +115,14 @@ export const unknownModel: Rule = {
       if (known) {
         // Z.ai's IDs and retired Cerebras IDs are model-id's; a served one is checked only live.
         if (known.kind === "cerebras-current" && live && !live.has(id)) {
-          report({ range, message: `\`${id}\` is in the catalog, but the Cerebras API does not list it for this account now` });
+          report({ range, messageId: "not-listed", data: { id } });
         }
         continue;
       }
       if (live?.has(id)) continue;
       if (id === target.model) {
         // A target newer than the catalog (--allow-unknown-target) is only checked live.
-        if (live) report({ range, message: `\`${id}\` is the target, but the Cerebras API does not list it for this account now` });
+        if (live) report({ range, messageId: "target-not-listed", data: { id } });
         continue;
       }
       const miss = closeMiss(id);
@@ -122,13 +132,13 @@ export const unknownModel: Rule = {
         report({
           range,
           severity: "error",
-          message: `\`${id}\` is not a Cerebras model ID; did you mean \`${miss.model.id}\`${statusOf(miss.model)}?`,
-          ...(fixable ? { fix: { safety: "safe" as const, edits: [{ start: content.start, end: content.end, text: prefix + miss.model.id }] } } : {}),
+          messageId: "close-miss",
+          data: { id, intended: miss.model.id, status: statusOf(miss.model) },
+          fix: fixable ? Fix.safe([{ start: content.start, end: content.end, text: prefix + miss.model.id }], `Use \`${miss.model.id}\``) : undefined,
         });
         continue;
       }
-      const listed = live ? ", and the Cerebras API does not list it for this account" : "; check it with `glm-migrate models --check`";
-      report({ range, message: `\`${id}\` is not a Cerebras model the catalog knows${listed}` });
+      report({ range, messageId: live ? "unknown-not-listed" : "unknown", data: { id } });
     }
   },
 };

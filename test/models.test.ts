@@ -2,7 +2,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CATALOG } from "../rules/knowledge/catalog.js";
+import { lintSource } from "../src/index.js";
 import { cli, cliAsync, tempDir } from "./helpers/cli.js";
+import { FIXTURES } from "./helpers/fixtures.js";
+import { renderFindings } from "./helpers/render.js";
 import { startStandIn, type StandIn } from "./helpers/stand-in-server.js";
 
 let server: StandIn | undefined;
@@ -128,5 +131,28 @@ describe("lint --check-models", () => {
     expect(noKey.stderr).toBe("glm-migrate: --check-models: CEREBRAS_API_KEY is not set; checking against the catalog only\n");
     expect(noKey.stdout).toBe(plain.stdout);
     expect(server.authorizations).toEqual([]);
+  });
+});
+
+describe("unknown-model with the live list", () => {
+  it("reports served-looking IDs the API does not list, and a target newer than the catalog; shows it in a snapshot", async () => {
+    const source =
+      'from cerebras.cloud.sdk import Cerebras\nclient = Cerebras()\n' +
+      'client.chat.completions.create(model="zai-glm-4.7", messages=[])\n' +
+      'client.chat.completions.create(model="my-new-model", messages=[])\n' +
+      'client.chat.completions.create(model="zai-glm-5", messages=[])\n' +
+      'client.chat.completions.create(model="gpt-oss-120b", messages=[])\n';
+    const result = await lintSource(source, {
+      filePath: "live.py",
+      select: ["unknown-model"],
+      target: { model: "zai-glm-5", allowUnknown: true, liveModels: ["gpt-oss-120b"] },
+    });
+    expect(result.messages.map((message) => [message.line, message.messageId])).toEqual([
+      [3, "not-listed"],
+      [4, "unknown-not-listed"],
+      [5, "target-not-listed"],
+    ]);
+    // Beside the rule's fixtures, so the wordings only a live check produces are reviewed with the others.
+    await expect(renderFindings(source, result.messages)).toMatchFileSnapshot(`${FIXTURES}unknown-model/live-check.snap`);
   });
 });
