@@ -15,7 +15,7 @@ function facts(catalog: Catalog): [string, string[] | undefined][] {
   const found: [string, string[] | undefined][] = [];
   for (const prefix of catalog.prefixes) found.push([`prefix ${prefix.prefix}`, prefix.sources]);
   for (const model of catalog.models) {
-    for (const key of ["status", "deprecatedOn", "retiredOn", "replacement", "contextTokens", "maxCompletionTokens"] as const) {
+    for (const key of ["status", "deprecatedOn", "retiredOn", "replacement", "contextTokens", "maxCompletionTokens", "guide"] as const) {
       const fact = model[key];
       if (fact) found.push([`${model.id} ${key}`, fact.sources]);
     }
@@ -70,5 +70,10 @@ describe("model catalog", () => {
     expect(current).toEqual(expect.arrayContaining(["zai-glm-4.7", "gpt-oss-120b"]));
     const glm = CATALOG.models.find((model) => model.id === "zai-glm-4.7")!;
     expect(glm.maxCompletionTokens?.value).toBe(40960);
+  });
+
+  it("marks GLM 4.5-4.7 by their Cerebras and Z.ai names as the models the migration guide advises on", () => {
+    const guided = CATALOG.models.filter((model) => model.guide?.value).map((model) => model.id).sort();
+    expect(guided).toEqual(["glm-4.5", "glm-4.5-x", "glm-4.6", "glm-4.7", "zai-glm-4.6", "zai-glm-4.7"]);
   });
 });

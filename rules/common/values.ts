@@ -1,5 +1,6 @@
 import type { Target } from "../../src/model/rule.js";
 import type { LoweredFile, Value } from "../../src/model/types.js";
+import { guideAppliesTo } from "../knowledge/catalog.js";
 import { parseModelId } from "../knowledge/models.js";
 import type { RequestBody } from "./body.js";
 
@@ -41,8 +42,6 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
-/** GLM 4.5 to 4.7 by any of their names, and the target: the models the migration guide's advice is for. */
-const GUIDE_MODELS = /^(zai-)?glm-4\.[5-9](-x)?$/;
 
 /**
  * Whether the migration guide's model advice applies to this request: it names the target or a
@@ -52,5 +51,6 @@ const GUIDE_MODELS = /^(zai-)?glm-4\.[5-9](-x)?$/;
 export function isGlmRequest(body: RequestBody, target: Target): boolean {
   if (body.model === undefined) return false;
   const id = parseModelId(body.model).id;
-  return id === target.model || GUIDE_MODELS.test(id);
+  // GLM 4.5 to 4.7 by any of their names, as the catalog marks them, and the target.
+  return id === target.model || guideAppliesTo(id);
 }

@@ -38,6 +38,8 @@ export interface CatalogModel {
   maxCompletionTokens?: Fact<number>;
   /** How other tools spell this model (LiteLLM, OpenRouter, pydantic-ai, ...). */
   spellings?: { spelling: string; tools: string; sources: SourceId[] }[];
+  /** The migration guide's sampling and prompting advice is for this model (GLM 4.5-4.7). */
+  guide?: Fact<boolean>;
   /** For Z.ai IDs with no Cerebras equivalent: "a flash variant", "a vision model". */
   variant?: string;
   note?: string;
@@ -71,6 +73,11 @@ export function catalogModel(id: string): CatalogModel | undefined {
 /** Cerebras IDs a request may name today: the target must be one of these (or be allowed explicitly). */
 export function currentCerebrasIds(): string[] {
   return CATALOG.models.filter((model) => model.provider === "cerebras" && model.status.value === "current").map((model) => model.id);
+}
+
+/** Whether the migration guide's model advice (sampling, prompting) is for this ID. */
+export function guideAppliesTo(id: string): boolean {
+  return byId.get(id)?.guide?.value === true;
 }
 
 /** The model's own output limit, when a source states it; undefined means nothing is checked. */
