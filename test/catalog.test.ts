@@ -15,7 +15,7 @@ function facts(catalog: Catalog): [string, string[] | undefined][] {
   const found: [string, string[] | undefined][] = [];
   for (const prefix of catalog.prefixes) found.push([`prefix ${prefix.prefix}`, prefix.sources]);
   for (const model of catalog.models) {
-    for (const key of ["status", "deprecatedOn", "retiredOn", "replacement", "contextTokens", "maxCompletionTokens", "guide"] as const) {
+    for (const key of ["status", "deprecatedOn", "retiredOn", "replacement", "contextTokens", "maxCompletionTokens", "guide", "reasoningEfforts"] as const) {
       const fact = model[key];
       if (fact) found.push([`${model.id} ${key}`, fact.sources]);
     }

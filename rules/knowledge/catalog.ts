@@ -36,6 +36,8 @@ export interface CatalogModel {
   replacement?: Fact<string>;
   contextTokens?: Fact<number>;
   maxCompletionTokens?: Fact<number>;
+  /** The `reasoning_effort` values the model takes. */
+  reasoningEfforts?: Fact<string[]>;
   /** How other tools spell this model (LiteLLM, OpenRouter, pydantic-ai, ...). */
   spellings?: { spelling: string; tools: string; sources: SourceId[] }[];
   /** The migration guide's sampling and prompting advice is for this model (GLM 4.5-4.7). */

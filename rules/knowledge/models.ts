@@ -2,7 +2,7 @@
  * The model IDs the migration knows about, read from the catalog (catalog.json, with the source of
  * each fact). The next migration is a change to the catalog, not to this module.
  */
-import { CATALOG, type CatalogModel } from "./catalog.js";
+import { CATALOG, catalogModel, type CatalogModel } from "./catalog.js";
 
 export type ModelKind =
   /** A Cerebras ID that is gone or going; `replacement` is what Cerebras suggests. */
@@ -95,3 +95,16 @@ export function parseModelId(text: string): ParsedModelId {
 export const MODEL_TRIGGERS: readonly string[] = [
   ...new Set(["glm-", ...KNOWN_MODELS.filter((model) => model.kind !== "cerebras-current").map((model) => model.id)]),
 ];
+
+/**
+ * The efforts a request's model takes, once the migration has moved it: a model the model-id rule
+ * rewrites to the target takes the target's. Undefined where the model is not known. The values
+ * are the catalog's (zai-glm-4.7 `none` to `high`; gpt-oss-120b only `low` to `high`).
+ */
+export function reasoningEffortsFor(model: string | undefined, target: string): readonly string[] | undefined {
+  if (model === undefined) return undefined;
+  const { id, known } = parseModelId(model);
+  const own = catalogModel(id)?.reasoningEfforts?.value;
+  if (own) return own;
+  return known?.autoFix ? catalogModel(target)?.reasoningEfforts?.value : undefined;
+}

@@ -18,7 +18,7 @@ interface ModelRow {
 }
 
 function factSources(model: CatalogModel): string[] {
-  const facts: (Fact<unknown> | undefined)[] = [model.status, model.deprecatedOn, model.retiredOn, model.replacement, model.contextTokens, model.maxCompletionTokens, model.guide];
+  const facts: (Fact<unknown> | undefined)[] = [model.status, model.deprecatedOn, model.retiredOn, model.replacement, model.contextTokens, model.maxCompletionTokens, model.guide, model.reasoningEfforts];
   return [...new Set(facts.flatMap((fact) => fact?.sources ?? []))];
 }
 
