@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { RULES } from "../../rules/index.js";
 import { ConfigError } from "../config/load.js";
@@ -9,10 +9,10 @@ import { fetchLiveModels } from "../engine/live-models.js";
 import { fix, lint, lintSource, resolveSettings, type FixOptions, type RunResult } from "../engine/run.js";
 import { languageForPath } from "../languages/index.js";
 import { formatDiffs } from "../report/diff.js";
-import { formatGithub } from "../report/github.js";
-import { formatJson } from "../report/json.js";
-import { formatJunit } from "../report/junit.js";
-import { formatSarif } from "../report/sarif.js";
+import { githubChunks } from "../report/github.js";
+import { jsonChunks } from "../report/json.js";
+import { junitChunks } from "../report/junit.js";
+import { sarifChunks } from "../report/sarif.js";
 import { formatStylish, leftAloneLine } from "../report/stylish.js";
 import type { Target } from "../model/rule.js";
 import { didYouMeanAny } from "../suggest.js";
@@ -20,6 +20,7 @@ import { VERSION } from "../version.js";
 import { UsageError } from "./errors.js";
 import { writeInitialConfig } from "./init.js";
 import { interactiveDecide } from "./interactive.js";
+import { writeChunks, writeReportFile } from "./output.js";
 import { maxWarnings, runOptions, type CommonFlags } from "./options.js";
 import { formatModels } from "./models-command.js";
 import { explainRule, listRules } from "./rules-command.js";
@@ -112,30 +113,28 @@ function quietened(result: RunResult): RunResult {
   return { ...result, results };
 }
 
-function render(result: RunResult, flags: CommonFlags, io: Io, mode: "lint" | "fix" | "dry-run"): string {
+/** The report as pieces: the machine formats stream (a report can outgrow one string). */
+function* render(result: RunResult, flags: CommonFlags, io: Io, mode: "lint" | "fix" | "dry-run"): Generator<string> {
   const color = useColor(flags, io, flags.outputFile !== undefined);
   switch (flags.format) {
     case "json":
-      return `${formatJson(result)}\n`;
+      yield* jsonChunks(result);
+      yield "\n";
+      return;
     case "sarif":
-      return formatSarif(result, io.cwd, RULES);
+      return yield* sarifChunks(result, io.cwd, RULES);
     case "github":
-      return formatGithub(result, io.cwd);
+      return yield* githubChunks(result, io.cwd);
     case "junit":
-      return formatJunit(result, io.cwd);
+      return yield* junitChunks(result, io.cwd);
     default:
-      return (mode === "dry-run" ? formatDiffs(result, io.cwd, color) : "") + formatStylish(result, { cwd: io.cwd, color, mode });
+      yield (mode === "dry-run" ? formatDiffs(result, io.cwd, color) : "") + formatStylish(result, { cwd: io.cwd, color, mode });
   }
 }
 
-function emit(text: string, flags: CommonFlags, io: Io): void {
-  if (!flags.outputFile) {
-    io.stdout(text);
-    return;
-  }
-  const path = resolve(io.cwd, flags.outputFile);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+function emit(report: Iterable<string>, flags: CommonFlags, io: Io): void {
+  if (!flags.outputFile) writeChunks(report, io.stdout);
+  else writeReportFile(resolve(io.cwd, flags.outputFile), report);
 }
 
 function counts(result: RunResult): { errors: number; warnings: number } {
@@ -218,7 +217,7 @@ async function runStdin(flags: FixFlags, io: Io, fixing: boolean): Promise<numbe
     // The fixed text goes to stdout, as editors and formatters expect; findings go to stderr.
     io.stdout(result.output ?? text);
     const remaining = { ...run, results: result.messages.length ? [result] : [] };
-    if (remaining.results.length) io.stderr(render(remaining, { ...flags, format: "stylish" }, { ...io, isTTY: false }, "fix"));
+    if (remaining.results.length) writeChunks(render(remaining, { ...flags, format: "stylish" }, { ...io, isTTY: false }, "fix"), io.stderr);
     return exitCode(remaining, flags, "fix", io);
   }
   const shown = flags.quiet ? quietened(run) : run;

@@ -85,7 +85,8 @@ function formatMessages(result: FileResult, options: StylishOptions, c: ReturnTy
     const severity =
       message.level === "error" ? c.red("error") : message.level === "warning" ? c.yellow("warning") : c.blue("info");
     const plainSeverity = message.level;
-    const position = `${message.cell !== undefined ? `cell ${message.cell} › ` : ""}${message.line}:${message.column}`;
+    const position =
+      message.cell !== undefined ? `cell ${message.cell}, line ${message.cellLine}:${message.cellColumn}` : `${message.line}:${message.column}`;
     return { message, position, severity, plainSeverity };
   });
   const positionWidth = Math.max(...rows.map((row) => row.position.length));
