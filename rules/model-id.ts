@@ -2,7 +2,9 @@ import { pushTo } from "../src/collections.js";
 import { Fix, type FixSafety, type Rule, type Target } from "../src/model/rule.js";
 import { words } from "../src/model/names.js";
 import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
+import { catalogModel } from "./knowledge/catalog.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
+import { literalRange } from "./common/values.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -17,13 +19,6 @@ function movedPrefix(prefix: string): string {
 function describe(model: KnownModel): string {
   if (model.kind === "zai") return `\`${model.id}\` is Z.ai's model ID`;
   return `\`${model.id}\` was ${model.status ?? "retired"} by Cerebras on ${model.retired}`;
-}
-
-/** The string literal itself, quotes included, even when the value is `env ?? "..."`. */
-function literalRange(value: Value): { start: number; end: number } {
-  const content = value.contentRange!;
-  const quoted = content.start > value.range.start && content.end < value.range.end;
-  return quoted ? { start: content.start - 1, end: content.end + 1 } : content;
 }
 
 interface Plan {
@@ -47,7 +42,8 @@ function endpointOf(file: LoweredFile, ref: ModelRef, prefixEndpoint: Endpoint |
 
 function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefined {
   const { prefix, known, prefixEndpoint } = parseModelId(ref.value.string ?? "");
-  if (!known || !ref.value.contentRange) return undefined;
+  // A Cerebras model served today is not this rule's business (unknown-model checks the rest).
+  if (!known || known.kind === "cerebras-current" || !ref.value.contentRange) return undefined;
   if (words(ref.key).some((word) => HISTORICAL.has(word))) return undefined;
   const { endpoint, guessed } = endpointOf(file, ref, prefixEndpoint);
   const next = movedPrefix(prefix) + target.model;
@@ -131,11 +127,11 @@ export const modelId: Rule = {
         "left alone, and a list never gets the same ID twice. A setting defined in one module and used as the model " +
         "in another (`from config import MODEL`) is reported and fixed once, at its definition, naming a use.",
       why:
-        "Cerebras deprecated `zai-glm-4.6` on 2026-01-20 in favour of GLM 4.7, and has retired the other IDs " +
+        `Cerebras deprecated \`zai-glm-4.6\` on ${catalogModel("zai-glm-4.6")?.deprecatedOn?.value} in favour of GLM 4.7, and has retired the other IDs ` +
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
       example: 'client.chat.completions.create(model="zai-glm-4.6", messages=messages)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=messages)',
-      source: "API-FACTS.md §2 (Cerebras deprecation page; Z.ai model list)",
+      source: "rules/knowledge/catalog.json (Cerebras deprecation page; Z.ai model list; API-FACTS.md §2)",
     },
   },
   check({ file, target, report }) {
