@@ -1,6 +1,7 @@
 import { pushTo } from "../src/collections.js";
 import type { FixSafety, Rule, Target } from "../src/model/rule.js";
 import { words } from "../src/model/names.js";
+import { TEST_PLACES, type StringPlace } from "../src/model/literals.js";
 import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
 
@@ -41,15 +42,110 @@ interface Plan {
 function endpointOf(file: LoweredFile, ref: ModelRef, prefixEndpoint: Endpoint | undefined): { endpoint: Endpoint; guessed: boolean } {
   if (prefixEndpoint) return { endpoint: prefixEndpoint, guessed: false };
   if (ref.endpoint !== "unknown" || ref.position === "argument" || ref.position === "provider") return { endpoint: ref.endpoint, guessed: false };
+  // A literal counted for its file or its catalog (see `counts`) is meant for Cerebras.
+  if (ref.position === "literal") return { endpoint: "cerebras", guessed: true };
   const cerebrasOnly = file.clients.length > 0 && file.clients.every((client) => client.endpoint === "cerebras");
   return cerebrasOnly ? { endpoint: "cerebras", guessed: true } : { endpoint: "unknown", guessed: false };
 }
+
+const contexts = new WeakMap<LoweredFile, boolean>();
+
+/**
+ * Code that names Cerebras (prose in a docstring does not): its URL, a `CEREBRAS_*` variable, a
+ * `cerebras/` or `cerebras:` prefix, the provider's name as a string, an import of one of its SDKs,
+ * a Cerebras class, factory or attribute.
+ */
+const CEREBRAS_MARKS: readonly RegExp[] = [
+  /cerebras\.ai/i,
+  /CEREBRAS_\w/,
+  /["'`]cerebras[/:"'`]/i,
+  /(?:from|import|require\()\s*["'`]?[\w@./-]*cerebras/i,
+  /\b\w*Cerebras\w*[(<]/,
+  /\bclass\s+\w*Cerebras/,
+  /\.cerebras\b|\bcerebras\w*\s*=[^=]/i,
+];
+
+/**
+ * Whether the file talks to Cerebras or is about it: a Cerebras client or request, a module named
+ * for it, or one of the marks above outside comments.
+ */
+function cerebrasContext(file: LoweredFile): boolean {
+  let known = contexts.get(file);
+  if (known === undefined) {
+    let text = file.text;
+    for (const comment of [...file.comments].sort((a, b) => b.range.start - a.range.start)) {
+      text = text.slice(0, comment.range.start) + text.slice(comment.range.end);
+    }
+    known =
+      file.clients.some((client) => client.endpoint === "cerebras") ||
+      file.requests.some((request) => request.endpoint === "cerebras") ||
+      /cerebras/i.test(file.path.slice(file.path.lastIndexOf("/") + 1)) ||
+      CEREBRAS_MARKS.some((mark) => mark.test(text));
+    contexts.set(file, known);
+  }
+  return known;
+}
+
+/** A Cerebras model ID (retired, not served elsewhere, or the target) by any prefix but another router's. */
+function isCerebrasId(text: string, target: Target): boolean {
+  const { known, id, prefixEndpoint } = parseModelId(text);
+  if (prefixEndpoint === "other" || prefixEndpoint === "zai") return false;
+  return id === target.model || (known?.kind === "cerebras-retired" && !known.sharedWith);
+}
+
+/**
+ * Whether a model-shaped literal outside a model position is a finding: a retired Cerebras ID in
+ * a file with Cerebras context (an ID others also serve only where it reaches a Cerebras request),
+ * a Z.ai ID where it reaches a request or stands in one catalog with Cerebras IDs.
+ */
+function counts(file: LoweredFile, ref: ModelRef, known: KnownModel, prefixEndpoint: Endpoint | undefined, target: Target): boolean {
+  if (prefixEndpoint === "other") return false;
+  if (ref.endpoint === "cerebras" || prefixEndpoint === "cerebras") return true;
+  if (known.kind === "cerebras-retired") return !known.sharedWith && cerebrasContext(file);
+  // Display names (`GLM-4.7`) and house aliases (`glm-4.7-cerebras`) are not Z.ai's IDs.
+  if (known.id !== known.id.toLowerCase() || known.id.includes("cerebras")) return false;
+  if (ref.endpoint === "zai") return true;
+  const container = ref.container;
+  if (!container) return false;
+  return file.models.some(
+    (other) => other !== ref && other.container?.start === container.start && other.container.end === container.end && isCerebrasId(other.value.string ?? "", target),
+  );
+}
+
+const TEST_PLACES_NAMED: Partial<Record<StringPlace, string>> = {
+  comparison: "a comparison",
+  key: "a mapping key",
+  case: "a `case` pattern",
+};
 
 function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefined {
   const { prefix, known, prefixEndpoint } = parseModelId(ref.value.string ?? "");
   if (!known || !ref.value.contentRange) return undefined;
   if (words(ref.key).some((word) => HISTORICAL.has(word))) return undefined;
+  if (ref.position === "literal" && !counts(file, ref, known, prefixEndpoint, target)) return undefined;
   const { endpoint, guessed } = endpointOf(file, ref, prefixEndpoint);
+  // Another provider serves the same ID: only a request that certainly goes to Cerebras counts.
+  if (known.sharedWith && (endpoint !== "cerebras" || guessed)) return undefined;
+  const found = planFor(known, prefix, prefixEndpoint, endpoint, guessed, ref, target);
+  const test = ref.place && TEST_PLACES.has(ref.place) ? TEST_PLACES_NAMED[ref.place] : undefined;
+  if (found && test) {
+    // An upgrade shim or a lookup tests the old ID on purpose; it changes with what it tests.
+    delete found.next;
+    delete found.safety;
+    found.message += ` (${test}, so no automatic fix: change it together with the code that relies on it)`;
+  }
+  return found;
+}
+
+function planFor(
+  known: KnownModel,
+  prefix: string,
+  prefixEndpoint: Endpoint | undefined,
+  endpoint: Endpoint,
+  guessed: boolean,
+  ref: ModelRef,
+  target: Target,
+): Plan | undefined {
   const next = movedPrefix(prefix) + target.model;
 
   if (known.kind === "cerebras-retired") {
@@ -80,23 +176,42 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
   };
 }
 
-/**
- * In a list, several IDs may rewrite to the same target: only one of them gets the fix (a safe
- * one first), and none does when the target is listed already.
- */
-function dropDuplicateFixes(plans: Plan[]): void {
-  const groups = new Map<Value[], Plan[]>();
-  for (const item of plans) {
-    if (item.ref.siblings && item.next) pushTo(groups, item.ref.siblings, item);
+/** A catalog a reference's fix is weighed in: its list of models, or the literal that holds it. */
+function groupOf(ref: ModelRef): { key: unknown; range?: { start: number; end: number } } | undefined {
+  // A request's own model is one setting, whatever literal the request sits in.
+  if (ref.container && !ref.request && ref.position !== "argument" && ref.position !== "provider") {
+    return { key: `${ref.container.start}:${ref.container.end}`, range: ref.container };
   }
-  for (const [siblings, members] of groups) {
+  return ref.siblings ? { key: ref.siblings } : undefined;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * In a list or catalog, several IDs may rewrite to the same target: only one of them gets the fix
+ * (a safe one first; the same ID written twice is one setting, fixed everywhere), and none does
+ * when the target is listed already, anywhere in the enclosing literal (a list of objects, an enum).
+ */
+function dropDuplicateFixes(file: LoweredFile, plans: Plan[]): void {
+  const groups = new Map<unknown, Plan[]>();
+  const ranges = new Map<unknown, { start: number; end: number }>();
+  for (const item of plans) {
+    const group = item.next ? groupOf(item.ref) : undefined;
+    if (!group) continue;
+    pushTo(groups, group.key, item);
+    if (group.range) ranges.set(group.key, group.range);
+  }
+  for (const [key, members] of groups) {
     const byTarget = new Map<string, Plan[]>();
     for (const item of members) pushTo(byTarget, item.next!, item);
+    const range = ranges.get(key);
     for (const [next, candidates] of byTarget) {
-      const listed = siblings.some((sibling) => sibling.string === next);
+      const listed = range
+        ? new RegExp(`(["'\`])${escape(next)}\\1`).test(file.text.slice(range.start, range.end))
+        : (members[0]!.ref.siblings ?? []).some((sibling) => sibling.string === next);
       const winner = listed ? undefined : (candidates.find((item) => item.safety === "safe") ?? candidates[0]);
       for (const item of candidates) {
-        if (item === winner) continue;
+        if (winner && item.ref.value.string === winner.ref.value.string) continue;
         delete item.next;
         item.message += " (already listed here)";
       }
@@ -140,7 +255,7 @@ export const modelId: Rule = {
   },
   check({ file, target, report }) {
     const plans = file.models.map((ref) => plan(file, ref, target)).filter((item): item is Plan => item !== undefined);
-    dropDuplicateFixes(plans);
+    dropDuplicateFixes(file, plans);
     for (const item of plans) {
       const content = item.ref.value.contentRange!;
       report({

@@ -25,6 +25,11 @@ export interface KnownModel {
    */
   autoFix: boolean;
   note?: string;
+  /**
+   * Another provider serves the same ID, so the string alone does not say it is meant for
+   * Cerebras: it counts only where it reaches a Cerebras-bound request.
+   */
+  sharedWith?: string;
 }
 
 export const KNOWN_MODELS: readonly KnownModel[] = [
@@ -37,7 +42,8 @@ export const KNOWN_MODELS: readonly KnownModel[] = [
   { id: "qwen-3-coder-480b", kind: "cerebras-retired", retired: "2025-11-05", autoFix: false },
   { id: "llama-4-scout-17b-16e-instruct", kind: "cerebras-retired", retired: "2025-11-03", autoFix: false },
   { id: "llama-4-maverick-17b-128e-instruct", kind: "cerebras-retired", retired: "2025-10-15", autoFix: false },
-  { id: "deepseek-r1-distill-llama-70b", kind: "cerebras-retired", retired: "2025-08-12", autoFix: false },
+  // Groq serves the same ID (console.groq.com/docs/model/deepseek-r1-distill-llama-70b).
+  { id: "deepseek-r1-distill-llama-70b", kind: "cerebras-retired", retired: "2025-08-12", autoFix: false, sharedWith: "Groq" },
   { id: "qwen-3-235b-a22b", kind: "cerebras-retired", retired: "2025-07-29", autoFix: false },
   { id: "llama3.1-70b", kind: "cerebras-retired", retired: "2025-01-17", autoFix: false },
   { id: "glm-4.7", kind: "zai", autoFix: true },
@@ -59,10 +65,13 @@ export const KNOWN_MODELS: readonly KnownModel[] = [
  */
 export const MODEL_PREFIXES: readonly { prefix: string; endpoint?: "cerebras" | "zai" | "other" }[] = [
   { prefix: "cerebras/", endpoint: "cerebras" },
+  // pydantic-ai's `Agent("cerebras:...")` and LangChain's `init_chat_model("cerebras:...")`.
+  { prefix: "cerebras:", endpoint: "cerebras" },
   // LiteLLM's OpenAI-compatible provider: the api_base, not the prefix, says where it goes.
   { prefix: "openai/" },
   { prefix: "zai/", endpoint: "zai" },
   { prefix: "zhipuai/", endpoint: "zai" },
+  { prefix: "zhipu/", endpoint: "zai" },
   { prefix: "openrouter/", endpoint: "other" },
   { prefix: "z-ai/", endpoint: "other" },
 ];

@@ -2,6 +2,7 @@ import { pushTo } from "../collections.js";
 import { LineIndex } from "../engine/results.js";
 import { classifyExpression, clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
+import { placeLiterals, type RawLiteral } from "./literals.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
@@ -156,6 +157,8 @@ export interface RawFile {
   reexports?: Reexport[];
   /** Module-level functions, by name, as the scope their body's names resolve in. */
   functions?: Map<string, number>;
+  /** String literals shaped like model IDs or URLs, wherever they sit. */
+  literals?: RawLiteral[];
   /** What each function (by scope) returns, every `return` of it (a bare `return` or `None` aside). */
   returns?: Map<number, Returned[]>;
   /** `export default new OpenAI()` or `export default client`. */
@@ -499,6 +502,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
     };
   });
+  placeLiterals(models, raw.literals ?? []);
   linkModelVariables(models, requests, clients, constants);
   const modelUses: ModelUse[] = [];
   let lines: LineIndex | undefined;
@@ -540,6 +544,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     models,
     imports: raw.imports,
     urls: [],
+    ...(raw.literals?.length ? { literals: raw.literals } : {}),
     constants,
     ...traceResponses(raw, requestByCall),
     comments: raw.comments,

@@ -1,3 +1,5 @@
+import type { RawLiteral, StringPlace } from "./literals.js";
+
 /**
  * The shared model every language adapter lowers its syntax tree into. Rules only ever see this,
  * so each rule is written once for Python, JavaScript/TypeScript and config files.
@@ -125,7 +127,8 @@ export interface RequestSite {
   open: boolean;
 }
 
-export type ModelPosition = "argument" | "variable" | "parameter" | "entry" | "provider" | "config";
+/** `literal`: a string shaped like a model ID found anywhere else (its `place` says where). */
+export type ModelPosition = "argument" | "variable" | "parameter" | "entry" | "provider" | "config" | "literal";
 
 /** A string literal that names a model, in a position that selects a model. */
 export interface ModelRef {
@@ -140,6 +143,10 @@ export interface ModelRef {
   siblings?: Value[];
   /** Where other files use this module-level setting in a request (`app/main.py:12`). */
   usedAt?: string[];
+  /** Where the string literal sits (a list element, a mapping key, a comparison...). */
+  place?: StringPlace;
+  /** The outermost list, dict, object, enum or union literal holding it: a catalog shares one. */
+  container?: Range;
 }
 
 /** An import statement: `from zai import ZaiClient as Z` is module `zai`, name `ZaiClient`, local `Z`. */
@@ -201,6 +208,8 @@ export interface FieldKey {
 }
 
 export interface LoweredFile {
+  /** String literals shaped like model IDs or URLs, with their place (code files only). */
+  literals?: RawLiteral[];
   path: string;
   language: Language;
   text: string;

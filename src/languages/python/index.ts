@@ -2,6 +2,7 @@ import { assemble, type Link, type RawFile } from "../../model/assemble.js";
 import type { Budget } from "../../engine/budget.js";
 import type { ParseError } from "../../model/types.js";
 import type { LowerResult } from "../index.js";
+import { findLiterals } from "./literals.js";
 import { lowerPython } from "./lower.js";
 import { firstSyntaxError, parsePython } from "./parser.js";
 
@@ -27,6 +28,7 @@ export async function lowerPythonFile(path: string, text: string, budget: Budget
     const error = firstSyntaxError(tree.rootNode);
     if (error) return { error };
     const raw = lowerPython(path, text, tree.rootNode, budget);
+    raw.literals = findLiterals(text, tree.rootNode);
     const repeated = repeatedKeyword(raw);
     if (repeated) return { error: repeated };
     return { file: assemble(raw, link ? await link(raw) : undefined) };
