@@ -3,6 +3,7 @@ import type { FixSafety, Rule, Target } from "../src/model/rule.js";
 import { words } from "../src/model/names.js";
 import { TEST_PLACES, type StringPlace } from "../src/model/literals.js";
 import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
+import { hostOf, ZAI_API_HOSTS, ZAI_KEY_VARIABLES } from "./knowledge/endpoints.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
@@ -45,7 +46,20 @@ function endpointOf(file: LoweredFile, ref: ModelRef, prefixEndpoint: Endpoint |
   // A literal counted for its file or its catalog (see `counts`) is meant for Cerebras.
   if (ref.position === "literal") return { endpoint: "cerebras", guessed: true };
   const cerebrasOnly = file.clients.length > 0 && file.clients.every((client) => client.endpoint === "cerebras");
-  return cerebrasOnly ? { endpoint: "cerebras", guessed: true } : { endpoint: "unknown", guessed: false };
+  if (cerebrasOnly) return { endpoint: "cerebras", guessed: true };
+  return zaiOnly(file) ? { endpoint: "zai", guessed: true } : { endpoint: "unknown", guessed: false };
+}
+
+/**
+ * A file that talks to Z.ai and nothing else (a Z.ai client, request or API URL, a Z.ai key
+ * variable; no Cerebras and no other endpoint): its model settings are Z.ai's requests' models.
+ */
+function zaiOnly(file: LoweredFile): boolean {
+  const sites = [...file.clients, ...file.requests];
+  if (sites.some((site) => site.endpoint === "cerebras" || site.endpoint === "other") || cerebrasContext(file)) return false;
+  if (sites.some((site) => site.endpoint === "zai")) return true;
+  if ((file.literals ?? []).some(({ value }) => ZAI_API_HOSTS.includes(hostOf(value.string ?? "") ?? ""))) return true;
+  return new RegExp(`\\b(${ZAI_KEY_VARIABLES.join("|")})\\b`).test(file.text);
 }
 
 const contexts = new WeakMap<LoweredFile, boolean>();

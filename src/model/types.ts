@@ -27,6 +27,8 @@ export type Sdk =
   | "langchain-cerebras"
   | "litellm"
   | "ai-sdk-cerebras"
+  /** `createOpenAICompatible({ baseURL })` of the Vercel AI SDK: a provider for any OpenAI-style API. */
+  | "ai-sdk-openai-compatible"
   /** The Vercel AI SDK's request functions (`generateText`), whatever provider the model uses. */
   | "ai-sdk"
   | "langchain-js-openai"
