@@ -1,4 +1,4 @@
-import type { Edit, Rule } from "../src/model/rule.js";
+import { Fix, type Edit, type Rule } from "../src/model/rule.js";
 import { field, removeField, replaceField, requestBodies } from "./common/body.js";
 import { reasoningIsOff } from "./common/reasoning.js";
 import { booleanOf } from "./common/values.js";
@@ -10,6 +10,11 @@ export const disableReasoningDeprecated: Rule = {
     fix: "safe",
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: ["disable_reasoning", "clear_thinking"],
+    messages: {
+      "use-effort-none": "`disable_reasoning` is no longer supported (since 2026-07-21); use `reasoning_effort: \"none\"`",
+      "remove-false": "`disable_reasoning` is no longer supported (since 2026-07-21); reasoning is on by default, so remove it",
+      "off-with-preserved": "`clear_thinking: false` preserves reasoning between turns, but reasoning is turned off in this request; drop one of the two",
+    },
     docs: {
       summary: "`disable_reasoning`, unsupported since 2026-07-21; and reasoning off beside `clear_thinking: false`.",
       whatItDoes:
@@ -24,7 +29,10 @@ export const disableReasoningDeprecated: Rule = {
         "reasoning enabled.",
       example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, disable_reasoning=True)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, reasoning_effort="none")',
-      source: "API-FACTS.md §1 (Cerebras deprecation page, 2026-03-24; migration guide)",
+      setup: 'from cerebras.cloud.sdk import Cerebras\nclient = Cerebras()\nm = []\n',
+      source:
+        "Cerebras deprecation notices, 2026-03-24 (inference-docs.cerebras.ai); Cerebras, *Migrate to GLM 4.7*, " +
+        "reasoning (inference-docs.cerebras.ai/resources/glm-47-migration)",
     },
   },
   check({ file, target, report }) {
@@ -44,19 +52,13 @@ export const disableReasoningDeprecated: Rule = {
         } else if (value === true) edits = replaceField(body, disable, "reasoning_effort", file.kit.string("none"));
         report({
           range: disable.entry.range,
-          message:
-            value === false
-              ? "`disable_reasoning` is no longer supported (since 2026-07-21); reasoning is on by default, so remove it"
-              : "`disable_reasoning` is no longer supported (since 2026-07-21); use `reasoning_effort: \"none\"`",
-          ...(edits ? { fix: { safety: safe ? "safe" : "unsafe", edits } } : {}),
+          messageId: value === false ? "remove-false" : "use-effort-none",
+          fix: Fix.of(safe ? "safe" : "unsafe", edits, value === false ? "Remove `disable_reasoning`" : "Use `reasoning_effort: \"none\"`"),
         });
       }
       const clear = field(body, "clear_thinking");
       if (clear && booleanOf(file, clear.entry.value) === false && reasoningIsOff(body)) {
-        report({
-          range: clear.entry.range,
-          message: "`clear_thinking: false` preserves reasoning between turns, but reasoning is turned off in this request; drop one of the two",
-        });
+        report({ range: clear.entry.range, messageId: "off-with-preserved" });
       }
     }
   },
