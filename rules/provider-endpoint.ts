@@ -47,7 +47,8 @@ function loneUrlFix(value: Value): Fix | undefined {
   if (!base || !value.contentRange) return undefined;
   const rest = url.slice(base[0].length);
   if (!/^\/?$|^\/chat\/completions\/?$/.test(rest)) return undefined;
-  return { safety: "unsafe", edits: [{ start: value.contentRange.start, end: value.contentRange.end, text: CEREBRAS_OPENAI_BASE_URL + rest }] };
+  const next = CEREBRAS_OPENAI_BASE_URL + rest;
+  return Fix.unsafe([{ start: value.contentRange.start, end: value.contentRange.end, text: next }], `Point at \`${next}\``);
 }
 
 /** Z.ai's API, not its website or console: api.z.ai, or open.bigmodel.cn under `/api`. */

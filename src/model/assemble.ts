@@ -3,6 +3,7 @@ import { LineIndex } from "../engine/results.js";
 import { classifyExpression, clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";
+import { linkModelFlow } from "./model-flow.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
@@ -504,6 +505,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   });
   placeLiterals(models, raw.literals ?? []);
   linkModelVariables(models, requests, clients, constants);
+  linkModelFlow(models, requests, text, constants);
   const modelUses: ModelUse[] = [];
   let lines: LineIndex | undefined;
   for (const [call, request] of requestByCall) {

@@ -127,6 +127,11 @@ export interface RequestSite {
   request?: EntryList;
   /** The request also takes fields this file cannot see (`**kwargs`, `...spread`, a variable). */
   open: boolean;
+  /**
+   * The model literal a non-literal `model` resolves to through constants, fields and lookups
+   * (`model=MODELS["fast"]`, `model: this.modelId`), when it is one.
+   */
+  model?: Value;
 }
 
 /** `literal`: a string shaped like a model ID found anywhere else (its `place` says where). */
