@@ -42,9 +42,12 @@ interface Plan {
  */
 function endpointOf(file: LoweredFile, ref: ModelRef, prefixEndpoint: Endpoint | undefined): { endpoint: Endpoint; guessed: boolean } {
   if (prefixEndpoint) return { endpoint: prefixEndpoint, guessed: false };
-  if (ref.endpoint !== "unknown" || ref.position === "argument" || ref.position === "provider") return { endpoint: ref.endpoint, guessed: false };
+  // A request's or client's own argument is as known as its endpoint; an argument of any other
+  // call (a project's wrapper) is a setting like the rest of the file's.
+  const sent = ref.position === "provider" || (ref.position === "argument" && (ref.request !== undefined || ref.client !== undefined));
+  if (ref.endpoint !== "unknown" || sent) return { endpoint: ref.endpoint, guessed: false };
   // A literal counted for its file or its catalog (see `counts`) is meant for Cerebras.
-  if (ref.position === "literal") return { endpoint: "cerebras", guessed: true };
+  if (ref.position === "literal") return { endpoint: zaiOnly(file) ? "zai" : "cerebras", guessed: true };
   const cerebrasOnly = file.clients.length > 0 && file.clients.every((client) => client.endpoint === "cerebras");
   if (cerebrasOnly) return { endpoint: "cerebras", guessed: true };
   return zaiOnly(file) ? { endpoint: "zai", guessed: true } : { endpoint: "unknown", guessed: false };
@@ -119,12 +122,18 @@ function counts(file: LoweredFile, ref: ModelRef, known: KnownModel, prefixEndpo
   // Display names (`GLM-4.7`) and house aliases (`glm-4.7-cerebras`) are not Z.ai's IDs.
   if (known.id !== known.id.toLowerCase() || known.id.includes("cerebras")) return false;
   if (ref.endpoint === "zai") return true;
+  // In a module that talks to Z.ai only, a single Z.ai ID it keeps (a default, a field, a
+  // wrapper's argument) is one of its requests' models; its catalogs and fallback lists are not
+  // followed (the ID is valid where they are sent).
+  if (!ref.container && ref.place && SETTING_PLACES.has(ref.place) && zaiOnly(file)) return true;
   const container = ref.container;
   if (!container) return false;
   return file.models.some(
     (other) => other !== ref && other.container?.start === container.start && other.container.end === container.end && isCerebrasId(other.value.string ?? "", target),
   );
 }
+
+const SETTING_PLACES: ReadonlySet<StringPlace> = new Set(["value", "variable", "parameter", "field", "argument"]);
 
 const TEST_PLACES_NAMED: Partial<Record<StringPlace, string>> = {
   comparison: "a comparison",
