@@ -3,7 +3,7 @@ import { Fix, type FixSafety, type Rule, type Target } from "../src/model/rule.j
 import { words } from "../src/model/names.js";
 import { TEST_PLACES, type StringPlace } from "../src/model/literals.js";
 import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
-import { hostOf, ZAI_API_HOSTS, ZAI_KEY_VARIABLES } from "./knowledge/endpoints.js";
+import { CEREBRAS_API_HOST, CEREBRAS_KEY_VARIABLE, hostOf, ZAI_API_HOSTS, ZAI_KEY_VARIABLES } from "./knowledge/endpoints.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
@@ -49,20 +49,41 @@ function endpointOf(file: LoweredFile, ref: ModelRef, prefixEndpoint: Endpoint |
   // A literal counted for its file or its catalog (see `counts`) is meant for Cerebras.
   if (ref.position === "literal") return { endpoint: zaiOnly(file) ? "zai" : "cerebras", guessed: true };
   const cerebrasOnly = file.clients.length > 0 && file.clients.every((client) => client.endpoint === "cerebras");
-  if (cerebrasOnly) return { endpoint: "cerebras", guessed: true };
+  if (cerebrasOnly || soleProvider(file) === "cerebras") return { endpoint: "cerebras", guessed: true };
   return zaiOnly(file) ? { endpoint: "zai", guessed: true } : { endpoint: "unknown", guessed: false };
 }
 
+const soles = new WeakMap<LoweredFile, "cerebras" | "zai" | undefined>();
+
 /**
- * A file that talks to Z.ai and nothing else (a Z.ai client, request or API URL, a Z.ai key
- * variable; no Cerebras and no other endpoint): its model settings are Z.ai's requests' models.
+ * The one provider a file talks to, if it talks to one: Cerebras or Z.ai by its clients and
+ * requests, the API URLs it holds and the key variables it reads; none when they disagree, or a
+ * client's endpoint is unknown (an OpenAI client with no base URL goes to OpenAI). Its model settings are that
+ * provider's, before and after the endpoint moves.
  */
+function soleProvider(file: LoweredFile): "cerebras" | "zai" | undefined {
+  if (soles.has(file)) return soles.get(file);
+  const seen = new Set<Endpoint>();
+  // A client whose endpoint is unknown (`new OpenAI()`) may well go elsewhere.
+  for (const client of file.clients) seen.add(client.endpoint);
+  for (const request of file.requests) if (request.endpoint !== "unknown") seen.add(request.endpoint);
+  for (const { value } of file.literals ?? []) {
+    const host = hostOf(value.string ?? "");
+    if (host && ZAI_API_HOSTS.includes(host)) seen.add("zai");
+    else if (host === CEREBRAS_API_HOST) seen.add("cerebras");
+  }
+  // Key variables speak only where nothing else does: a URL already moved outweighs the old key.
+  if (seen.size === 0 && new RegExp(`\\b(${ZAI_KEY_VARIABLES.join("|")})\\b`).test(file.text)) seen.add("zai");
+  if (seen.size === 0 && file.text.includes(CEREBRAS_KEY_VARIABLE)) seen.add("cerebras");
+  const [only] = seen;
+  const sole = seen.size === 1 && (only === "cerebras" || only === "zai") ? only : undefined;
+  soles.set(file, sole);
+  return sole;
+}
+
+/** A file that talks to Z.ai and nothing else (and does not name Cerebras). */
 function zaiOnly(file: LoweredFile): boolean {
-  const sites = [...file.clients, ...file.requests];
-  if (sites.some((site) => site.endpoint === "cerebras" || site.endpoint === "other") || cerebrasContext(file)) return false;
-  if (sites.some((site) => site.endpoint === "zai")) return true;
-  if ((file.literals ?? []).some(({ value }) => ZAI_API_HOSTS.includes(hostOf(value.string ?? "") ?? ""))) return true;
-  return new RegExp(`\\b(${ZAI_KEY_VARIABLES.join("|")})\\b`).test(file.text);
+  return soleProvider(file) === "zai" && !cerebrasContext(file);
 }
 
 const contexts = new WeakMap<LoweredFile, boolean>();
@@ -122,10 +143,10 @@ function counts(file: LoweredFile, ref: ModelRef, known: KnownModel, prefixEndpo
   // Display names (`GLM-4.7`) and house aliases (`glm-4.7-cerebras`) are not Z.ai's IDs.
   if (known.id !== known.id.toLowerCase() || known.id.includes("cerebras")) return false;
   if (ref.endpoint === "zai") return true;
-  // In a module that talks to Z.ai only, a single Z.ai ID it keeps (a default, a field, a
+  // In a module that talks to one provider only, a single Z.ai ID it keeps (a default, a field, a
   // wrapper's argument) is one of its requests' models; its catalogs and fallback lists are not
   // followed (the ID is valid where they are sent).
-  if (!ref.container && ref.place && SETTING_PLACES.has(ref.place) && zaiOnly(file)) return true;
+  if (!ref.container && ref.place && SETTING_PLACES.has(ref.place) && soleProvider(file) !== undefined) return true;
   const container = ref.container;
   if (!container) return false;
   return file.models.some(
