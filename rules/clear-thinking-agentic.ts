@@ -1,8 +1,22 @@
 import { Fix, type Rule } from "../src/model/rule.js";
 import { addField, field, requestBodies } from "./common/body.js";
 import { reasoningIsOff } from "./common/reasoning.js";
-import { isGlmRequest, isNull } from "./common/values.js";
+import { isGlmRequest, isNull, resolve, stringOf } from "./common/values.js";
+import type { LoweredFile, Value } from "../src/model/types.js";
 import { GLM_TRIGGERS } from "./common/triggers.js";
+
+/**
+ * Whether the tools may include functions the model calls in a loop: not when every tool is a
+ * literal of another type (Z.ai's `{"type": "web_search", ...}`, which Cerebras does not run).
+ */
+function callsFunctions(file: LoweredFile, value: Value): boolean {
+  const list = resolve(file, value);
+  if (list.kind !== "array" || !list.list || list.list.entries.length === 0) return true;
+  return list.list.entries.some((entry) => {
+    const type = entry.value.kind === "object" ? entry.value.list?.entries.find((option) => option.key === "type")?.value : undefined;
+    return type === undefined || stringOf(file, type) === undefined || stringOf(file, type) === "function";
+  });
+}
 
 export const clearThinkingAgentic: Rule = {
   meta: {
@@ -35,6 +49,7 @@ export const clearThinkingAgentic: Rule = {
       if (body.endpoint !== "cerebras" || !isGlmRequest(body, target) || body.open) continue;
       const tools = field(body, "tools");
       if (!tools || isNull(file, tools.entry.value) || field(body, "clear_thinking") || reasoningIsOff(body)) continue;
+      if (!callsFunctions(file, tools.entry.value)) continue;
       report({
         range: tools.entry.keyRange ?? tools.entry.range,
         messageId: "drops-reasoning",

@@ -1,7 +1,32 @@
-import { Fix, type Edit, type Rule } from "../src/model/rule.js";
-import { field, removeField, replaceField, requestBodies } from "./common/body.js";
+import { Fix, type Rule, type Target } from "../src/model/rule.js";
+import { field, removeField, replaceField, replaceValue, requestBodies, type BodyField, type RequestBody } from "./common/body.js";
+import { reasoningEffortsFor } from "./knowledge/models.js";
 import { reasoningIsOff } from "./common/reasoning.js";
 import { booleanOf } from "./common/values.js";
+
+/**
+ * What `disable_reasoning: true` becomes: `reasoning_effort: "none"` where the model takes it (a
+ * safe fix); for a model that cannot turn reasoning off (gpt-oss-120b), its lowest effort (unsafe);
+ * for a model the file does not show, "none" as a guess (unsafe). Beside an explicit
+ * `reasoning_effort` the two disagreed: the effort becomes "none" and the flag goes (unsafe).
+ */
+function turnOff(body: RequestBody, disable: BodyField, target: Target): { messageId: string; data?: Record<string, string>; fix: Fix | undefined } {
+  const { kit } = body.file;
+  const efforts = reasoningEffortsFor(body.model, target.model);
+  const effort = field(body, "reasoning_effort");
+  const none = kit.string("none");
+  if (efforts && !efforts.includes("none")) {
+    const lowest = efforts[0]!;
+    const edits = effort ? undefined : replaceField(body, disable, "reasoning_effort", kit.string(lowest));
+    return { messageId: "cannot-turn-off", data: { model: body.model!, lowest }, fix: Fix.unsafe(edits, `Use \`reasoning_effort: "${lowest}"\``) };
+  }
+  const sure = efforts !== undefined && body.sdk !== "litellm";
+  if (effort) {
+    const edits = [...replaceValue(effort, none), ...removeField(body, disable)];
+    return { messageId: "use-effort-none", fix: Fix.unsafe(edits, 'Set `reasoning_effort` to "none" and remove `disable_reasoning`') };
+  }
+  return { messageId: "use-effort-none", fix: Fix.of(sure ? "safe" : "unsafe", replaceField(body, disable, "reasoning_effort", none), 'Use `reasoning_effort: "none"`') };
+}
 
 export const disableReasoningDeprecated: Rule = {
   meta: {
@@ -12,6 +37,8 @@ export const disableReasoningDeprecated: Rule = {
     triggers: ["disable_reasoning", "clear_thinking"],
     messages: {
       "use-effort-none": "`disable_reasoning` is no longer supported (since 2026-07-21); use `reasoning_effort: \"none\"`",
+      "cannot-turn-off":
+        "`disable_reasoning` is no longer supported (since 2026-07-21), and `{model}` cannot turn reasoning off: `reasoning_effort: \"{lowest}\"` is the least it takes",
       "remove-false": "`disable_reasoning` is no longer supported (since 2026-07-21); reasoning is on by default, so remove it",
       "off-with-preserved": "`clear_thinking: false` preserves reasoning between turns, but reasoning is turned off in this request; drop one of the two",
     },
@@ -41,20 +68,14 @@ export const disableReasoningDeprecated: Rule = {
       const disable = field(body, "disable_reasoning");
       if (disable && target.reasoningOff === "reasoning_effort") {
         const value = booleanOf(file, disable.entry.value);
-        const effort = field(body, "reasoning_effort");
-        let edits: Edit[] | undefined;
-        let safe = body.sdk !== "litellm";
-        if (value === false) edits = removeField(body, disable);
-        else if (value === true && effort) {
-          // An explicit reasoning_effort already decides; dropping the flag changes behaviour if they disagree.
-          edits = removeField(body, disable);
-          safe = false;
-        } else if (value === true) edits = replaceField(body, disable, "reasoning_effort", file.kit.string("none"));
-        report({
-          range: disable.entry.range,
-          messageId: value === false ? "remove-false" : "use-effort-none",
-          fix: Fix.of(safe ? "safe" : "unsafe", edits, value === false ? "Remove `disable_reasoning`" : "Use `reasoning_effort: \"none\"`"),
-        });
+        if (value === false) {
+          report({ range: disable.entry.range, messageId: "remove-false", fix: Fix.of(body.sdk === "litellm" ? "unsafe" : "safe", removeField(body, disable), "Remove `disable_reasoning`") });
+        } else if (value === true) {
+          report({ range: disable.entry.range, ...turnOff(body, disable, target) });
+        } else {
+          // A value the file does not show: the user must decide what it becomes.
+          report({ range: disable.entry.range, messageId: "use-effort-none" });
+        }
       }
       const clear = field(body, "clear_thinking");
       if (clear && booleanOf(file, clear.entry.value) === false && reasoningIsOff(body)) {

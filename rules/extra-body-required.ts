@@ -5,6 +5,9 @@ import { pythonKeywords, requestBodies, sourceText, type BodyField, type Request
 import { IMPORTED_CLIENT_CALL } from "./common/triggers.js";
 import { NON_OPENAI_FIELDS, LANGCHAIN_CEREBRAS_FIELDS } from "./knowledge/langchain.js";
 import { OPENAI_PYTHON_KEYWORDS } from "./knowledge/openai-python.js";
+import { ZAI_ONLY_FIELDS } from "./knowledge/zai.js";
+
+const ZAI_FIELDS: ReadonlySet<string> = new Set(["thinking", ...ZAI_ONLY_FIELDS.map((known) => known.wire)]);
 
 /**
  * One fix that moves every offending field of a request into its `extra_body`: all at once, since
@@ -67,7 +70,10 @@ function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: F
 function offendingFields(body: RequestBody): BodyField[] {
   const chat = OPENAI_PYTHON_KEYWORDS.get("chat.completions.create")!;
   const keywords = pythonKeywords(body);
-  if (keywords) return body.fields.filter((item) => item.container === "top" && !keywords.has(item.wire));
+  // On Cerebras, Z.ai's fields are not to be moved but removed or translated (unsupported-param,
+  // zai-thinking-param): in extra_body they would turn a TypeError into an HTTP 400 nobody reports.
+  const other = body.endpoint === "cerebras" ? ZAI_FIELDS : new Set<string>();
+  if (keywords) return body.fields.filter((item) => item.container === "top" && !keywords.has(item.wire) && !other.has(item.wire));
   if (body.sdk === "langchain-openai" || body.sdk === "langchain-cerebras") {
     // LangChain moves unknown constructor keywords into model_kwargs, and spreads model_kwargs
     // into the OpenAI client's create(): a Cerebras field there raises TypeError at invoke time.

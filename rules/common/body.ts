@@ -134,6 +134,11 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         else open = true;
         continue;
       }
+      if (container === "top" && !python && entry.key === "extra_body" && entry.value.kind === "object" && entry.value.list) {
+        // The Node SDKs send a literal extra_body as it is (literal-extra-body hoists it); what is
+        // inside is checked on the same lint, where it stands, so one pass sees everything.
+        addList(entry.value.list, "extra_body", spread, via);
+      }
       if (container === "top" && entry.key === (python ? "model_kwargs" : "modelKwargs") && sdk?.startsWith("langchain")) {
         const literal = resolveLiteral(file, entry.value);
         if (literal?.list) addList(literal.list, "model_kwargs", spread || literal !== entry.value, literal !== entry.value ? origin : via);
@@ -169,6 +174,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   else if (modelValue?.kind === "name") {
     const constant = file.constants.get(modelValue.name ?? "");
     if (constant?.kind === "string") model = constant.string;
+    else model = file.importedStrings?.get(modelValue.name ?? "");
   } else if (request.kind === "function" && request.args.entries[0]?.value.kind === "string" && !request.args.entries[0].key) {
     model = request.args.entries[0].value.string;
   }

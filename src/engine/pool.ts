@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CheckOptions } from "./context.js";
 import { languageForPath } from "../languages/index.js";
-import type { FileJob, JobDone, JobFixing } from "./jobs.js";
+import { stopRequested, type FileJob, type JobDone, type JobFixing } from "./jobs.js";
 import type { FileOutcome } from "./process-file.js";
 import { fatalMessage, summarize } from "./results.js";
 
@@ -46,6 +46,7 @@ export async function runInWorkers(
   const queues = { python: [] as FileJob[], script: [] as FileJob[], other: [] as FileJob[] };
   for (const job of jobs) queues[parserOf(job.path)].push(job);
   const take = (preferred: "python" | "script"): FileJob[] => {
+    if (stopRequested(fixing)) return [];
     const order = preferred === "python" ? (["python", "other", "script"] as const) : (["script", "other", "python"] as const);
     const queue = order.map((name) => queues[name]).find((candidate) => candidate.length > 0);
     return queue ? queue.splice(0, BATCH) : [];
@@ -91,6 +92,7 @@ export async function runInWorkers(
   const runHere = async (): Promise<void> => {
     for (let batch = take("python"); batch.length > 0; batch = take("python")) {
       for (const job of batch) {
+        if (stopRequested(fixing)) return;
         onDone({ index: job.index, outcome: await here(job) });
         // Let the workers' messages through: a worker waiting for its next batch is idle.
         await new Promise((resume) => setImmediate(resume));

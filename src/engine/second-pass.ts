@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { ContextCache, type CheckOptions } from "./context.js";
-import { fixingOf, type FileJob, type JobFixing } from "./jobs.js";
+import { fixingOf, stopRequested, type FileJob, type JobFixing } from "./jobs.js";
 import type { Decide } from "./lint-text.js";
 import { processFile, type FileOutcome } from "./process-file.js";
 import { realPath } from "./project.js";
@@ -28,9 +28,7 @@ export async function secondPass(
 ): Promise<void> {
   const written = fixing !== undefined && !fixing.dryRun;
   const wroteIn = (outcome: FileOutcome | undefined): boolean => written && (outcome?.result?.fixedCount ?? 0) > 0;
-  // Files this run rewrote are dirty now, by its own hand: the uncommitted-changes guard must not stop it there.
-  const ours = new Set(jobs.filter((job) => wroteIn(outcomes[job.index])).map((job) => resolve(job.path)));
-  let rewritten = new Set(ours);
+  let rewritten = new Set(jobs.filter((job) => wroteIn(outcomes[job.index])).map((job) => resolve(job.path)));
   let seenUses = new Map<string, string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const uses = outcomes.flatMap((outcome) => outcome?.uses ?? []);
@@ -48,18 +46,15 @@ export async function secondPass(
     if (again.length === 0) return;
     const contexts = new ContextCache(check);
     contexts.linker!.setUses(uses, cwd);
-    const fileFixing = fixingOf(fixing, decide);
-    const veto = fileFixing?.vetoWrite;
-    const allowed = fileFixing && veto ? { ...fileFixing, vetoWrite: (path: string) => (ours.has(resolve(path)) ? undefined : veto(path)) } : fileFixing;
+    // Files this run rewrote are dirty now, by its own hand; the guard looks at the tree as it was when the run began.
+    const allowed = fixingOf(fixing, decide);
     rewritten = new Set();
     for (const job of again) {
+      if (stopRequested(fixing)) return;
       const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
       const second = await processFile(job.path, context, prefilter, allowed);
       if (!second.parsed) continue;
-      if (wroteIn(second)) {
-        rewritten.add(resolve(job.path));
-        ours.add(resolve(job.path));
-      }
+      if (wroteIn(second)) rewritten.add(resolve(job.path));
       outcomes[job.index] = mergeOutcomes(job.path, outcomes[job.index], second, written);
     }
   }
