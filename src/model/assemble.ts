@@ -1,9 +1,10 @@
 import { pushTo } from "../collections.js";
 import { LineIndex } from "../engine/results.js";
-import { classifyExpression, clientEndpoint, findOption } from "./endpoints.js";
+import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";
 import { linkModelFlow } from "./model-flow.js";
+import { clientBase, urlEndpoint } from "./url-flow.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
@@ -412,8 +413,8 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     }
     const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
     if (!literal || literal.kind !== "object" || !literal.list) return undefined;
-    const urlConstant = url.kind === "name" && url.name ? constants.get(url.name) : undefined;
-    const endpoint = classifyExpression(urlConstant?.kind === "string" ? urlConstant : url, text);
+    let endpoint = urlEndpoint(url, text, constants);
+    if (endpoint === "unknown" && /^["'`]?\//.test(urlText(url))) endpoint = relativeEndpoint(call);
     return {
       kind: "http",
       method: "chat.completions",
@@ -425,6 +426,17 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       request: literal.list,
       open: literal.list.entries.some((entry) => entry.spread),
     };
+  }
+
+  /** `http.post("/chat/completions")` on a client made with a base URL: that base's endpoint. */
+  function relativeEndpoint(call: RawCall): Endpoint {
+    const receiver = calleeSegments(call).slice(0, -1).join(".");
+    if (!receiver || call.base.kind !== "name") return "unknown";
+    const scope = receiver.startsWith("self.") || receiver.startsWith("this.") ? -1 : call.scope;
+    const made = bindingsByName.visible(receiver, scope).map((binding) => binding.call);
+    const bases = made.map((client) => (client ? clientBase(client.fields) : undefined));
+    const endpoints = new Set(bases.map((base) => (base ? urlEndpoint(base, text, constants) : "unknown")));
+    return endpoints.size === 1 ? [...endpoints][0]! : "unknown";
   }
 
   function requestSite(call: RawCall): RequestSite | undefined {
