@@ -44,7 +44,7 @@ function endpointOf(file: LoweredFile, ref: ModelRef, prefixEndpoint: Endpoint |
   if (prefixEndpoint) return { endpoint: prefixEndpoint, guessed: false };
   // A request's or client's own argument is as known as its endpoint; an argument of any other
   // call (a project's wrapper) is a setting like the rest of the file's.
-  const sent = ref.position === "provider" || (ref.position === "argument" && (ref.request !== undefined || ref.client !== undefined));
+  const sent = ref.position === "provider" || (ref.position === "argument" && !ref.wrapper);
   if (ref.endpoint !== "unknown" || sent) return { endpoint: ref.endpoint, guessed: false };
   // A literal counted for its file or its catalog (see `counts`) is meant for Cerebras.
   if (ref.position === "literal") return { endpoint: zaiOnly(file) ? "zai" : "cerebras", guessed: true };
@@ -146,7 +146,8 @@ function counts(file: LoweredFile, ref: ModelRef, known: KnownModel, prefixEndpo
   // In a module that talks to one provider only, a single Z.ai ID it keeps (a default, a field, a
   // wrapper's argument) is one of its requests' models; its catalogs and fallback lists are not
   // followed (the ID is valid where they are sent).
-  if (!ref.container && ref.place && SETTING_PLACES.has(ref.place) && soleProvider(file) !== undefined) return true;
+  const ownCall = ref.place !== "argument" || /^(?:(?:this|self)\.)?[\w$]+$/.test(ref.key);
+  if (!ref.container && ref.place && SETTING_PLACES.has(ref.place) && ownCall && soleProvider(file) !== undefined) return true;
   const container = ref.container;
   if (!container) return false;
   return file.models.some(

@@ -179,6 +179,8 @@ export type Returned = { call: RawCall } | { name: string } | { other: true };
 /** Resolves a file's imports of other project modules before it is assembled. */
 export type Link = (raw: RawFile) => Promise<ModuleLinks>;
 
+const SERIALIZERS: ReadonlySet<string> = new Set(["JSON.stringify", "json.dumps"]);
+
 export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   const { text, tables } = raw;
   const imported = links?.imported ?? new Map<string, ImportedSymbol>();
@@ -505,6 +507,11 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     const client =
       request?.client ?? (candidate.call ? clientByCall.get(candidate.call) ?? providerByCall.get(candidate.call) : undefined);
     const endpoint: Endpoint = request?.endpoint ?? client?.endpoint ?? "unknown";
+    const callee = candidate.call && !request && !client ? calleeSegments(candidate.call) : [];
+    // callChatApi({ model }), self.generate(model=...): the project's own function, not an SDK's;
+    // JSON.stringify({ model }) is a body on its way to some request.
+    const wrapper =
+      callee.length === 1 || (callee.length === 2 && (callee[0] === "self" || callee[0] === "this")) || SERIALIZERS.has(callee.join("."));
     return {
       value: candidate.value,
       position: candidate.position,
@@ -512,6 +519,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       endpoint,
       ...(request ? { request } : {}),
       ...(client ? { client } : {}),
+      ...(wrapper && candidate.call?.base.kind === "name" ? { wrapper: true } : {}),
       ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
     };
   });
