@@ -288,8 +288,24 @@ export const modelId: Rule = {
         "`glm-4.5`) are rewritten where the call goes to Cerebras; where it still goes to Z.ai the rewrite is an " +
         "unsafe fix, since the endpoint must move too. Other retired IDs, and Z.ai's flash, air and vision " +
         "variants, are reported without a fix. Names that say the value is old on purpose (`LEGACY_MODEL`) are " +
-        "left alone, and a list never gets the same ID twice. A setting defined in one module and used as the model " +
-        "in another (`from config import MODEL`) is reported and fixed once, at its definition, naming a use.",
+        "left alone. A setting defined in one module and used as the model in another (`from config import MODEL`) " +
+        "is reported and fixed once, at its definition, naming a use.\n\n" +
+        "What it follows. Model IDs are found wherever code keeps them, not only under a name like `model`: dict " +
+        "and object values, list entries, class and dataclass fields, enum members, `Literal[...]` and union " +
+        "types, call arguments (`Agent(\"cerebras:...\")`, `init_chat_model(\"cerebras:...\")`, " +
+        "`createModelConfig(\"cerebras/...\")`) and every provider spelling (`cerebras/`, `cerebras:`, `zai/`, " +
+        "`zhipu/`). Outside a model position, a retired Cerebras ID counts in a file with Cerebras context (a " +
+        "Cerebras client, URL, `CEREBRAS_*` variable, prefix or provider name in code, or a module named for it); " +
+        "an ID another provider also serves (`deepseek-r1-distill-llama-70b` on Groq) counts only where it reaches " +
+        "a Cerebras request. A Z.ai ID counts where it reaches a request, stands in one list, dict or enum with " +
+        "Cerebras IDs, or is a single setting (a default, a field, a wrapper's argument) of a module that talks to " +
+        "one provider only. The value is followed to the request: `MODELS[name]` and `.get(name)` lookups (every " +
+        "value of the dict), fields of constant objects (`MODELS.GLM_4_6`), derived strings " +
+        "(`MODELS.X.split(\"/\").pop()`), `self.id` and `this.modelId` back to the class field or constructor " +
+        "assignment, and raw HTTP requests whose URL is built in pieces. Comparisons, `in` and `.includes()` " +
+        "tests, `case` patterns and mapping keys are reported with no fix (they are often deliberate upgrade " +
+        "shims). In a list or catalog no ID is rewritten to one already listed anywhere in the enclosing literal " +
+        "(a list of objects, an enum's members), and two IDs never become the same entry.",
       why:
         "Cerebras deprecated `zai-glm-4.6` on 2026-01-20 in favour of GLM 4.7, and has retired the other IDs " +
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",

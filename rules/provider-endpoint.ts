@@ -138,7 +138,14 @@ export const providerEndpoint: Rule = {
         "is on api.z.ai or open.bigmodel.cn, and base URLs on inference.cerebras.ai (the chat demo). The unsafe fix " +
         "points them at Cerebras: `https://api.cerebras.ai/v1` for OpenAI-style clients, the Cerebras SDK for " +
         "Z.ai's, and `CEREBRAS_API_KEY` for the key. Once a client points at Cerebras, the other rules' fixes for " +
-        "its calls become safe in the next pass.",
+        "its calls become safe in the next pass.\n\n" +
+        "What it follows. A Z.ai API URL is found wherever code keeps it, not only in a client's options: module " +
+        "constants, class fields and attributes (`DEFAULT_BASE_URL`), environment defaults (`os.getenv(\"X\", " +
+        "\"https://api.z.ai/...\")`, `process.env.X || \"...\"`), provider and wrapper config objects " +
+        "(`createOpenAICompatible`, `axios.create`), and literal `fetch`/`requests` URLs. A client whose base URL is " +
+        "a constant is reported at the constant. The fix keeps the path after Z.ai's API base when Cerebras serves " +
+        "it (`/chat/completions`) and offers none for other paths (`/images/generations`) or for Z.ai's website " +
+        "and console.",
       why:
         "The migration moves requests to Cerebras; a client left on Z.ai keeps calling Z.ai, and " +
         "`https://inference.cerebras.ai/...` is the chat demo, not the API. It is unsafe because it changes where " +
