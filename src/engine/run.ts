@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { relative, resolve, sep } from "node:path";
 import { ConfigResolver } from "../config/load.js";
 import { languageForPath } from "../languages/index.js";
+import type { FileResult, RunResult } from "../model/results.js";
 import type { FixSafety, Target } from "../model/rule.js";
 import { ResultCache, defaultCacheLocation } from "./cache.js";
 import { ContextCache, contextOf, settingsFor, type CheckOptions, type RuleConfig, type Settings } from "./context.js";
@@ -13,7 +14,7 @@ import { Answers } from "./answers.js";
 import type { Decide } from "./lint-text.js";
 import { runInWorkers } from "./pool.js";
 import { checkText, processFile, type FileOutcome } from "./process-file.js";
-import { noticeMessage, summarize, type FileResult } from "./results.js";
+import { noticeMessage, summarize } from "./results.js";
 import { ModuleLinker } from "./project.js";
 import { secondPass } from "./second-pass.js";
 import { shardOf, type Shard } from "./shard.js";
@@ -77,25 +78,6 @@ export interface FixOptions extends LintOptions {
   signal?: AbortSignal;
 }
 
-export interface RunResult {
-  /** Files with something to say, in path order. */
-  results: FileResult[];
-  /** Files discovered and read. */
-  filesScanned: number;
-  /** Files that passed the prefilter and were parsed. */
-  filesParsed: number;
-  /** Path arguments that matched no file. */
-  missing: string[];
-  /** Rule crashes: bugs in glm-migrate, reported per file and as exit code 2. */
-  internalErrors: number;
-  durationMs: number;
-  /** Files checked but deliberately not fixed though they had fixes, and why (one reason for the run). */
-  leftAlone?: { reason: string; paths: string[] };
-  /** The run was interrupted (`signal` aborted): only `results` so far, and the rest not checked. */
-  interrupted?: boolean;
-  /** Temporary files of killed earlier runs that this run removed. */
-  staleTempsRemoved?: number;
-}
 
 export function lint(options: LintOptions = {}): Promise<RunResult> {
   return run(options, undefined);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language, Parser, type ParseOptions, type Tree } from "web-tree-sitter";
-import { UNLIMITED, type Budget } from "../engine/budget.js";
+import { UNLIMITED, type Budget } from "../model/budget.js";
 
 export type Grammar = "python" | "bash";
 

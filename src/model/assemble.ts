@@ -1,5 +1,5 @@
 import { pushTo } from "../collections.js";
-import { LineIndex } from "../engine/results.js";
+import { LineIndex } from "./line-index.js";
 import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";

@@ -1,7 +1,6 @@
-import { assemble, type Link, type RawFile } from "../../model/assemble.js";
-import type { Budget } from "../../engine/budget.js";
+import { assemble, type RawFile } from "../../model/assemble.js";
 import type { ParseError } from "../../model/types.js";
-import type { LowerResult } from "../index.js";
+import type { LowerOptions, LowerResult } from "../adapter.js";
 import { findLiterals } from "./literals.js";
 import { lowerPython } from "./lower.js";
 import { firstSyntaxError, parsePython } from "./parser.js";
@@ -22,7 +21,7 @@ function repeatedKeyword(raw: RawFile): ParseError | undefined {
   return undefined;
 }
 
-export async function lowerPythonFile(path: string, text: string, budget: Budget, link?: Link): Promise<LowerResult> {
+export async function lowerPythonFile(path: string, text: string, { budget, link }: LowerOptions): Promise<LowerResult> {
   const tree = await parsePython(text, budget);
   try {
     const error = firstSyntaxError(tree.rootNode);
