@@ -44,6 +44,8 @@ export interface CatalogModel {
   guide?: Fact<boolean>;
   /** For Z.ai IDs with no Cerebras equivalent: "a flash variant", "a vision model". */
   variant?: string;
+  /** Another provider serves the same ID (Groq): only a Cerebras-bound request makes it Cerebras'. */
+  sharedWith?: Fact<string>;
   note?: string;
   /** Policy: model-id may rewrite this ID to the target model. */
   rewrite: boolean;

@@ -28,6 +28,11 @@ export interface KnownModel {
    */
   autoFix: boolean;
   note?: string;
+  /**
+   * Another provider serves the same ID, so the string alone does not say it is meant for
+   * Cerebras: it counts only where it reaches a Cerebras-bound request.
+   */
+  sharedWith?: string;
 }
 
 function knownFrom(model: CatalogModel): KnownModel {
@@ -36,6 +41,7 @@ function knownFrom(model: CatalogModel): KnownModel {
     return { id: model.id, kind: "zai", autoFix: model.rewrite, ...(model.variant ? { note: model.variant } : {}) };
   }
   if (status === "current" || status === "reported") return { id: model.id, kind: "cerebras-current", autoFix: false };
+  const shared = model.sharedWith ? { sharedWith: model.sharedWith.value } : {};
   const retired = status === "deprecated" ? model.deprecatedOn?.value : (model.retiredOn ?? model.deprecatedOn)?.value;
   return {
     id: model.id,
@@ -44,6 +50,7 @@ function knownFrom(model: CatalogModel): KnownModel {
     ...(status === "deprecated" ? { status } : {}),
     ...(model.replacement ? { replacement: model.replacement.value } : {}),
     ...(retired ? { retired } : {}),
+    ...shared,
   };
 }
 

@@ -2,6 +2,7 @@ import { assemble } from "../../model/assemble.js";
 import { UNLIMITED } from "../../model/budget.js";
 import type { Language } from "../../model/types.js";
 import type { LowerOptions, LowerResult } from "../adapter.js";
+import { findLiterals } from "./literals.js";
 import { lowerJavaScript } from "./lower.js";
 import { parseJavaScript } from "./parser.js";
 
@@ -11,5 +12,6 @@ export async function lowerJavaScriptFile(path: string, language: Language, text
   // The tree may come from Flow-blanked text; the model must carry the original.
   budget.check();
   const raw = lowerJavaScript(path, language, text, parsed.source, budget);
+  raw.literals = findLiterals(text, parsed.source);
   return { file: assemble(raw, link ? await link(raw) : undefined) };
 }

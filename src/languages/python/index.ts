@@ -1,6 +1,7 @@
 import { assemble, type RawFile } from "../../model/assemble.js";
 import type { ParseError } from "../../model/types.js";
 import type { LowerOptions, LowerResult } from "../adapter.js";
+import { findLiterals } from "./literals.js";
 import { lowerPython } from "./lower.js";
 import { firstSyntaxError, parsePython } from "./parser.js";
 
@@ -26,6 +27,7 @@ export async function lowerPythonFile(path: string, text: string, { budget, link
     const error = firstSyntaxError(tree.rootNode);
     if (error) return { error };
     const raw = lowerPython(path, text, tree.rootNode, budget);
+    raw.literals = findLiterals(text, tree.rootNode);
     const repeated = repeatedKeyword(raw);
     if (repeated) return { error: repeated };
     return { file: assemble(raw, link ? await link(raw) : undefined) };
