@@ -493,6 +493,19 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return undefined;
   }
 
+  // What each Z.ai client is used for (`images.generations`, `chat.completions.create`): a client
+  // used for a service Cerebras does not offer cannot move there.
+  if (clients.some((client) => client.endpoint === "zai")) {
+    for (const call of raw.calls) {
+      if (call.base.kind !== "name") continue;
+      const segments = call.base.segments;
+      const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
+      if (segments.length <= rootLength) continue;
+      const client = resolveReceiver({ kind: "name", segments: segments.slice(0, rootLength) }, [], call.scope);
+      if (client?.endpoint === "zai") (client.uses ??= new Set()).add(segments.slice(rootLength).join("."));
+    }
+  }
+
   for (const site of requests) {
     // litellm.completion("cerebras/zai-glm-4.6", messages): the model is the first positional.
     const first = site.args.entries[0];
