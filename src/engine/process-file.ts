@@ -57,9 +57,10 @@ export async function checkText(
       "parseError" in outcome.remaining
         ? [fatalMessage(outcome.text, outcome.remaining.parseError.range.start, outcome.remaining.parseError.message)]
         : toMessages(outcome.remaining.diagnostics, outcome.text);
+    const lines = outcome.broken.length > 0 ? new LineIndex(text) : undefined;
     for (const broken of outcome.broken) {
       messages.push({
-        ...toMessage({ ...broken, fix: undefined } as Diagnostic, text, new LineIndex(text)),
+        ...toMessage({ ...broken, fix: undefined } as Diagnostic, text, lines!),
         message: `${broken.message} (its fix would have left the file unparsable, so it was not applied)`,
       });
     }

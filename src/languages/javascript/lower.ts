@@ -3,6 +3,7 @@ import { UNLIMITED, type Budget } from "../../engine/budget.js";
 import { modelsIn, RESPONSE_FIELDS, shadowKey, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, Language, LocalImport, Range, Reexport, Value } from "../../model/types.js";
+import { pushTo } from "../../collections.js";
 import { javascriptKit } from "./kit.js";
 
 const TABLES = {
@@ -39,7 +40,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
       : ts.isNewExpression(value) || ts.isCallExpression(value)
         ? { call: lowerCall(value) }
         : { other: true };
-    returns.set(scope, [...(returns.get(scope) ?? []), result]);
+    pushTo(returns, scope, result);
   };
   const assignments = new Map<string, Value[]>();
   const assign = (name: string, value: Value): void => {
@@ -53,12 +54,16 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
   const start = (node: ts.Node): number => node.getStart(source);
 
   /** The enclosing function's start, or -1 at module level (also for `this.` names). */
-  const scopeOf = (node: ts.Node, name?: string): number => {
-    if (name?.startsWith("this.")) return -1;
-    for (let current = node.parent; current; current = current.parent) {
-      if (ts.isFunctionLike(current)) return current.pos;
-    }
-    return -1;
+  const scopeOf = (node: ts.Node, name?: string): number => (name?.startsWith("this.") ? -1 : enclosingFunction(node));
+  // Remembered per node, so deep nesting costs one climb per level, not one per node and level.
+  const enclosing = new Map<ts.Node, number>();
+  const enclosingFunction = (node: ts.Node): number => {
+    const parent = node.parent;
+    if (!parent) return -1;
+    if (ts.isFunctionLike(parent)) return parent.pos;
+    let scope = enclosing.get(parent);
+    if (scope === undefined) enclosing.set(parent, (scope = enclosingFunction(parent)));
+    return scope;
   };
   const range = (node: ts.Node): Range => ({ start: start(node), end: node.end });
 

@@ -3,6 +3,7 @@ import { UNLIMITED, type Budget } from "../../engine/budget.js";
 import { modelsIn, RESPONSE_FIELDS, shadowKey, type Returned, type CalleeBase, type Chain, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead } from "../../model/assemble.js";
 import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Comment, Entry, EntryList, ImportStatement, LocalImport, Range, Value } from "../../model/types.js";
+import { pushTo } from "../../collections.js";
 import { pythonKit } from "./kit.js";
 
 const TABLES = {
@@ -174,19 +175,19 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
     const keyNode = pair.childForFieldName("key");
     const key = keyNode && unwrap(keyNode).type === "string" ? lowerString(unwrap(keyNode)) : undefined;
     if (!key?.string || !RESPONSE_FIELDS.has(key.string) || !key.contentRange) return;
-    const dict = pair.parent!;
+    // Climbed with a copy of the walk's cursor: `node.parent` searches down from the root.
+    const [dict, parent, argument, , call] = ancestors(5);
+    if (!dict) return;
     let role: string | undefined;
     for (const sibling of dict.namedChildren) {
       if (sibling?.type === "pair" && stringValue(sibling.childForFieldName("key")) === "role") role = stringValue(sibling.childForFieldName("value"));
     }
     const found: RawKey = { field: key.string, range: key.contentRange, scope: scopeOf(pair), ...(role !== undefined ? { role } : {}) };
-    const parent = dict.parent;
-    if (parent?.type === "list" && parent.parent?.type === "keyword_argument" && parent.parent.childForFieldName("name")?.text === "messages") {
-      const call = parent.parent.parent?.parent;
+    if (parent?.type === "list" && argument?.type === "keyword_argument" && argument.childForFieldName("name")?.text === "messages") {
       const lowered = call?.type === "call" ? lowerCall(call) : undefined;
       if (lowered) found.messagesOf = lowered;
-    } else if (parent?.type === "argument_list" && parent.parent?.type === "call") {
-      const fn = parent.parent.childForFieldName("function");
+    } else if (parent?.type === "argument_list" && argument?.type === "call") {
+      const fn = argument.childForFieldName("function");
       const object = fn?.type === "attribute" ? dotted(fn.childForFieldName("object")) : undefined;
       if (object && fn?.childForFieldName("attribute")?.text === "append") found.appendedTo = object.join(".");
     }
@@ -484,10 +485,17 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
   // Reads of response fields only matter in files that name one; elsewhere attribute and
   // subscript nodes, the most common of all, are never materialised.
   const fields = [...RESPONSE_FIELDS].filter((name) => text.includes(name));
+  // The walk meets nodes in order of their start, so each field's next mention is searched for
+  // only once it is passed: a search from every node would read the rest of the file each time.
+  const nextMention = fields.map(() => -1);
   const mentionsField = (start: number, end: number): boolean =>
-    fields.some((name) => {
-      const at = text.indexOf(name, start);
-      return at !== -1 && at < end;
+    fields.some((name, index) => {
+      let at = nextMention[index]!;
+      if (at < start) {
+        const found = text.indexOf(name, start);
+        nextMention[index] = at = found === -1 ? Infinity : found;
+      }
+      return at < end;
     });
 
   const visit = (node: Node): void => {
@@ -502,7 +510,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
         if (currentScope === -1 || !value || value.type === "none") break;
         const call = value.type === "call" ? lowerCall(value) : undefined;
         const returned: Returned = value.type === "identifier" ? { name: value.text } : call ? { call } : { other: true };
-        returns.set(currentScope, [...(returns.get(currentScope) ?? []), returned]);
+        pushTo(returns, currentScope, returned);
         break;
       }
       case "assignment":
@@ -521,7 +529,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
         // with OpenAI(...) as client:
         const value = node.namedChild(0);
         const alias = node.childForFieldName("alias")?.namedChild(0);
-        if (node.parent?.type === "with_item" && value && alias?.type === "identifier" && unwrap(value).type === "call") {
+        if (types[depth - 1] === "with_item" && value && alias?.type === "identifier" && unwrap(value).type === "call") {
           const call = lowerCall(unwrap(value));
           if (call) bindings.push({ name: alias.text, call, scope: scopeOf(node) });
         } else if (alias?.type === "identifier") {
@@ -581,12 +589,30 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
   const cursor = root.walk();
   let visited = 0;
   let depth = 0;
+  // The type of the node at each depth of the walk, so a parent's kind is known without asking
+  // tree-sitter, whose `node.parent` searches down from the root.
+  const types: string[] = [];
+  /** The current node's nearest ancestors, innermost first. */
+  const ancestors = (count: number): (Node | undefined)[] => {
+    // copy() (web-tree-sitter 0.27) copies whichever cursor was last handed to WebAssembly, not
+    // necessarily this one: reading a property hands this one over first.
+    void cursor.nodeTypeId;
+    const up = cursor.copy();
+    const found: (Node | undefined)[] = [];
+    try {
+      for (let index = 0; index < count && up.gotoParent(); index++) found.push(up.currentNode);
+    } finally {
+      up.delete();
+    }
+    return found;
+  };
   // Functions entered, innermost last: their depth in the tree and their start.
   const scopes: { depth: number; start: number }[] = [];
   try {
     for (;;) {
       if ((++visited & 4095) === 0) budget.check();
       const type = cursor.nodeType;
+      types[depth] = type;
       if (type === "function_definition" || type === "lambda") {
         if (type === "function_definition") definedFunction(cursor.currentNode, cursor.startIndex, scopes.length > 0);
         scopes.push({ depth, start: cursor.startIndex });
@@ -628,8 +654,8 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       shadowed.add(shadowKey(currentScope, name.text));
       return;
     }
-    const parent = node.parent?.type === "decorated_definition" ? node.parent.parent : node.parent;
-    if (parent?.type === "module") functions.set(name.text, start);
+    const parent = types[depth - 1] === "decorated_definition" ? types[depth - 2] : types[depth - 1];
+    if (parent === "module") functions.set(name.text, start);
   }
 
   function finish(): RawFile {
