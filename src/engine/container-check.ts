@@ -1,8 +1,9 @@
 import { languageForPath } from "../languages/index.js";
-import { cellOf, markdownBlocks, notebookProgram, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
+import { cellLocator, markdownBlocks, notebookProgram, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Language } from "../model/types.js";
 import type { Budget } from "./budget.js";
+import { applyEdits } from "./edit-set.js";
 import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
 import { fatalMessage, toMessages, type Message } from "./results.js";
 
@@ -63,18 +64,20 @@ async function checkMarkdown(path: string, text: string, context: TextLintContex
     applied += outcome.applied;
     checked.push({ block, diagnostics: outcome.diagnostics, code: outcome.code });
   }
-  // Write changed blocks back, last first, so earlier offsets stay put.
-  let output = text;
-  for (const { block, code } of [...checked].reverse()) {
-    if (code !== block.text) output = output.slice(0, block.start!) + code + output.slice(block.start! + block.text.length);
-  }
-  const messages: Message[] = [];
+  // Changed blocks written back in one sweep, and the findings placed with one line index: per
+  // block, each would cost the whole file again.
+  const output = applyEdits(
+    text,
+    checked.filter(({ block, code }) => code !== block.text).map(({ block, code }) => ({ start: block.start!, end: block.start! + block.text.length, text: code })),
+  );
+  const placed: Diagnostic[] = [];
   let growth = 0;
   for (const { block, diagnostics, code } of checked) {
     // Where the block now starts: after the blocks before it have changed length.
-    messages.push(...toMessages(diagnostics.map((diagnostic) => shifted(diagnostic, block.start! + growth)), output));
+    for (const diagnostic of diagnostics) placed.push(shifted(diagnostic, block.start! + growth));
     growth += code.length - block.text.length;
   }
+  const messages: Message[] = toMessages(placed, output);
   return { messages, ...(fixing ? { output } : {}), applied };
 }
 
@@ -93,19 +96,20 @@ async function checkNotebook(path: string, text: string, context: TextLintContex
       outcome = await checkBlock(program.block, context, undefined, budget);
       if (!outcome) return { messages: [], output: text, applied: 0 };
     } else {
-      // Rewrite the changed cells' sources, last first.
+      // Rewrite the changed cells' sources, in one sweep.
       const changed = program.cells.map((cell, index) => ({ cell, code: restored[index]! })).filter(({ cell, code }) => unmask(cell, cell.text) !== code);
-      for (const { cell, code } of changed.reverse()) {
-        const source = cell.source!;
-        output = output.slice(0, source.offset) + renderSource(text, source, code) + output.slice(source.offset + source.length);
-      }
+      output = applyEdits(
+        text,
+        changed.map(({ cell, code }) => ({ start: cell.source!.offset, end: cell.source!.offset + cell.source!.length, text: renderSource(text, cell.source!, code) })),
+      );
     }
   }
+  const cellOf = cellLocator(program, outcome.code);
   const messages = toMessages(outcome.diagnostics, outcome.code).map((message) => {
     // Fix ranges inside the joined cells mean nothing in the notebook's JSON: keep that it is fixable.
     const { fix, suggestions, ...rest } = message;
-    const start = cellOf(program, outcome!.code, message.line);
-    const end = cellOf(program, outcome!.code, message.endLine);
+    const start = cellOf(message.line);
+    const end = cellOf(message.endLine);
     return {
       ...rest,
       cell: start.cell,

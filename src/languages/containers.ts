@@ -111,16 +111,34 @@ export function splitCells(program: NotebookProgram, joined: string): string[] |
   return parts.length === program.cells.length ? parts : undefined;
 }
 
-/** Which cell a line of the joined program is in, and the line within that cell (1-based). */
-export function cellOf(program: NotebookProgram, joined: string, line: number): { cell: number; line: number } {
+/**
+ * Which cell a line of the joined program is in, and the line within that cell (1-based). The
+ * cells' first lines are counted once, so placing every finding costs a search, not a pass.
+ */
+export function cellLocator(program: NotebookProgram, joined: string): (line: number) => { cell: number; line: number } {
   const parts = splitCells(program, joined) ?? program.cells.map((cell) => cell.text);
+  const firsts: number[] = [];
+  const ends: number[] = [];
   let first = 1;
-  for (let index = 0; index < parts.length; index++) {
-    const count = parts[index]!.split("\n").length;
-    if (line < first + count) return { cell: program.cells[index]!.cell!, line: line - first + 1 };
+  for (const part of parts) {
+    let count = 1;
+    for (let index = part.indexOf("\n"); index !== -1; index = part.indexOf("\n", index + 1)) count++;
+    firsts.push(first);
+    ends.push(first + count);
     first += count + 1;
   }
-  return { cell: program.cells.at(-1)!.cell!, line };
+  return (line) => {
+    // The first cell whose lines end after this one.
+    let low = 0;
+    let high = parts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (line < ends[middle]!) high = middle;
+      else low = middle + 1;
+    }
+    if (low === parts.length) return { cell: program.cells.at(-1)!.cell!, line };
+    return { cell: program.cells[low]!.cell!, line: line - firsts[low]! + 1 };
+  };
 }
 
 function notebookBlocks(path: string, text: string): Block[] | { error: string } {

@@ -305,7 +305,7 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
 
   const addModel = (value: Value, position: RawModel["position"], key: string, call?: RawCall, scope?: number): void => {
     const found = modelsIn(value, position, key, call);
-    models.push(...(scope === undefined ? found : found.map((model) => ({ ...model, scope }))));
+    for (const model of found) models.push(scope === undefined ? model : { ...model, scope });
   };
 
   const bindInitializer = (name: string, initializer: ts.Expression | undefined): void => {

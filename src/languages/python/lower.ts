@@ -364,7 +364,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
 
   const addModel = (given: Value, position: RawModel["position"], key: string, call?: RawCall, scope?: number): void => {
     const found = modelsIn(defaultOf(given) ?? given, position, key, call);
-    models.push(...(scope === undefined ? found : found.map((model) => ({ ...model, scope }))));
+    for (const model of found) models.push(scope === undefined ? model : { ...model, scope });
   };
 
   /**
