@@ -1,7 +1,7 @@
 import { appendEntries, removeEntries, replace } from "../src/model/edits.js";
 import type { Edit, Fix, Rule } from "../src/model/rule.js";
 import type { EntryList } from "../src/model/types.js";
-import { requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
+import { pythonKeywords, requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
 import { IMPORTED_CLIENT_CALL } from "./common/triggers.js";
 import { NON_OPENAI_FIELDS, LANGCHAIN_CEREBRAS_FIELDS } from "./knowledge/langchain.js";
 import { OPENAI_PYTHON_KEYWORDS } from "./knowledge/openai-python.js";
@@ -66,10 +66,8 @@ function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: F
 /** The fields of a request that the client would pass to the OpenAI SDK's `create()` as keywords it does not take. */
 function offendingFields(body: RequestBody): BodyField[] {
   const chat = OPENAI_PYTHON_KEYWORDS.get("chat.completions.create")!;
-  if (body.sdk === "openai" && body.request.kind === "method") {
-    const allowed = OPENAI_PYTHON_KEYWORDS.get(body.request.method);
-    return allowed ? body.fields.filter((item) => item.container === "top" && !allowed.has(item.wire)) : [];
-  }
+  const keywords = pythonKeywords(body);
+  if (keywords) return body.fields.filter((item) => item.container === "top" && !keywords.has(item.wire));
   if (body.sdk === "langchain-openai" || body.sdk === "langchain-cerebras") {
     // LangChain moves unknown constructor keywords into model_kwargs, and spreads model_kwargs
     // into the OpenAI client's create(): a Cerebras field there raises TypeError at invoke time.
@@ -121,7 +119,8 @@ export const extraBodyRequired: Rule = {
       const offending = offendingFields(body);
       if (offending.length === 0) continue;
       const { fix, clashing } = moveIntoExtraBody(body, offending);
-      const target = body.request.kind === "method" ? `the OpenAI Python client's \`${body.request.method}()\`` : "the OpenAI client's `create()` (through LangChain)";
+      const client = body.sdk === "cerebras" ? "Cerebras" : "OpenAI";
+      const target = body.request.kind === "method" ? `the ${client} Python client's \`${body.request.method}()\`` : "the OpenAI client's `create()` (through LangChain)";
       for (const item of offending) {
         const clash = clashing.has(item) ? " (it is in `extra_body` already: keep one of the two)" : "";
         const moved = !clashing.has(item) && !item.spread;

@@ -32,16 +32,16 @@ export const maxCompletionTokens: Rule = {
       if (body.endpoint !== "cerebras") continue;
       const legacy = field(body, "max_tokens");
       const current = field(body, "max_completion_tokens");
-      const renames = body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http";
+      // The text completions endpoint has only `max_tokens`: there it is current, not deprecated.
+      const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http") && body.endpointKind === "chat";
       if (legacy && legacy.container === "top" && renames) {
+        const edits = current ? removeField(body, legacy) : renameField(body, legacy, "max_completion_tokens");
         report({
           range: legacy.entry.keyRange ?? legacy.entry.range,
           message: current
             ? "`max_tokens` is deprecated and `max_completion_tokens` is set too; remove `max_tokens`"
             : "`max_tokens` is deprecated on Cerebras; use `max_completion_tokens`",
-          fix: current
-            ? { safety: "unsafe", edits: removeField(body, legacy) }
-            : { safety: "safe", edits: renameField(body, legacy, "max_completion_tokens") },
+          ...(edits ? { fix: { safety: current ? ("unsafe" as const) : ("safe" as const), edits } } : {}),
         });
       }
       for (const limit of [legacy, current]) {

@@ -8,6 +8,29 @@ function isResponseMessage(read: FieldRead): "message" | "delta" | undefined {
   return undefined;
 }
 
+const GUARDS: ReadonlySet<FieldRead["kind"]> = new Set(["hasattr", "in"]);
+
+function guardName(guard: FieldRead): string {
+  return guard.kind === "hasattr" ? "hasattr" : "in";
+}
+
+/**
+ * Reads grouped with the guards and other reads of the same field off the same object in the
+ * same expression (`hasattr(delta, "reasoning_content") and delta.reasoning_content`): one fix
+ * renames them all, so a guard never keeps testing the old name after its read moved on.
+ */
+function readGroups(file: LoweredFile): FieldRead[][] {
+  const groups = new Map<string, FieldRead[]>();
+  for (const read of file.reads) {
+    const receiver = file.text.slice(read.receiver.start, read.receiver.end).replace(/\s+/g, "");
+    const key = `${read.group.start}:${read.group.end}:${read.field}:${receiver}`;
+    const group = groups.get(key);
+    if (group) group.push(read);
+    else groups.set(key, [read]);
+  }
+  return [...groups.values()];
+}
+
 function talksToCerebras(file: LoweredFile): boolean {
   return file.clients.some((client) => client.endpoint === "cerebras") || file.requests.some((request) => request.endpoint === "cerebras");
 }
@@ -40,17 +63,22 @@ export const reasoningContentField: Rule = {
   },
   check({ file, report }) {
     const cerebrasFile = talksToCerebras(file);
-    for (const read of file.reads) {
-      const owner = isResponseMessage(read);
-      const endpoint = read.request?.endpoint;
+    for (const group of readGroups(file)) {
+      const first = group[0]!;
+      const owner = isResponseMessage(first);
+      const endpoint = first.request?.endpoint;
       if (endpoint !== undefined && endpoint !== "cerebras" && endpoint !== "unknown") continue;
       const proven = endpoint === "cerebras" && owner !== undefined;
       if (!proven && !(cerebrasFile && owner !== undefined)) continue;
       const where = owner === "delta" ? "`delta.reasoning`" : "`message.reasoning`";
+      const reads = group.filter((read) => !GUARDS.has(read.kind));
+      const guards = group.filter((read) => GUARDS.has(read.kind));
+      const what = reads.length > 0 ? "this read gets nothing" : "this test never succeeds";
+      const beside = reads.length > 0 && guards.length > 0 ? `; the \`${guardName(guards[0]!)}\` test beside it changes with it` : "";
       report({
-        range: read.range,
-        message: `Cerebras returns reasoning in ${where}, not \`reasoning_content\`: this read gets nothing${proven ? "" : " if the response comes from Cerebras"}`,
-        ...(proven ? { fix: { safety: "safe" as const, edits: [{ start: read.range.start, end: read.range.end, text: "reasoning" }] } } : {}),
+        range: (reads[0] ?? first).range,
+        message: `Cerebras returns reasoning in ${where}, not \`reasoning_content\`: ${what}${proven ? "" : " if the response comes from Cerebras"}${beside}`,
+        ...(proven ? { fix: { safety: "safe" as const, edits: group.map((read) => ({ start: read.range.start, end: read.range.end, text: "reasoning" })) } } : {}),
       });
     }
     for (const key of file.keys) {

@@ -46,7 +46,7 @@ export const unsupportedParam: Rule = {
         report({
           range: found.entry.range,
           message: `\`${known.wire}\` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): ${known.why}; ${action}`,
-          fix: { safety: safe ? "safe" : "unsafe", edits },
+          ...(edits ? { fix: { safety: safe ? "safe" : "unsafe", edits } } : {}),
         });
       }
     }

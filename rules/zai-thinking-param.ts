@@ -1,6 +1,6 @@
 import type { Edit, FixSafety, Rule } from "../src/model/rule.js";
 import { replace } from "../src/model/edits.js";
-import { accepts, addField, directiveEdits, field, renderEntry, removeField, requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
+import { accepts, addField, directiveEdits, endpointTakes, field, renderEntry, removeField, requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
 import { reasoningOffField } from "./common/reasoning.js";
 import { stringOf } from "./common/values.js";
 
@@ -32,6 +32,7 @@ function replacements(body: RequestBody, thinking: BodyField, offForm: Replaceme
 }
 
 function fixEdits(body: RequestBody, thinking: BodyField, wanted: Replacement[]): Edit[] | undefined {
+  if (wanted.some((item) => !endpointTakes(body, item.wire))) return undefined;
   if (wanted.length === 0) return removeField(body, thinking);
   const here = wanted.filter((item) => thinking.spread || accepts(body, thinking.container, item.wire));
   const elsewhere = wanted.filter((item) => !here.includes(item));

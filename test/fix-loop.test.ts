@@ -45,7 +45,7 @@ describe("the fix loop", () => {
     });
     const result = await fixText("t.py", "python", source, context(growing), new Set(["safe"]));
     expect(result.text).toBe('model = "xxxx"\n');
-    expect(result.applied).toBe(3);
+    expect(result.fixesApplied).toBe(3);
   });
 
   it("stops after ten passes when a fix never settles", async () => {
@@ -53,6 +53,6 @@ describe("the fix loop", () => {
     const endless = fakeRule((text, start, end) => ({ start, end, text: text.slice(start, end).replace('"', '"x') }));
     const result = await fixText("t.py", "python", source, context(endless), new Set(["safe"]));
     expect(result.text).toBe(`model = "${"x".repeat(11)}"\n`);
-    expect(result.applied).toBe(10);
+    expect(result.fixesApplied).toBe(10);
   });
 });

@@ -2,7 +2,7 @@ import { appendEntries, indentOf, lineEnding, removeEntries, replace } from "../
 import type { Edit } from "../../src/model/rule.js";
 import type { Endpoint, Entry, EntryList, LoweredFile, RequestSite, Sdk, Value } from "../../src/model/types.js";
 import { parseModelId } from "../knowledge/models.js";
-import { CEREBRAS_NODE_CHAT_FIELDS } from "../knowledge/cerebras-sdk.js";
+import { CEREBRAS_NODE_CHAT_FIELDS, CEREBRAS_PYTHON_KEYWORDS, CEREBRAS_TEXT_COMPLETION_FIELDS } from "../knowledge/cerebras-sdk.js";
 import { OPENAI_CHAT_FIELDS, OPENAI_PYTHON_KEYWORDS } from "../knowledge/openai-python.js";
 
 /**
@@ -43,6 +43,12 @@ export interface RequestBody {
   sdk: Sdk | undefined;
   /** The model ID, when it is a literal (or a constant) in the request. */
   model?: string;
+  /**
+   * Chat completions (`/v1/chat/completions`), or the legacy text completions endpoint
+   * (`completions.create`), whose body has other fields: `max_tokens` is current there, and the
+   * chat endpoint's reasoning controls do not exist.
+   */
+  endpointKind: "chat" | "text";
 }
 
 /** camelCase option names of JS wrappers, by the wire field they become. */
@@ -178,7 +184,8 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
     const prefixEndpoint = parseModelId(model).prefixEndpoint;
     if (prefixEndpoint && (sdk === "litellm" || endpoint === "unknown")) endpoint = prefixEndpoint;
   }
-  return { request, file, fields, open, endpoint, sdk, ...(model !== undefined ? { model } : {}) };
+  const endpointKind = request.kind === "method" && !request.method.includes("chat.") ? "text" : "chat";
+  return { request, file, fields, open, endpoint, sdk, endpointKind, ...(model !== undefined ? { model } : {}) };
 }
 
 export function field(body: RequestBody, wire: string): BodyField | undefined {
@@ -197,10 +204,8 @@ export function containerFor(body: RequestBody, wire: string): Container {
       : "provider_options";
   }
   if (!isPython(body.file)) return "top";
-  if (sdk === "openai") {
-    const allowed = OPENAI_PYTHON_KEYWORDS.get(body.request.method) ?? OPENAI_PYTHON_KEYWORDS.get("chat.completions.create")!;
-    return allowed.has(wire) ? "top" : "extra_body";
-  }
+  const keywords = pythonKeywords(body);
+  if (keywords) return keywords.has(wire) ? "top" : "extra_body";
   if (sdk === "langchain-openai") {
     return ["temperature", "top_p", "max_tokens", "reasoning_effort", "seed", "stop", "n", "presence_penalty", "frequency_penalty"].includes(wire)
       ? "top"
@@ -211,6 +216,27 @@ export function containerFor(body: RequestBody, wire: string): Container {
     return ["temperature", "top_p", "max_tokens", "seed", "stop", "n", "disable_reasoning"].includes(wire) ? "top" : "extra_body";
   }
   return "top";
+}
+
+/**
+ * The keywords a Python SDK's request method takes, for the SDKs whose methods raise TypeError on
+ * any other (the OpenAI and Cerebras clients); undefined where any keyword goes into the body.
+ */
+export function pythonKeywords(body: RequestBody): ReadonlySet<string> | undefined {
+  if (!isPython(body.file) || body.request.kind !== "method") return undefined;
+  const table = body.sdk === "openai" ? OPENAI_PYTHON_KEYWORDS : body.sdk === "cerebras" ? CEREBRAS_PYTHON_KEYWORDS : undefined;
+  return table && (table.get(body.request.method) ?? table.get("chat.completions.create"));
+}
+
+const TEXT_COMPLETION_FIELDS: ReadonlySet<string> = new Set(CEREBRAS_TEXT_COMPLETION_FIELDS);
+
+/**
+ * Whether the request's endpoint has this wire field at all. A fix that writes a field the
+ * endpoint lacks (`max_completion_tokens` or `reasoning_effort` in a text completion) breaks the
+ * request, so rules offer none there.
+ */
+export function endpointTakes(body: RequestBody, wire: string): boolean {
+  return body.endpointKind === "chat" || TEXT_COMPLETION_FIELDS.has(wire);
 }
 
 /**
@@ -290,10 +316,12 @@ export function removeField(body: RequestBody, target: BodyField): Edit[] {
   return [...directiveEdits(body, target, undefined), ...removeEntries(text, target.list, [index])];
 }
 
-/** Renames a field in place (`max_tokens` → `max_completion_tokens`), keeping its value. */
-export function renameField(body: RequestBody, target: BodyField, wire: string): Edit[] {
-  const valueText = sourceText(body, target.entry.value);
-  return [...directiveEdits(body, target, wire), replace(target.entry.range, renderEntry(body, target.container, wire, valueText))];
+/**
+ * Renames a field (`max_tokens` → `max_completion_tokens`), keeping its value: in place, or moved
+ * to where the client takes the new name. Undefined when the endpoint has no such field.
+ */
+export function renameField(body: RequestBody, target: BodyField, wire: string): Edit[] | undefined {
+  return replaceField(body, target, wire, sourceText(body, target.entry.value));
 }
 
 export function replaceValue(target: BodyField, valueText: string): Edit[] {
@@ -319,6 +347,7 @@ const list = (edit: Edit | undefined): Edit[] | undefined => (edit ? [edit] : un
 
 /** Adds a field where it belongs for this client, creating `extra_body` or `providerOptions` if needed. */
 export function addField(body: RequestBody, wire: string, valueText: string): Edit[] | undefined {
+  if (!endpointTakes(body, wire)) return undefined;
   const container = containerFor(body, wire);
   const { kit, text } = body.file;
   const top = body.request.request!;
@@ -350,6 +379,7 @@ export function addField(body: RequestBody, wire: string, valueText: string): Ed
  * belongs in the same container, else removed here and added where it belongs.
  */
 export function replaceField(body: RequestBody, target: BodyField, wire: string, valueText: string): Edit[] | undefined {
+  if (!endpointTakes(body, wire)) return undefined;
   if (target.spread || accepts(body, target.container, wire)) {
     return [...directiveEdits(body, target, wire), replace(target.entry.range, renderEntry(body, target.container, wire, valueText))];
   }

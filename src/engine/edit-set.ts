@@ -7,30 +7,19 @@ export function overlaps(a: Edit, b: Edit): boolean {
 }
 
 /**
- * Applies edits that do not overlap in one left-to-right pass: splicing them in one by one would
- * copy the whole text for each, which on a file with a fix on every line is quadratic.
+ * Applies edits in one sweep from the start: slicing the whole text once per edit is quadratic
+ * in big files. Insertions at one point land in the order given.
  */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  // Insertions at one point land in reverse order of the list, as splicing from the end gives.
-  const order = edits.map((_, index) => index).sort((a, b) => edits[a]!.start - edits[b]!.start || edits[a]!.end - edits[b]!.end || b - a);
-  const pieces: string[] = [];
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
   let cursor = 0;
-  for (const index of order) {
-    const edit = edits[index]!;
-    if (edit.start < cursor) return spliceEdits(text, edits);
-    pieces.push(text.slice(cursor, edit.start), edit.text);
-    cursor = edit.end;
+  for (const edit of sorted) {
+    parts.push(text.slice(cursor, edit.start), edit.text);
+    cursor = Math.max(cursor, edit.end);
   }
-  pieces.push(text.slice(cursor));
-  return pieces.join("");
-}
-
-/** Edits that overlap (never produced by one fix pass) keep the old meaning: spliced in from the end. */
-function spliceEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  return result;
+  parts.push(text.slice(cursor));
+  return parts.join("");
 }
 
 /**

@@ -4,6 +4,7 @@ import { applyEdits, TakenEdits } from "./edit-set.js";
 import type { Language, ModelUse, ParseError } from "../model/types.js";
 import { UNLIMITED, type Budget } from "./budget.js";
 import type { ModuleLinker } from "./project.js";
+import { FindingTracker } from "./fix-tracking.js";
 import { LineIndex } from "./results.js";
 import { runRules, type ActiveRule } from "./rules.js";
 import { applySuppressions, parseSuppressions, unusedSuppressions } from "./suppressions.js";
@@ -57,8 +58,10 @@ export async function lintText(
 
 export interface FixResult {
   text: string;
-  /** Fixes applied, over all passes. */
+  /** Findings of the first lint that the fixes resolved: what the run reports as fixed. */
   applied: number;
+  /** Fixes applied over all passes (a fix shared by several findings counts once). */
+  fixesApplied: number;
   /** Fixes whose result did not parse: never written, reported instead. */
   broken: Diagnostic[];
   /** What remains after fixing (the lint of the final text). */
@@ -90,7 +93,7 @@ export async function fixText(
   budget: Budget = UNLIMITED,
 ): Promise<FixResult> {
   let text = original;
-  let applied = 0;
+  let fixesApplied = 0;
   let ask = decide;
   let quit = false;
   const broken: Diagnostic[] = [];
@@ -98,6 +101,7 @@ export async function fixText(
   const brokenKeys = new Set<string>();
   const rank = new Map(context.rules.map((active, index) => [active.rule.meta.id, index]));
   let current = await lintText(path, language, text, context, budget);
+  const tracker = new FindingTracker("diagnostics" in current ? current.diagnostics : []);
   for (let pass = 0; pass < MAX_PASSES && "diagnostics" in current; pass++) {
     // Where two fixes touch the same code, the rule listed first wins this pass (a rule that
     // translates a field goes before one that only relocates it); the other is recomputed next pass.
@@ -108,14 +112,10 @@ export async function fixText(
     const taken: Edit[] = [];
     const takenSet = new TakenEdits(candidates.flatMap((diagnostic) => diagnostic.fix!.edits));
     const takenFixes = new Set<Fix>();
-    let sharing = 0;
     for (const diagnostic of candidates) {
       const fix = diagnostic.fix!;
       // One fix may answer several findings (all the keywords moved into one extra_body).
-      if (takenFixes.has(fix)) {
-        sharing++;
-        continue;
-      }
+      if (takenFixes.has(fix)) continue;
       if (fix.edits.some((edit) => takenSet.overlaps(edit))) continue;
       if (ask) {
         const answer = await ask(path, diagnostic, text, applyEdits(text, fix.edits));
@@ -160,15 +160,18 @@ export async function fixText(
         result = await lintText(path, language, next, context, budget);
       }
       if (batch.length === 0 || "parseError" in result) continue;
-      applied += batch.length;
+      tracker.apply(batch.flatMap((diagnostic) => diagnostic.fix!.edits));
+      fixesApplied += batch.length;
     } else {
-      applied += chosen.length + sharing;
+      tracker.apply(taken);
+      fixesApplied += chosen.length;
     }
     text = next;
     current = result;
     if (quit) break;
   }
-  return { text, applied, broken, remaining: current };
+  const applied = text === original || !("diagnostics" in current) ? 0 : tracker.resolved(current.diagnostics);
+  return { text, applied, fixesApplied, broken, remaining: current };
 }
 
 /**

@@ -132,6 +132,16 @@ export function noticeMessage(message: string): Message {
   return { ruleId: null, severity: 1, level: "warning", message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
+/**
+ * Whether `fix` resolves this finding, and with which fixes: the one answer the `[fix]` marker,
+ * the fixable counts and the formats all read.
+ */
+export function fixabilityOf(message: Message): "safe" | "unsafe" | undefined {
+  if (message.fix || message.fixedWith === "safe") return "safe";
+  if (message.suggestions || message.fixedWith === "unsafe") return "unsafe";
+  return undefined;
+}
+
 export function summarize(filePath: string, messages: Message[], extra: Partial<FileResult> = {}): FileResult {
   let errorCount = 0;
   let warningCount = 0;
@@ -145,11 +155,12 @@ export function summarize(filePath: string, messages: Message[], extra: Partial<
     if (message.level === "error") errorCount++;
     else if (message.level === "warning") warningCount++;
     else infoCount++;
-    if (message.fix || message.fixedWith === "safe") {
+    const fixability = fixabilityOf(message);
+    if (fixability === "safe") {
       if (message.level === "error") fixableErrorCount++;
       else if (message.level === "warning") fixableWarningCount++;
     }
-    if (message.suggestions || message.fixedWith === "unsafe") unsafeFixableCount++;
+    if (fixability === "unsafe") unsafeFixableCount++;
   }
   return {
     filePath,

@@ -22,6 +22,7 @@ import type {
   ModelPosition,
   ModelRef,
   Range,
+  ReadKind,
   RequestSite,
   Sdk,
   Value,
@@ -80,7 +81,9 @@ export interface Chain {
 export interface RawRead {
   field: string;
   range: Range;
-  kind: "attribute" | "subscript" | "getattr" | "get";
+  kind: ReadKind;
+  receiver: Range;
+  group: Range;
   chain: Chain;
   scope: number;
 }
@@ -692,7 +695,7 @@ function traceResponses(
   };
   const reads: FieldRead[] = raw.reads.map((read) => {
     const traced = trace(read.chain, read.scope, 0);
-    return { field: read.field, range: read.range, kind: read.kind, path: traced.path, traced: traced.traced, ...(traced.request ? { request: traced.request } : {}) };
+    return { field: read.field, range: read.range, kind: read.kind, receiver: read.receiver, group: read.group, path: traced.path, traced: traced.traced, ...(traced.request ? { request: traced.request } : {}) };
   });
   /** Requests by the function they are in and the name of the messages list they send. */
   let sendingLists: Map<string, RequestSite[]> | undefined;

@@ -161,6 +161,12 @@ export interface ParseError {
 }
 
 /**
+ * How a field is read: `x.f`, `x["f"]`, `getattr(x, "f")`, `x.get("f")`; or tested for, by
+ * `hasattr(x, "f")` and `"f" in x` (guards, which must change with the reads they guard).
+ */
+export type ReadKind = "attribute" | "subscript" | "getattr" | "get" | "hasattr" | "in";
+
+/**
  * A read of a response field (`resp.choices[0].message.reasoning_content`, `getattr(m,
  * "reasoning_content")`, `chunk["choices"][0]["delta"].get("reasoning_content")`).
  */
@@ -168,7 +174,14 @@ export interface FieldRead {
   field: string;
   /** What an edit replaces to read another field: the attribute name or the string's content. */
   range: Range;
-  kind: "attribute" | "subscript" | "getattr" | "get";
+  kind: ReadKind;
+  /** The object the field is read off (`delta` of `delta.reasoning_content`), to match guards to reads. */
+  receiver: Range;
+  /**
+   * The whole expression the read sits in, up to its statement (the condition of an `if`, the
+   * value of an assignment): a guard and the read it guards share it.
+   */
+  group: Range;
   /** The request whose result the read starts from, when the file shows it. */
   request?: RequestSite;
   /** Members from the request's result to the field's owner: `choices`, `[]`, `message`. */

@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import { createColors } from "picocolors";
-import type { FileResult, Message } from "../engine/results.js";
+import { fixabilityOf, type FileResult, type Message } from "../engine/results.js";
 import type { RunResult } from "../engine/run.js";
 
 export interface StylishOptions {
@@ -85,7 +85,8 @@ function formatMessages(result: FileResult, options: StylishOptions, c: ReturnTy
   let lines: string[] | undefined;
   let out = "";
   for (const row of rows) {
-    const fixMark = row.message.fix ? c.green(" [fix]") : row.message.suggestions ? c.yellow(" [unsafe fix]") : "";
+    const fixability = fixabilityOf(row.message);
+    const fixMark = fixability === "safe" ? c.green(" [fix]") : fixability === "unsafe" ? c.yellow(" [unsafe fix]") : "";
     out +=
       `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity}${" ".repeat(severityWidth - row.plainSeverity.length)}  ` +
       `${row.message.message}${fixMark}${row.message.ruleId ? `  ${c.dim(row.message.ruleId)}` : ""}\n`;

@@ -6,6 +6,15 @@ import type { Comment, Entry, EntryList, ImportStatement, Language, LocalImport,
 import { pushTo } from "../../collections.js";
 import { javascriptKit } from "./kit.js";
 
+/** The outermost expression holding `node` within its statement (an `if`'s whole condition). */
+function expressionGroup(node: ts.Node): ts.Node {
+  let current = node;
+  for (let parent = current.parent; parent && !ts.isStatement(parent) && !ts.isBlock(parent) && !ts.isSourceFile(parent); parent = parent.parent) {
+    current = parent;
+  }
+  return current;
+}
+
 const TABLES = {
   constructors: JS_CONSTRUCTORS,
   moduleClients: JS_MODULE_CLIENTS,
@@ -209,18 +218,29 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     }
   };
 
-  const visitRead = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void => {
+  const addRead = (node: ts.Node, field: string, fieldRange: Range, kind: RawRead["kind"], owner: ts.Expression): void => {
+    reads.push({ field, range: fieldRange, kind, chain: chainOf(owner), receiver: range(owner), group: range(expressionGroup(node)), scope: scopeOf(node) });
+  };
+  /** A string literal's text between its quotes. */
+  const contentOf = (literal: ts.Node): Range => {
+    const here = range(literal);
+    return { start: here.start + 1, end: here.end - 1 };
+  };
+
+  const visitRead = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.BinaryExpression): void => {
     if (ts.isPropertyAccessExpression(node)) {
-      if (RESPONSE_FIELDS.has(node.name.text)) {
-        reads.push({ field: node.name.text, range: range(node.name), kind: "attribute", chain: chainOf(node.expression), scope: scopeOf(node) });
+      if (RESPONSE_FIELDS.has(node.name.text)) addRead(node, node.name.text, range(node.name), "attribute", node.expression);
+      return;
+    }
+    if (ts.isBinaryExpression(node)) {
+      // "reasoning_content" in delta
+      if (node.operatorToken.kind === ts.SyntaxKind.InKeyword && ts.isStringLiteralLike(node.left) && RESPONSE_FIELDS.has(node.left.text)) {
+        addRead(node, node.left.text, contentOf(node.left), "in", node.right);
       }
       return;
     }
     const argument = node.argumentExpression;
-    if (ts.isStringLiteralLike(argument) && RESPONSE_FIELDS.has(argument.text)) {
-      const here = range(argument);
-      reads.push({ field: argument.text, range: { start: here.start + 1, end: here.end - 1 }, kind: "subscript", chain: chainOf(node.expression), scope: scopeOf(node) });
-    }
+    if (ts.isStringLiteralLike(argument) && RESPONSE_FIELDS.has(argument.text)) addRead(node, argument.text, contentOf(argument), "subscript", node.expression);
   };
 
   /** `{ role: "assistant", reasoning_content }`: where the literal goes decides if it is sent. */
@@ -516,6 +536,8 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       lowerCall(node);
     } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      visitRead(node);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword) {
       visitRead(node);
     } else if (ts.isForOfStatement(node)) {
       // for await (const chunk of stream): each chunk is an element of what is iterated.

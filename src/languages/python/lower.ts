@@ -15,8 +15,25 @@ const TABLES = {
 
 const range = (node: Node): Range => ({ start: node.startIndex, end: node.endIndex });
 
+/** Where an expression stops: statements, clauses, blocks and definitions. */
+const STATEMENT_LEVEL = /(_statement|_clause|_definition|^block|^module)$/;
+
+/** The outermost expression holding `node` within its statement (an `if`'s whole condition). */
+function expressionGroup(node: Node): Node {
+  let current = node;
+  for (let parent = current.parent; parent && !STATEMENT_LEVEL.test(parent.type); parent = parent.parent) current = parent;
+  return current;
+}
+
 /** The node kinds the lowering looks at; every other node is only walked through. */
+/** Methods that give a response's JSON body as a dict: requests/httpx `.json()`, the SDKs' pydantic `.model_dump()` and `.to_dict()`. */
+const AS_DICT = new Set(["json", "model_dump", "to_dict"]);
+
+/** Node kinds that matter only as reads of a response field, visited where the text names one. */
+const READ_ONLY = new Set(["attribute", "subscript", "comparison_operator"]);
+
 const INTERESTING = new Set([
+  "comparison_operator",
   "return_statement",
   "import_statement",
   "import_from_statement",
@@ -127,8 +144,8 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
           node = unwrap(fn.childForFieldName("object")!);
           continue;
         }
-        // response.json(): the body of an HTTP response, read as the response itself.
-        if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "json" && !node.childForFieldName("arguments")?.namedChildCount) {
+        // response.json(), completion.model_dump(): the response's body as a dict, read as the response itself.
+        if (fn?.type === "attribute" && AS_DICT.has(fn.childForFieldName("attribute")?.text ?? "") && !node.childForFieldName("arguments")?.namedChildCount) {
           node = unwrap(fn.childForFieldName("object")!);
           continue;
         }
@@ -144,29 +161,39 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
     }
   };
 
+  const addRead = (node: Node, field: string, fieldRange: Range, kind: RawRead["kind"], owner: Node): void => {
+    reads.push({ field, range: fieldRange, kind, chain: chainOf(owner), receiver: range(owner), group: range(expressionGroup(node)), scope: scopeOf(node) });
+  };
+
   const visitRead = (node: Node): void => {
     if (node.type === "attribute") {
       const attribute = node.childForFieldName("attribute");
-      if (attribute && RESPONSE_FIELDS.has(attribute.text)) {
-        reads.push({ field: attribute.text, range: range(attribute), kind: "attribute", chain: chainOf(node.childForFieldName("object")!), scope: scopeOf(node) });
-      }
+      if (attribute && RESPONSE_FIELDS.has(attribute.text)) addRead(node, attribute.text, range(attribute), "attribute", node.childForFieldName("object")!);
     } else if (node.type === "subscript") {
       const index = node.childForFieldName("subscript");
       const key = index ? unwrap(index) : undefined;
       const value = key?.type === "string" ? lowerString(key) : undefined;
       if (value?.string !== undefined && RESPONSE_FIELDS.has(value.string) && value.contentRange) {
-        reads.push({ field: value.string, range: value.contentRange, kind: "subscript", chain: chainOf(node.childForFieldName("value")!), scope: scopeOf(node) });
+        addRead(node, value.string, value.contentRange, "subscript", node.childForFieldName("value")!);
       }
     } else if (node.type === "call") {
       const fn = node.childForFieldName("function");
       const args = node.childForFieldName("arguments")?.namedChildren.filter((child): child is Node => child !== null && child.type !== "comment") ?? [];
-      const isGetattr = fn?.type === "identifier" && fn.text === "getattr";
+      const builtin = fn?.type === "identifier" && (fn.text === "getattr" || fn.text === "hasattr") ? fn.text : undefined;
       const isGet = fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "get";
-      const keyNode = isGetattr ? args[1] : isGet ? args[0] : undefined;
+      const keyNode = builtin ? args[1] : isGet ? args[0] : undefined;
       const key = keyNode && unwrap(keyNode).type === "string" ? lowerString(unwrap(keyNode)) : undefined;
       if (!key?.string || !RESPONSE_FIELDS.has(key.string) || !key.contentRange) return;
-      const owner = isGetattr ? args[0] : fn!.childForFieldName("object");
-      if (owner) reads.push({ field: key.string, range: key.contentRange, kind: isGetattr ? "getattr" : "get", chain: chainOf(owner), scope: scopeOf(node) });
+      const owner = builtin ? args[0] : fn!.childForFieldName("object");
+      if (owner) addRead(node, key.string, key.contentRange, builtin ?? "get", owner);
+    } else if (node.type === "comparison_operator") {
+      // "reasoning_content" in delta, "reasoning_content" not in chunk
+      const [left, operator, right] = node.children;
+      const key = left && unwrap(left).type === "string" ? lowerString(unwrap(left)) : undefined;
+      const membership = operator?.type === "in" || operator?.type === "not in";
+      if (membership && right && node.childCount === 3 && key?.string && RESPONSE_FIELDS.has(key.string) && key.contentRange) {
+        addRead(node, key.string, key.contentRange, "in", right);
+      }
     }
   };
 
@@ -452,7 +479,11 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
     const target = name.join(".");
     if (right) {
       const value = unwrap(right);
-      if (value.type === "call") {
+      const fn = value.type === "call" ? value.childForFieldName("function") : undefined;
+      if (fn?.type === "attribute" && AS_DICT.has(fn.childForFieldName("attribute")?.text ?? "")) {
+        // data = completion.model_dump(): the response itself, as a dict.
+        bindings.push({ name: target, chain: chainOf(value), scope: scopeOf(node, target) });
+      } else if (value.type === "call") {
         const call = lowerCall(value);
         if (call) bindings.push({ name: target, call, scope: scopeOf(node, target) });
       } else if (value.type === "attribute" || value.type === "subscript" || value.type === "identifier") {
@@ -571,6 +602,9 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       case "subscript":
         visitRead(node);
         break;
+      case "comparison_operator":
+        visitRead(node);
+        break;
       case "for_statement": {
         // for chunk in stream: each chunk is an element of what is iterated.
         const left = node.childForFieldName("left");
@@ -626,7 +660,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
         const opener = text.slice(cursor.startIndex, cursor.endIndex).replace(/^[a-zA-Z]*/, "");
         if (opener === '"') doubleQuotes++;
         else if (opener === "'") singleQuotes++;
-      } else if (INTERESTING.has(type) && ((type !== "attribute" && type !== "subscript") || mentionsField(cursor.startIndex, cursor.endIndex))) {
+      } else if (INTERESTING.has(type) && (!READ_ONLY.has(type) || mentionsField(cursor.startIndex, cursor.endIndex))) {
         visit(cursor.currentNode);
       }
       if (cursor.gotoFirstChild()) {
