@@ -3,6 +3,7 @@ import type { CheckOptions, Settings } from "./context.js";
 import { dirtyFiles } from "./git.js";
 import type { Decide } from "./lint-text.js";
 import type { FileOutcome, Fixing } from "./process-file.js";
+import type { ModelUse } from "../model/types.js";
 
 /** One file's work, as plain data: it crosses into a worker thread unchanged. */
 export interface FileJob {
@@ -23,12 +24,22 @@ export interface JobBatch {
   check: CheckOptions;
   fixing?: JobFixing;
   jobs: FileJob[];
+  /** Each round of analysis (the first pass, each second-pass round) starts with fresh module links. */
+  round?: number;
+  /** Where other files use module-level names as a request's model (the second pass). */
+  uses?: ModelUse[];
+  cwd?: string;
+  /** Files this run rewrote: the uncommitted-changes guard does not stop it there. */
+  ownWrites?: string[];
 }
 
 export interface JobDone {
   index: number;
   outcome: FileOutcome;
 }
+
+/** What a supervised worker says: a file's outcome, that it wants to write a file, or that its batch is over. */
+export type HostMessage = { round: number } & (JobDone | { mayWrite: number } | { batchDone: true });
 
 /** How one file is fixed, from the run's plain-data settings (and, interactively, the question to ask). */
 export function fixingOf(fixing: JobFixing | undefined, decide?: Decide): Fixing | undefined {

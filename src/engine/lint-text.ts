@@ -5,6 +5,7 @@ import type { Language, ModelUse, ParseError } from "../model/types.js";
 import { UNLIMITED, type Budget } from "./budget.js";
 import type { ModuleLinker } from "./project.js";
 import { FindingTracker } from "./fix-tracking.js";
+import { stallPoint } from "./stall.js";
 import { LineIndex } from "./results.js";
 import { runRules, type ActiveRule } from "./rules.js";
 import { applySuppressions, parseSuppressions, unusedSuppressions } from "./suppressions.js";
@@ -38,6 +39,7 @@ export async function lintText(
   context: TextLintContext,
   budget: Budget = UNLIMITED,
 ): Promise<TextLint> {
+  stallPoint("parse", path);
   const lowered = await lowerSource(path, language, text, budget, context.linker?.linkFor(budget));
   if ("error" in lowered) return { parseError: lowered.error };
   budget.check();
@@ -47,8 +49,10 @@ export async function lintText(
     ...(file.deps ? { deps: file.deps } : {}),
     ...(file.absent ? { absent: file.absent } : {}),
   };
+  stallPoint("rules", path);
   const diagnostics = runRules(file, context.rules, context.target);
   const lines = new LineIndex(text);
+  stallPoint("suppressions", path);
   const suppressions = parseSuppressions(file.comments, lines);
   const kept = applySuppressions(diagnostics, suppressions, lines);
   if (!context.reportUnusedSuppressions) return { diagnostics: kept, ...crossFile };
@@ -137,7 +141,9 @@ export async function fixText(
       }
     }
     if (chosen.length === 0) break;
+    stallPoint("fix", path);
     let next = applyEdits(text, taken);
+    stallPoint("reparse", path);
     let result = await lintText(path, language, next, context, budget);
     if ("parseError" in result) {
       // Find the culprits: drop the fixes that break the parse alone on this pass's text.

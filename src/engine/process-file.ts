@@ -8,6 +8,7 @@ import { decode, encode } from "./decode.js";
 import { fixText, lintText, type CrossFile, type Decide, type TextLint, type TextLintContext } from "./lint-text.js";
 import { fatalMessage, LineIndex, noticeMessage, summarize, toMessage, toMessages, type FileResult, type Message } from "./results.js";
 import { RuleCrash } from "./rules.js";
+import { stallPoint } from "./stall.js";
 import { writeAtomic } from "./write.js";
 
 export interface Fixing {
@@ -95,6 +96,8 @@ export interface FileOutcome {
   result?: FileResult;
   /** The file passed the prefilter and was parsed. */
   parsed: boolean;
+  /** Its analysis ran out of time and was stopped. */
+  overBudget?: true;
   internalError: boolean;
   /** Requests here whose model is a name another file of the tree defines. */
   uses?: CrossFile["modelUses"];
@@ -110,6 +113,8 @@ export async function processFile(
   context: TextLintContext,
   prefilter: (bytes: Buffer) => boolean,
   fixing: Fixing | undefined,
+  /** Waited for before writing: a supervised thread asks whether the file is still within its time. */
+  mayWrite?: () => Promise<void>,
 ): Promise<FileOutcome> {
   let bytes: Buffer;
   try {
@@ -120,6 +125,7 @@ export async function processFile(
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { result: summarize(path, [fatalMessage("", 0, `cannot read file: ${reason}`)]), parsed: false, internalError: false };
   }
+  stallPoint("read", path);
   const language = languageForPath(path);
   if (!language) {
     const notice = noticeMessage("not a file type glm-migrate reads (Python, JS/TS, .env, YAML, JSON, TOML); skipped");
@@ -137,6 +143,8 @@ export async function processFile(
     const veto = fixing.vetoWrite?.(path);
     try {
       if (veto) throw new Error(veto);
+      await mayWrite?.();
+      stallPoint("write", path);
       await writeAtomic(path, encode(outcome.output!, encoding), bytes);
       await context.linker?.forget(path);
     } catch (error) {

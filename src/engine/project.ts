@@ -7,6 +7,7 @@ import type { Endpoint, ImportedSymbol, LocalImport, ModelUse, ModuleLinks, Reex
 import type { Budget } from "./budget.js";
 import { decode } from "./decode.js";
 import { pythonSubmodule, resolvePythonModule, resolveScriptModule } from "./module-paths.js";
+import { stallPoint } from "./stall.js";
 import { TypeOracle } from "./type-oracle.js";
 
 /** How far imports are followed: a client made three modules away is still found. */
@@ -79,7 +80,10 @@ export class ModuleLinker {
 
   /** The `Link` for one file's lowering, charged to that file's time budget. */
   linkFor(budget: Budget): Link {
-    return (raw) => this.link(raw, budget, [], false);
+    return (raw) => {
+      stallPoint("link", raw.path);
+      return this.link(raw, budget, [], false);
+    };
   }
 
   /** Uses of module-level names found by a first pass over the files, for the second. */

@@ -6,14 +6,14 @@ import type { FixSafety, Target } from "../model/rule.js";
 import { ResultCache, defaultCacheLocation } from "./cache.js";
 import { ContextCache, contextOf, settingsFor, type CheckOptions, type RuleConfig, type Settings } from "./context.js";
 import { discover } from "./discover.js";
-import { fixingOf, type FileJob, type JobFixing } from "./jobs.js";
+import { fixingOf, type FileJob, type JobBatch, type JobDone, type JobFixing } from "./jobs.js";
 import { Answers } from "./answers.js";
 import type { Decide } from "./lint-text.js";
-import { runInWorkers } from "./pool.js";
 import { checkText, processFile, type FileOutcome } from "./process-file.js";
 import { noticeMessage, summarize, type FileResult } from "./results.js";
 import { ModuleLinker } from "./project.js";
 import { secondPass } from "./second-pass.js";
+import { Supervisor } from "./supervisor.js";
 import { shardOf, type Shard } from "./shard.js";
 
 export type { RuleConfig, Settings } from "./context.js";
@@ -100,6 +100,27 @@ const DEFAULT_FILE_TIMEOUT_MS = 20_000;
 /** Below this many files, starting threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
 
+/** Analyses files, reporting each outcome; a round may carry the second pass's uses and the run's own writes. */
+export type Analyse = (jobs: readonly FileJob[], round: Pick<JobBatch, "uses" | "cwd" | "ownWrites">, onDone: (done: JobDone) => void) => Promise<void>;
+
+/** Analysis on this thread, one file after another: each round with fresh module links. */
+function inThread(check: CheckOptions, fixing: JobFixing | undefined, decide: Decide | undefined): Analyse {
+  let first: ContextCache | undefined = new ContextCache(check);
+  return async (jobs, round, onDone) => {
+    const contexts = first ?? new ContextCache(check);
+    first = undefined;
+    if (round.uses) contexts.linker?.setUses(round.uses, round.cwd ?? process.cwd());
+    const fileFixing = fixingOf(fixing, decide);
+    const own = new Set((round.ownWrites ?? []).map((path) => resolve(path)));
+    const veto = fileFixing?.vetoWrite;
+    if (fileFixing && veto && own.size > 0) fileFixing.vetoWrite = (path) => (own.has(resolve(path)) ? undefined : veto(path));
+    for (const job of jobs) {
+      const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
+      onDone({ index: job.index, outcome: await processFile(job.path, context, prefilter, fileFixing) });
+    }
+  };
+}
+
 function checkOptions(options: LintOptions): CheckOptions {
   return {
     reportUnusedSuppressions: options.reportUnusedSuppressions ?? false,
@@ -143,6 +164,27 @@ export async function lintSource(text: string, options: SourceOptions & { fix?: 
 
 async function run(options: LintOptions, fixing: JobFixing | undefined, decide?: Decide): Promise<RunResult> {
   const started = performance.now();
+  const check = checkOptions(options);
+  // With a time limit, files are analysed in worker threads this thread watches (interactive
+  // runs excepted: there the time goes to the person answering). The first thread starts now, so
+  // its start-up overlaps the folder walk.
+  let supervisor = !decide && check.fileTimeoutMs > 0 ? new Supervisor(check.fileTimeoutMs, options.typeAware ? 1 : Math.max(1, options.jobs ?? availableParallelism())) : undefined;
+  try {
+    return await runWith(options, fixing, decide, started, check, () => supervisor, (made) => (supervisor = made));
+  } finally {
+    supervisor?.close();
+  }
+}
+
+async function runWith(
+  options: LintOptions,
+  fixing: JobFixing | undefined,
+  decide: Decide | undefined,
+  started: number,
+  check: CheckOptions,
+  supervisorOf: () => Supervisor | undefined,
+  setSupervisor: (made: Supervisor) => void,
+): Promise<RunResult> {
   const answers = decide ? new Answers(decide) : undefined;
   const asking = answers?.ask;
   const cwd = options.cwd ?? process.cwd();
@@ -158,7 +200,6 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
   const shard = options.shard;
   const files = shard ? discovered.files.filter((path) => shardOf(relative(cwd, path).split(sep).join("/"), shard.count) === shard.index) : discovered.files;
 
-  const check = checkOptions(options);
   // Files under one config share one settings object and key: 30,000 copies cost real memory.
   const shared = new Map<string, { settings: Settings; settingsKey: string }>();
   const jobs: FileJob[] = files.map((path, index) => {
@@ -185,23 +226,24 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
   }
 
   const threads = Math.max(1, options.jobs ?? availableParallelism());
-  // One type-checked program serves every file; workers would each build their own.
-  const contexts = new ContextCache(check);
-  const here = (job: FileJob): Promise<FileOutcome> => {
-    const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
-    return processFile(job.path, context, prefilter, fixingOf(fixing, asking));
-  };
-  if (threads > 1 && !decide && !options.typeAware && pending.length >= WORKER_THRESHOLD) {
-    await runInWorkers(pending, threads, check, fixing, ({ index, outcome }) => record(index, outcome), here);
-  } else {
-    for (const job of pending) record(job.index, await here(job));
-  }
+  // Without a time limit, large runs still spread over threads; small ones stay on this one.
+  // (One type-checked program serves every file; threads would each build their own.)
+  if (!supervisorOf() && threads > 1 && !decide && !options.typeAware && pending.length >= WORKER_THRESHOLD) setSupervisor(new Supervisor(0, threads));
+  const supervisor = supervisorOf();
+  const analyse: Analyse = supervisor
+    ? (some, round, onDone) => supervisor.analyse(some, { check, ...(fixing ? { fixing } : {}), ...round }, onDone)
+    : inThread(check, fixing, asking);
+  await analyse(pending, {}, ({ index, outcome }) => record(index, outcome));
   if (cache) {
-    for (const job of pending) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcomes[job.index]!);
+    for (const job of pending) {
+      const outcome = outcomes[job.index]!;
+      // A file stopped for time, or a crash, is tried again next run.
+      if (!outcome.overBudget && !outcome.internalError) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcome);
+    }
     cache.save();
   }
   if (answers) answers.replaying = true;
-  await secondPass(jobs, outcomes, check, cwd, fixing, asking);
+  await secondPass(jobs, outcomes, cwd, fixing, analyse);
 
   const results: FileResult[] = [];
   let filesParsed = 0;

@@ -1,0 +1,197 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { languageForPath } from "../languages/index.js";
+import type { FileJob, HostMessage, JobBatch, JobDone } from "./jobs.js";
+import type { FileOutcome } from "./process-file.js";
+import { fatalMessage, summarize } from "./results.js";
+
+/** The compiled worker: beside this module when built, in dist/ when this runs from src/ (tests). */
+function workerPath(): string {
+  const beside = fileURLToPath(new URL("./worker.js", import.meta.url));
+  if (existsSync(beside)) return beside;
+  return fileURLToPath(new URL("../../dist/src/engine/worker.js", import.meta.url));
+}
+
+const BATCH = 64;
+
+export function overBudget(path: string, seconds: number, writing = false): FileOutcome {
+  const message = writing
+    ? `writing the fixes took longer than ${seconds}s and was stopped; the write is atomic, so the file holds either its old or its fixed text`
+    : `took longer than ${seconds}s to analyse; skipped (raise --file-timeout to allow more)`;
+  return { result: summarize(path, [fatalMessage("", 0, message)]), parsed: false, internalError: false, overBudget: true };
+}
+
+function crashed(path: string, reason: string): FileOutcome {
+  return { result: summarize(path, [fatalMessage("", 0, `internal error: ${reason}; this file was not checked`)]), parsed: false, internalError: true };
+}
+
+/** Which parser a file needs: a thread given only one kind never loads the other's. */
+function parserOf(path: string): "python" | "script" | "other" {
+  const language = languageForPath(path);
+  if (language === "python") return "python";
+  return language === "javascript" || language === "typescript" ? "script" : "other";
+}
+
+type Preference = "python" | "script";
+
+/** A worker thread that analyses files, and the file it is on. */
+interface Host {
+  worker: Worker;
+  preferred: Preference;
+  /** The batch in hand, in order, less what is done: the first is the file being analysed. */
+  open: FileJob[];
+  /** When the current file started (as this thread learnt it), or its write did. */
+  since: number;
+  writing: boolean;
+  /** A batch is in hand (until the thread says it is over). */
+  busy: boolean;
+  /** Ended on purpose (over budget, or no work left): its exit is no crash. */
+  ended: boolean;
+}
+
+/** What a round of analysis sends each worker besides the files. */
+export type RoundSettings = Omit<JobBatch, "jobs">;
+
+/**
+ * Analyses files in worker threads that this thread watches, so the per-file time limit holds
+ * whatever a file's code is doing: a thread still on one file when its time is up is terminated,
+ * the file reported over budget (nothing of it written), and a fresh thread takes the files after
+ * it. The analysing code never has to look at a clock for this. Threads take small batches, so
+ * one that meets slow files does not hold the others up; each keeps to the files of one parser
+ * while there are any, so it loads one parser, not both. One thread is started as soon as the
+ * supervisor is made, so its start-up overlaps the folder walk.
+ */
+export class Supervisor {
+  private readonly hosts = new Set<Host>();
+  private idle: Host[] = [];
+  private round: number = 0;
+  private readonly path = workerPath();
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly threads: number,
+  ) {
+    this.idle.push(this.start("python"));
+  }
+
+  private start(preferred: Preference): Host {
+    const host: Host = { worker: new Worker(this.path), preferred, open: [], since: 0, writing: false, busy: false, ended: false };
+    this.hosts.add(host);
+    return host;
+  }
+
+  /** Ends every thread. */
+  close(): void {
+    for (const host of this.hosts) {
+      host.ended = true;
+      void host.worker.terminate();
+    }
+    this.hosts.clear();
+    this.idle = [];
+  }
+
+  /**
+   * Analyses the jobs; `onDone` sees each job's outcome once, in any order. Each call is a round
+   * with its own settings: the workers start it with fresh module links.
+   */
+  analyse(jobs: readonly FileJob[], settings: RoundSettings, onDone: (done: JobDone) => void): Promise<void> {
+    if (jobs.length === 0) return Promise.resolve();
+    const round = ++this.round;
+    const queues = { python: [] as FileJob[], script: [] as FileJob[], other: [] as FileJob[] };
+    for (const job of jobs) queues[parserOf(job.path)].push(job);
+    const take = (preferred: Preference): FileJob[] => {
+      const order = preferred === "python" ? (["python", "other", "script"] as const) : (["script", "other", "python"] as const);
+      const queue = order.map((name) => queues[name]).find((candidate) => candidate.length > 0);
+      return queue ? queue.splice(0, BATCH) : [];
+    };
+    const seconds = Math.round(this.timeoutMs / 100) / 10;
+    let remaining = jobs.length;
+
+    return new Promise<void>((resolve) => {
+      const timer = this.timeoutMs > 0 ? setInterval(() => watch(), Math.min(250, Math.max(20, this.timeoutMs / 20))) : undefined;
+      // Done when every file has its outcome and every thread has said its batch is over.
+      const settle = (): void => {
+        if (remaining > 0 || [...this.hosts].some((host) => host.busy)) return;
+        if (timer) clearInterval(timer);
+        resolve();
+      };
+      const finish = (host: Host, job: FileJob, outcome: FileOutcome): void => {
+        onDone({ index: job.index, outcome });
+        remaining--;
+        host.since = performance.now();
+        host.writing = false;
+      };
+      const feed = (host: Host): void => {
+        const batch = take(host.preferred);
+        host.open = batch;
+        host.busy = batch.length > 0;
+        if (!host.busy) {
+          this.idle.push(host);
+          settle();
+          return;
+        }
+        host.since = performance.now();
+        host.writing = false;
+        host.worker.postMessage({ ...settings, round, jobs: batch } satisfies JobBatch);
+      };
+      const replace = (host: Host, outcome: (job: FileJob) => FileOutcome, requeue: boolean): void => {
+        host.ended = true;
+        host.busy = false;
+        this.hosts.delete(host);
+        host.worker.removeAllListeners();
+        void host.worker.terminate();
+        const [current, ...rest] = host.open;
+        host.open = [];
+        // The files after the stuck one were never started: they go back to the front of the queue.
+        if (requeue && rest.length > 0) queues[parserOf(rest[0]!.path)].unshift(...rest);
+        if (current) finish(host, current, outcome(current));
+        if (!requeue) for (const job of rest) finish(host, job, outcome(job));
+        const fresh = this.start(host.preferred);
+        attach(fresh);
+        feed(fresh);
+      };
+      const watch = (): void => {
+        const now = performance.now();
+        for (const host of [...this.hosts]) {
+          if (host.ended || host.open.length === 0 || now - host.since <= this.timeoutMs) continue;
+          const writing = host.writing;
+          replace(host, (job) => overBudget(job.path, seconds, writing), true);
+        }
+      };
+      const attach = (host: Host): void => {
+        host.worker.removeAllListeners();
+        host.worker.on("message", (message: HostMessage) => {
+          if (message.round !== round) return;
+          if ("batchDone" in message) feed(host);
+          else if ("mayWrite" in message) {
+            // The analysis is over: the write gets a time of its own, and is stopped only if it hangs.
+            host.writing = true;
+            host.since = performance.now();
+            host.worker.postMessage({ round, write: message.mayWrite });
+          } else {
+            const at = host.open.findIndex((job) => job.index === message.index);
+            if (at === -1) return;
+            const [job] = host.open.splice(at, 1);
+            finish(host, job!, message.outcome);
+          }
+        });
+        const fail = (reason: string): void => {
+          if (host.ended) return;
+          // Every unfinished file of the batch: one of them brought the thread down.
+          replace(host, (job) => crashed(job.path, reason), false);
+        };
+        host.worker.on("error", (error) => fail((error as Error)?.message ?? String(error)));
+        host.worker.on("exit", (code) => fail(`the worker thread exited (code ${code})`));
+      };
+
+      // Start threads up to the number allowed, as the files need them.
+      const wanted = Math.min(this.threads, Math.ceil(jobs.length / BATCH));
+      for (let index = this.hosts.size; index < wanted; index++) this.idle.push(this.start(index % 2 === 1 ? "script" : "python"));
+      const ready = this.idle;
+      this.idle = [];
+      for (const host of ready) attach(host);
+      for (const host of ready) feed(host);
+    });
+  }
+}
