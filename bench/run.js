@@ -2,7 +2,12 @@
 // `npm run bench`: builds a corpus of real source on this machine, seeds it with migration
 // problems at known places, checks that glm-migrate finds every seeded problem and nothing else,
 // then times it against ripgrep (the cost of reading the bytes) and ast-grep (a parse-everything
-// peer). Options: BENCH_DIR (corpus folder), BENCH_RUNS (runs per timing, default 3).
+// peer); then the scaling benchmark: generated files of 10k, 100k and 1M lines in many shapes.
+// Options: BENCH_DIR (corpus folder), BENCH_RUNS (runs per timing, default 3).
+//   --scaling            only the scaling benchmark; --targets: only the corpus and speed targets
+//   --sizes 10000,100000 --shapes rebound,calls --languages python --commands lint
+//                        a part of the scaling benchmark (BENCH_SCALING_RUNS: runs per size below
+//                        1M, default 3; 1M-line files run once)
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus, totalmem } from "node:os";
@@ -181,7 +186,106 @@ function checkRecall(manifest, json) {
 
 const ROW = (cells) => `| ${cells.join(" | ")} |`;
 
+function flag(name) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : (process.argv[at + 1] ?? "");
+}
+
+const EXTENSION = { python: "py", typescript: "ts" };
+
+/**
+ * The scaling benchmark: each shape at each size, linted and fixed with no time limit, as the
+ * time per line above start-up (the run's time less that of a file with only the client and one
+ * request). A shape misses when its cost per line at 1M lines is more than twice that at 100k.
+ */
+async function scaling() {
+  const { generate, SHAPE_NAMES } = await import("./shapes.js");
+  const sizes = (flag("sizes") ?? "10000,100000,1000000").split(",").map(Number);
+  const shapes = flag("shapes")?.split(",") ?? SHAPE_NAMES;
+  const languages = flag("languages")?.split(",") ?? ["python", "typescript"];
+  const commands = flag("commands")?.split(",") ?? ["lint", "fix"];
+  const runs = Number(process.env.BENCH_SCALING_RUNS ?? 3);
+  const dir = join(DIR, "scaling-2");
+  const work = join(dir, "work");
+  mkdirSync(work, { recursive: true });
+  const report = join(work, "report.json");
+  const fileOf = (shape, language, lines) => {
+    const path = join(dir, `${shape}-${lines}.${EXTENSION[language]}`);
+    if (!existsSync(path)) writeFileSync(path, generate(shape, language, lines));
+    return path;
+  };
+  /** One timed run; a fix runs on a fresh copy. Wall seconds, and CPU seconds of all threads. */
+  const once = (command, source) => {
+    let target = source;
+    if (command === "fix") {
+      target = join(work, source.split("/").at(-1));
+      copyFileSync(source, target);
+    }
+    const args = ["--max-old-space-size=8192", BIN, command, "--no-config", "--file-timeout", "0", "--format", "json", "--exit-zero", "-o", report, target];
+    const result = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "node", ...args], { encoding: "utf8", maxBuffer: 1 << 26, timeout: 60 * 60_000 });
+    const [seconds, user, system, kilobytes] = result.stderr.trim().split("\n").at(-1).split(" ").map(Number);
+    if (result.status !== 0) log(`    ${command} ${source}: exit ${result.status} ${result.stderr.trim().split("\n").slice(-3, -1).join(" ")}`);
+    return { seconds, cpu: user + system, rssMb: kilobytes / 1024, ok: result.status === 0 };
+  };
+  const timedRuns = (command, source, count) => {
+    const all = Array.from({ length: count }, () => once(command, source));
+    return { seconds: median(all.map((one) => one.seconds)), cpu: median(all.map((one) => one.cpu)), rssMb: Math.max(...all.map((one) => one.rssMb)), ok: all.every((one) => one.ok) };
+  };
+
+  const rows = [];
+  for (const language of languages) {
+    for (const command of commands) {
+      const base = timedRuns(command, fileOf("distinct", language, 3), Math.max(runs, 5));
+      log(`scaling ${language} ${command}: start-up ${(base.seconds * 1000).toFixed(0)} ms`);
+      for (const shape of shapes) {
+        const cells = sizes.map((lines) => {
+          const measured = timedRuns(command, fileOf(shape, language, lines), lines >= 1_000_000 ? 1 : runs);
+          const perLine = (Math.max(0, measured.seconds - base.seconds) / lines) * 1e6;
+          const cpuPerLine = (Math.max(0, measured.cpu - base.cpu) / lines) * 1e6;
+          log(`  ${shape} ${lines}: ${measured.seconds.toFixed(2)} s, ${perLine.toFixed(2)} µs/line, ${measured.rssMb.toFixed(0)} MB${measured.ok ? "" : " (failed)"}`);
+          return { lines, ...measured, perLine, cpuPerLine };
+        });
+        rows.push({ language, command, shape, cells });
+      }
+    }
+  }
+  const at = (row, lines) => row.cells.find((cell) => cell.lines === lines);
+  const ratio = (row) => {
+    const big = at(row, 1_000_000);
+    const mid = at(row, 100_000);
+    return big && mid && mid.perLine > 0 ? big.perLine / mid.perLine : undefined;
+  };
+  const out = [
+    `Per-line time above start-up, in µs (median wall of ${runs} runs below 1M lines, one run at 1M; CPU time of all threads in brackets), with --file-timeout 0:`,
+    "",
+    ROW(["shape", "language", "command", ...sizes.map((lines) => `${lines.toLocaleString("en")} lines`), "1M / 100k", "met"]),
+    ROW(["---", "---", "---", ...sizes.map(() => "---"), "---", "---"]),
+    ...rows.map((row) => {
+      const r = ratio(row);
+      return ROW([
+        row.shape,
+        row.language,
+        row.command,
+        ...row.cells.map((cell) => `${cell.perLine.toFixed(2)} (${cell.cpuPerLine.toFixed(2)})${cell.ok ? "" : " failed"}`),
+        r === undefined ? "-" : `${r.toFixed(2)}x`,
+        r === undefined ? "-" : r <= 2 && row.cells.every((cell) => cell.ok) ? "yes" : "**no**",
+      ]);
+    }),
+  ];
+  const misses = rows.filter((row) => (ratio(row) ?? 0) > 2 || row.cells.some((cell) => !cell.ok));
+  out.push("", misses.length === 0 ? "Scaling: every shape within 2x per line from 100k to 1M lines." : `Scaling misses: ${misses.map((row) => `${row.shape} ${row.language} ${row.command}`).join(", ")}`);
+  const text = out.join("\n");
+  process.stdout.write(`${text}\n`);
+  writeFileSync(join(DIR, "scaling.md"), `${text}\n`);
+  return misses.length === 0;
+}
+
 async function main() {
+  if (process.argv.includes("--scaling")) {
+    mkdirSync(DIR, { recursive: true });
+    process.exitCode = (await scaling()) ? 0 : 1;
+    return;
+  }
   if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js"))) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   const rg = ensureRipgrep();
   const sg = tool("ast-grep", "run `npm ci` (it installs @ast-grep/cli)");

@@ -19,11 +19,13 @@ const SHAPES = {
   rebound: (language) => (language === "python" ? ["x = 1"] : ["x = 1;"]),
   /** A new name on every line. */
   distinct: (language, i) => (language === "python" ? [`x${i} = ${i}`] : [`const x${i} = ${i};`]),
-  /** Request calls, each with something to report and fix. */
-  calls: (language, i) =>
-    language === "python"
+  /** Calls on every line; every tenth is a request with two findings to report and fix. */
+  calls: (language, i) => {
+    if (i % 10 !== 0) return [language === "python" ? `f${i % 7}(x${i % 13}, ${i}, key=${i % 5})` : `f${i % 7}(x${i % 13}, ${i}, { key: ${i % 5} });`];
+    return language === "python"
       ? [`r${i} = client.chat.completions.create(model="zai-glm-4.6", messages=[], max_tokens=${i})`]
-      : [`const r${i} = client.chat.completions.create({ model: "zai-glm-4.6", messages: [], max_tokens: ${i} });`],
+      : [`const r${i} = client.chat.completions.create({ model: "zai-glm-4.6", messages: [], max_tokens: ${i} });`];
+  },
   /** Small functions and classes. */
   functions: (language, i) =>
     language === "python"

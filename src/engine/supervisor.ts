@@ -44,6 +44,8 @@ interface Host {
   /** When the current file started (as this thread learnt it), or its write did. */
   since: number;
   writing: boolean;
+  /** Its modules are loaded: its files' time counts from then, not from the thread's start. */
+  ready: boolean;
   /** A batch is in hand (until the thread says it is over). */
   busy: boolean;
   /** Ended on purpose (over budget, or no work left): its exit is no crash. */
@@ -76,7 +78,12 @@ export class Supervisor {
   }
 
   private start(preferred: Preference): Host {
-    const host: Host = { worker: new Worker(this.path), preferred, open: [], since: 0, writing: false, busy: false, ended: false };
+    const host: Host = { worker: new Worker(this.path), preferred, open: [], since: 0, writing: false, ready: false, busy: false, ended: false };
+    // Listened for from the start: the thread may be ready before it is given work.
+    host.worker.once("message", () => {
+      host.ready = true;
+      host.since = performance.now();
+    });
     this.hosts.add(host);
     return host;
   }
@@ -154,14 +161,19 @@ export class Supervisor {
       const watch = (): void => {
         const now = performance.now();
         for (const host of [...this.hosts]) {
-          if (host.ended || host.open.length === 0 || now - host.since <= this.timeoutMs) continue;
+          if (host.ended || !host.ready || host.open.length === 0 || now - host.since <= this.timeoutMs) continue;
           const writing = host.writing;
           replace(host, (job) => overBudget(job.path, seconds, writing), true);
         }
       };
       const attach = (host: Host): void => {
         host.worker.removeAllListeners();
-        host.worker.on("message", (message: HostMessage) => {
+        host.worker.on("message", (message: HostMessage | { ready: true }) => {
+          if ("ready" in message) {
+            host.ready = true;
+            host.since = performance.now();
+            return;
+          }
           if (message.round !== round) return;
           if ("batchDone" in message) feed(host);
           else if ("mayWrite" in message) {

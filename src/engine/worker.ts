@@ -47,3 +47,6 @@ parentPort!.on("message", async (message: JobBatch | { round: number; write: num
   }
   send({ round: batchRound, batchDone: true });
 });
+
+// Loaded: the time of the files given to this thread counts from here.
+parentPort!.postMessage({ ready: true });
