@@ -48,6 +48,9 @@ interface Host {
   ready: boolean;
   /** A batch is in hand (until the thread says it is over). */
   busy: boolean;
+  /** The current round's handlers: the thread's listeners, set once, pass everything to them. */
+  onMessage: (message: HostMessage) => void;
+  onFailure: (reason: string) => void;
   /** Ended on purpose (over budget, or no work left): its exit is no crash. */
   ended: boolean;
 }
@@ -78,12 +81,18 @@ export class Supervisor {
   }
 
   private start(preferred: Preference): Host {
-    const host: Host = { worker: new Worker(this.path), preferred, open: [], since: 0, writing: false, ready: false, busy: false, ended: false };
-    // Listened for from the start: the thread may be ready before it is given work.
-    host.worker.once("message", () => {
-      host.ready = true;
-      host.since = performance.now();
+    const host: Host = { worker: new Worker(this.path), preferred, open: [], since: 0, writing: false, ready: false, busy: false, ended: false, onMessage: () => undefined, onFailure: () => undefined };
+    host.worker.on("message", (message: HostMessage | { ready: true }) => {
+      if (host.ended) return;
+      if ("ready" in message) {
+        host.ready = true;
+        host.since = performance.now();
+      } else {
+        host.onMessage(message);
+      }
     });
+    host.worker.on("error", (error) => host.onFailure((error as Error)?.message ?? String(error)));
+    host.worker.on("exit", (code) => host.onFailure(`the worker thread exited (code ${code})`));
     this.hosts.add(host);
     return host;
   }
@@ -146,7 +155,6 @@ export class Supervisor {
         host.ended = true;
         host.busy = false;
         this.hosts.delete(host);
-        host.worker.removeAllListeners();
         void host.worker.terminate();
         const [current, ...rest] = host.open;
         host.open = [];
@@ -167,13 +175,7 @@ export class Supervisor {
         }
       };
       const attach = (host: Host): void => {
-        host.worker.removeAllListeners();
-        host.worker.on("message", (message: HostMessage | { ready: true }) => {
-          if ("ready" in message) {
-            host.ready = true;
-            host.since = performance.now();
-            return;
-          }
+        host.onMessage = (message) => {
           if (message.round !== round) return;
           if ("batchDone" in message) feed(host);
           else if ("mayWrite" in message) {
@@ -187,14 +189,12 @@ export class Supervisor {
             const [job] = host.open.splice(at, 1);
             finish(host, job!, message.outcome);
           }
-        });
-        const fail = (reason: string): void => {
+        };
+        host.onFailure = (reason) => {
           if (host.ended) return;
           // Every unfinished file of the batch: one of them brought the thread down.
           replace(host, (job) => crashed(job.path, reason), false);
         };
-        host.worker.on("error", (error) => fail((error as Error)?.message ?? String(error)));
-        host.worker.on("exit", (code) => fail(`the worker thread exited (code ${code})`));
       };
 
       // Start threads up to the number allowed, as the files need them.
