@@ -1,17 +1,10 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { languageForPath } from "../languages/index.js";
 import type { FileJob, HostMessage, JobBatch, JobDone } from "./jobs.js";
 import type { FileOutcome } from "./process-file.js";
+import { takePrestarted, workerPath } from "./prestart.js";
 import { fatalMessage, summarize } from "./results.js";
 
-/** The compiled worker: beside this module when built, in dist/ when this runs from src/ (tests). */
-function workerPath(): string {
-  const beside = fileURLToPath(new URL("./worker.js", import.meta.url));
-  if (existsSync(beside)) return beside;
-  return fileURLToPath(new URL("../../dist/src/engine/worker.js", import.meta.url));
-}
 
 const BATCH = 64;
 
@@ -81,7 +74,9 @@ export class Supervisor {
   }
 
   private start(preferred: Preference): Host {
-    const host: Host = { worker: new Worker(this.path), preferred, open: [], since: 0, writing: false, ready: false, busy: false, ended: false, onMessage: () => undefined, onFailure: () => undefined };
+    // The first thread may have been started with the process (cli/main.ts).
+    const prestarted = this.hosts.size === 0 ? takePrestarted() : undefined;
+    const host: Host = { worker: prestarted?.worker ?? new Worker(this.path), preferred, open: [], since: 0, writing: false, ready: prestarted?.ready ?? false, busy: false, ended: false, onMessage: () => undefined, onFailure: () => undefined };
     host.worker.on("message", (message: HostMessage | { ready: true }) => {
       if (host.ended) return;
       if ("ready" in message) {

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { ContextCache } from "./context.js";
 import { fixingOf, type HostMessage, type JobBatch } from "./jobs.js";
 import { processFile } from "./process-file.js";
@@ -50,3 +50,9 @@ parentPort!.on("message", async (message: JobBatch | { round: number; write: num
 
 // Loaded: the time of the files given to this thread counts from here.
 parentPort!.postMessage({ ready: true });
+
+// The parsers the files named on the command line need start loading now, while the main thread
+// is still reading the command line and configuration.
+const warm: string[] = (workerData as { warm?: string[] } | null)?.warm ?? [];
+if (warm.includes("python")) void import("../languages/python/parser.js").then(({ pythonParser }) => pythonParser()).catch(() => undefined);
+if (warm.includes("script")) void import("../languages/javascript/index.js").catch(() => undefined);
