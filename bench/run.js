@@ -141,9 +141,9 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function timed(label, command, args, options) {
+function timed(label, command, args, options, count = RUNS) {
   const runs = [];
-  for (let run = 0; run < RUNS; run++) runs.push(measure(command, args, options));
+  for (let run = 0; run < count; run++) runs.push(measure(command, args, options));
   const result = { label, seconds: median(runs.map((run) => run.seconds)), rssMb: Math.max(...runs.map((run) => run.rssMb)), last: runs.at(-1) };
   log(`  ${label}: ${result.seconds.toFixed(2)} s, ${result.rssMb.toFixed(0)} MB`);
   return result;
@@ -198,7 +198,7 @@ const EXTENSION = { python: "py", typescript: "ts" };
  * time per line above start-up (the run's time less that of a file with only the client and one
  * request). A shape misses when its cost per line at 1M lines is more than twice that at 100k.
  */
-async function scaling() {
+async function scalingBench() {
   const { generate, SHAPE_NAMES } = await import("./shapes.js");
   const sizes = (flag("sizes") ?? "10000,100000,1000000").split(",").map(Number);
   const shapes = flag("shapes")?.split(",") ?? SHAPE_NAMES;
@@ -250,13 +250,14 @@ async function scaling() {
     }
   }
   const at = (row, lines) => row.cells.find((cell) => cell.lines === lines);
-  const ratio = (row) => {
+  // Judged on CPU time, which other load on a shared machine disturbs far less than wall time.
+  const ratio = (row, key = "cpuPerLine") => {
     const big = at(row, 1_000_000);
     const mid = at(row, 100_000);
-    return big && mid && mid.perLine > 0 ? big.perLine / mid.perLine : undefined;
+    return big && mid && mid[key] > 0 ? big[key] / mid[key] : undefined;
   };
   const out = [
-    `Per-line time above start-up, in µs (median wall of ${runs} runs below 1M lines, one run at 1M; CPU time of all threads in brackets), with --file-timeout 0:`,
+    `Per-line time above start-up, in µs: wall (median of ${runs} runs below 1M lines, one run at 1M) and, in brackets, CPU time of all threads; with --file-timeout 0. The ratio is 1M-line cost over 100k-line cost, CPU (wall in brackets); met when the CPU ratio is at most 2.`,
     "",
     ROW(["shape", "language", "command", ...sizes.map((lines) => `${lines.toLocaleString("en")} lines`), "1M / 100k", "met"]),
     ROW(["---", "---", "---", ...sizes.map(() => "---"), "---", "---"]),
@@ -267,7 +268,7 @@ async function scaling() {
         row.language,
         row.command,
         ...row.cells.map((cell) => `${cell.perLine.toFixed(2)} (${cell.cpuPerLine.toFixed(2)})${cell.ok ? "" : " failed"}`),
-        r === undefined ? "-" : `${r.toFixed(2)}x`,
+        r === undefined ? "-" : `${r.toFixed(2)}x (${(ratio(row, "perLine") ?? 0).toFixed(2)}x)`,
         r === undefined ? "-" : r <= 2 && row.cells.every((cell) => cell.ok) ? "yes" : "**no**",
       ]);
     }),
@@ -283,7 +284,7 @@ async function scaling() {
 async function main() {
   if (process.argv.includes("--scaling")) {
     mkdirSync(DIR, { recursive: true });
-    process.exitCode = (await scaling()) ? 0 : 1;
+    process.exitCode = (await scalingBench()) ? 0 : 1;
     return;
   }
   if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js"))) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
@@ -313,7 +314,16 @@ async function main() {
   rmSync(cacheFile, { force: true });
   measure("node", glm(["--cache", "--cache-location", cacheFile]));
   const warm = timed("glm-migrate lint, warm cache", "node", glm(["--cache", "--cache-location", cacheFile]));
-  const oneFile = timed("glm-migrate lint, one file", "node", glm([], [manifest.seeds[0].file]));
+  // One small file, start to exit, as a pre-commit hook runs it: the default time limit (so the
+  // analysing thread is part of it), no config lookup beyond the file's folder.
+  const { generate } = await import("./shapes.js");
+  const small = join(DIR, "small");
+  mkdirSync(small, { recursive: true });
+  const oneFiles = ["python", "typescript"].map((language) => {
+    const file = join(small, `one.${EXTENSION[language]}`);
+    writeFileSync(file, generate("calls", language, 20));
+    return timed(`glm-migrate lint, one small ${language === "python" ? "Python" : "TypeScript"} file`, "node", [BIN, "lint", "--format", "json", "--exit-zero", file], {}, Math.max(RUNS, 11));
+  });
 
   log("scaling:");
   const scaling = [1000, 5000, manifest.files.length].map((count) => {
@@ -324,15 +334,18 @@ async function main() {
 
   const perFile = scaling.map((row) => row.seconds / row.count);
   const rssGrowth = scaling.at(-1).rssMb / scaling[0].rssMb;
+  const peak = Math.max(cold.rssMb, warm.rssMb);
+  const versus = cold.seconds / ripgrep.seconds;
   const checks = [
     ["every seeded problem found, nothing else", `${manifest.seeds.length - missed.length}/${manifest.seeds.length} found, ${unseeded.length} other files`, missed.length === 0 && unseeded.length === 0],
-    ["within 2x of ripgrep", `${(cold.seconds / ripgrep.seconds).toFixed(2)}x`, cold.seconds <= 2 * ripgrep.seconds],
-    ["at most half of ast-grep's time", `${(cold.seconds / astGrep.seconds).toFixed(2)}x`, cold.seconds <= 0.5 * astGrep.seconds],
+    ...oneFiles.map((row) => [`${row.label.replace("glm-migrate lint, ", "")}, start to exit: at most 200 ms`, `${(row.seconds * 1000).toFixed(0)} ms (${(row.seconds / 0.2).toFixed(2)}× the target)`, row.seconds <= 0.2]),
+    ["cold run at most 10× ripgrep's time", `${versus.toFixed(1)}× (${(versus / 10).toFixed(2)}× the target)`, versus <= 10],
+    ["peak RSS at most 300 MB", `${peak.toFixed(0)} MB (${(peak / 300).toFixed(2)}× the target)`, peak <= 300],
+    ["long aim: within 2× of ripgrep", `${versus.toFixed(1)}×`, versus <= 2],
+    ["at most half of ast-grep's time", `${(cold.seconds / astGrep.seconds).toFixed(2)}×`, cold.seconds <= 0.5 * astGrep.seconds],
     ["warm cache at most 20% of a cold run", `${((100 * warm.seconds) / cold.seconds).toFixed(0)}%`, warm.seconds <= 0.2 * cold.seconds],
-    ["one file under 300 ms", `${(oneFile.seconds * 1000).toFixed(0)} ms`, oneFile.seconds < 0.3],
-    ["peak RSS under 300 MB", `${Math.max(cold.rssMb, warm.rssMb).toFixed(0)} MB`, Math.max(cold.rssMb, warm.rssMb) < 300],
     [
-      "time and memory grow linearly or better (1k→5k→20k)",
+      "time and memory grow linearly or better (1k→5k→all files)",
       `${scaling.map((row) => `${(row.seconds * 1000 / row.count).toFixed(2)}`).join(" → ")} ms/file; RSS ×${rssGrowth.toFixed(2)}`,
       perFile.at(-1) <= perFile[0] * 1.25 && rssGrowth <= scaling.at(-1).count / scaling[0].count,
     ],
@@ -344,7 +357,7 @@ async function main() {
     "",
     ROW(["run", "median wall", "peak RSS"]),
     ROW(["---", "---", "---"]),
-    ...[ripgrep, astGrep, cold, warm, oneFile].map((row) => ROW([row.label, `${row.seconds.toFixed(2)} s`, `${row.rssMb.toFixed(0)} MB`])),
+    ...[ripgrep, astGrep, cold, warm, ...oneFiles].map((row) => ROW([row.label, `${row.seconds.toFixed(2)} s`, `${row.rssMb.toFixed(0)} MB`])),
     ...scaling.map((row) => ROW([`glm-migrate lint, ${row.count} files`, `${row.seconds.toFixed(2)} s`, `${row.rssMb.toFixed(0)} MB`])),
     "",
     ROW(["target", "measured", "met"]),
@@ -354,6 +367,7 @@ async function main() {
   process.stdout.write(`${out}\n`);
   writeFileSync(join(DIR, "results.md"), `${out}\n`);
   process.exitCode = missed.length === 0 && unseeded.length === 0 ? 0 : 1;
+  if (!process.argv.includes("--targets")) await scalingBench();
 }
 
 await main();
