@@ -1,7 +1,32 @@
-import type { Edit, Rule } from "../src/model/rule.js";
-import { field, removeField, replaceField, requestBodies } from "./common/body.js";
+import { Fix, type Rule, type Target } from "../src/model/rule.js";
+import { field, removeField, replaceField, replaceValue, requestBodies, type BodyField, type RequestBody } from "./common/body.js";
+import { reasoningEffortsFor } from "./knowledge/models.js";
 import { reasoningIsOff } from "./common/reasoning.js";
 import { booleanOf } from "./common/values.js";
+
+/**
+ * What `disable_reasoning: true` becomes: `reasoning_effort: "none"` where the model takes it (a
+ * safe fix); for a model that cannot turn reasoning off (gpt-oss-120b), its lowest effort (unsafe);
+ * for a model the file does not show, "none" as a guess (unsafe). Beside an explicit
+ * `reasoning_effort` the two disagreed: the effort becomes "none" and the flag goes (unsafe).
+ */
+function turnOff(body: RequestBody, disable: BodyField, target: Target): { messageId: string; data?: Record<string, string>; fix: Fix | undefined } {
+  const { kit } = body.file;
+  const efforts = reasoningEffortsFor(body.model, target.model);
+  const effort = field(body, "reasoning_effort");
+  const none = kit.string("none");
+  if (efforts && !efforts.includes("none")) {
+    const lowest = efforts[0]!;
+    const edits = effort ? undefined : replaceField(body, disable, "reasoning_effort", kit.string(lowest));
+    return { messageId: "cannot-turn-off", data: { model: body.model!, lowest }, fix: Fix.unsafe(edits, `Use \`reasoning_effort: "${lowest}"\``) };
+  }
+  const sure = efforts !== undefined && body.sdk !== "litellm";
+  if (effort) {
+    const edits = [...replaceValue(effort, none), ...removeField(body, disable)];
+    return { messageId: "use-effort-none", fix: Fix.unsafe(edits, 'Set `reasoning_effort` to "none" and remove `disable_reasoning`') };
+  }
+  return { messageId: "use-effort-none", fix: Fix.of(sure ? "safe" : "unsafe", replaceField(body, disable, "reasoning_effort", none), 'Use `reasoning_effort: "none"`') };
+}
 
 export const disableReasoningDeprecated: Rule = {
   meta: {
@@ -10,6 +35,13 @@ export const disableReasoningDeprecated: Rule = {
     fix: "safe",
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: ["disable_reasoning", "clear_thinking"],
+    messages: {
+      "use-effort-none": "`disable_reasoning` is no longer supported (since 2026-07-21); use `reasoning_effort: \"none\"`",
+      "cannot-turn-off":
+        "`disable_reasoning` is no longer supported (since 2026-07-21), and `{model}` cannot turn reasoning off: `reasoning_effort: \"{lowest}\"` is the least it takes",
+      "remove-false": "`disable_reasoning` is no longer supported (since 2026-07-21); reasoning is on by default, so remove it",
+      "off-with-preserved": "`clear_thinking: false` preserves reasoning between turns, but reasoning is turned off in this request; drop one of the two",
+    },
     docs: {
       summary: "`disable_reasoning`, unsupported since 2026-07-21; and reasoning off beside `clear_thinking: false`.",
       whatItDoes:
@@ -24,7 +56,10 @@ export const disableReasoningDeprecated: Rule = {
         "reasoning enabled.",
       example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, disable_reasoning=True)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, reasoning_effort="none")',
-      source: "API-FACTS.md §1 (Cerebras deprecation page, 2026-03-24; migration guide)",
+      setup: 'from cerebras.cloud.sdk import Cerebras\nclient = Cerebras()\nm = []\n',
+      source:
+        "Cerebras deprecation notices, 2026-03-24 (inference-docs.cerebras.ai); Cerebras, *Migrate to GLM 4.7*, " +
+        "reasoning (inference-docs.cerebras.ai/resources/glm-47-migration)",
     },
   },
   check({ file, target, report }) {
@@ -33,30 +68,18 @@ export const disableReasoningDeprecated: Rule = {
       const disable = field(body, "disable_reasoning");
       if (disable && target.reasoningOff === "reasoning_effort") {
         const value = booleanOf(file, disable.entry.value);
-        const effort = field(body, "reasoning_effort");
-        let edits: Edit[] | undefined;
-        let safe = body.sdk !== "litellm";
-        if (value === false) edits = removeField(body, disable);
-        else if (value === true && effort) {
-          // An explicit reasoning_effort already decides; dropping the flag changes behaviour if they disagree.
-          edits = removeField(body, disable);
-          safe = false;
-        } else if (value === true) edits = replaceField(body, disable, "reasoning_effort", file.kit.string("none"));
-        report({
-          range: disable.entry.range,
-          message:
-            value === false
-              ? "`disable_reasoning` is no longer supported (since 2026-07-21); reasoning is on by default, so remove it"
-              : "`disable_reasoning` is no longer supported (since 2026-07-21); use `reasoning_effort: \"none\"`",
-          ...(edits ? { fix: { safety: safe ? "safe" : "unsafe", edits } } : {}),
-        });
+        if (value === false) {
+          report({ range: disable.entry.range, messageId: "remove-false", fix: Fix.of(body.sdk === "litellm" ? "unsafe" : "safe", removeField(body, disable), "Remove `disable_reasoning`") });
+        } else if (value === true) {
+          report({ range: disable.entry.range, ...turnOff(body, disable, target) });
+        } else {
+          // A value the file does not show: the user must decide what it becomes.
+          report({ range: disable.entry.range, messageId: "use-effort-none" });
+        }
       }
       const clear = field(body, "clear_thinking");
       if (clear && booleanOf(file, clear.entry.value) === false && reasoningIsOff(body)) {
-        report({
-          range: clear.entry.range,
-          message: "`clear_thinking: false` preserves reasoning between turns, but reasoning is turned off in this request; drop one of the two",
-        });
+        report({ range: clear.entry.range, messageId: "off-with-preserved" });
       }
     }
   },

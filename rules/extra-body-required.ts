@@ -1,10 +1,13 @@
 import { appendEntries, removeEntries, replace } from "../src/model/edits.js";
-import type { Edit, Fix, Rule } from "../src/model/rule.js";
+import { Fix, type Edit, type Rule } from "../src/model/rule.js";
 import type { EntryList } from "../src/model/types.js";
 import { pythonKeywords, requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
 import { IMPORTED_CLIENT_CALL } from "./common/triggers.js";
 import { NON_OPENAI_FIELDS, LANGCHAIN_CEREBRAS_FIELDS } from "./knowledge/langchain.js";
 import { OPENAI_PYTHON_KEYWORDS } from "./knowledge/openai-python.js";
+import { ZAI_ONLY_FIELDS } from "./knowledge/zai.js";
+
+const ZAI_FIELDS: ReadonlySet<string> = new Set(["thinking", ...ZAI_ONLY_FIELDS.map((known) => known.wire)]);
 
 /**
  * One fix that moves every offending field of a request into its `extra_body`: all at once, since
@@ -59,15 +62,18 @@ function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: F
     indices.push(positions.get(item.entry)!);
     byList.set(item.list, indices);
   }
-  for (const [list, indices] of byList) edits.push(...removeEntries(text, list, indices));
-  return { fix: { safety, edits }, clashing };
+  for (const [list, indices] of byList) edits.push(...removeEntries(text, list, indices, true));
+  return { fix: Fix.of(safety, edits, "Move into `extra_body`"), clashing };
 }
 
 /** The fields of a request that the client would pass to the OpenAI SDK's `create()` as keywords it does not take. */
 function offendingFields(body: RequestBody): BodyField[] {
   const chat = OPENAI_PYTHON_KEYWORDS.get("chat.completions.create")!;
   const keywords = pythonKeywords(body);
-  if (keywords) return body.fields.filter((item) => item.container === "top" && !keywords.has(item.wire));
+  // On Cerebras, Z.ai's fields are not to be moved but removed or translated (unsupported-param,
+  // zai-thinking-param): in extra_body they would turn a TypeError into an HTTP 400 nobody reports.
+  const other = body.endpoint === "cerebras" ? ZAI_FIELDS : new Set<string>();
+  if (keywords) return body.fields.filter((item) => item.container === "top" && !keywords.has(item.wire) && !other.has(item.wire));
   if (body.sdk === "langchain-openai" || body.sdk === "langchain-cerebras") {
     // LangChain moves unknown constructor keywords into model_kwargs, and spreads model_kwargs
     // into the OpenAI client's create(): a Cerebras field there raises TypeError at invoke time.
@@ -88,6 +94,11 @@ export const extraBodyRequired: Rule = {
     fix: "safe",
     languages: ["python"],
     triggers: ["openai", "langchain_cerebras", IMPORTED_CLIENT_CALL],
+    messages: {
+      "not-a-keyword": "`{field}` is not a keyword of {target}, which raises TypeError at run time; pass it in `extra_body`",
+      "not-a-keyword-clash":
+        "`{field}` is not a keyword of {target}, which raises TypeError at run time; pass it in `extra_body` (it is in `extra_body` already: keep one of the two)",
+    },
     docs: {
       summary: "Cerebras- or Z.ai-only fields passed where the OpenAI Python client takes them as keywords, which raises TypeError.",
       whatItDoes:
@@ -104,14 +115,14 @@ export const extraBodyRequired: Rule = {
         "keywords, which it moves there) to that `create()`; its docs say to use `extra_body` for provider " +
         "parameters. The fix is safe because the call could not have worked before; it is unsafe only when the " +
         "call also spreads `**kwargs`, which might hold an `extra_body` of its own.",
-      example:
-        'client = OpenAI(base_url="https://api.cerebras.ai/v1")\n' +
-        'client.chat.completions.create(model="zai-glm-4.7", messages=m, clear_thinking=False)',
+      setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
+      example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, clear_thinking=False)',
       useInstead:
         'client.chat.completions.create(model="zai-glm-4.7", messages=m, extra_body={"clear_thinking": False})',
       source:
-        "API-FACTS.md §4; openai/openai-python src/openai/resources/chat/completions/completions.py " +
-        "(keyword-only, no **kwargs, in every v1+ release); langchain-openai chat_models/base.py (model_kwargs, extra_body)",
+        "openai/openai-python src/openai/resources/chat/completions/completions.py (keyword-only, no **kwargs, " +
+        "in every v1+ release); Cerebras/cerebras-cloud-sdk-python src/cerebras/cloud/sdk/resources/chat/completions.py " +
+        "and resources/completions.py (1.67.0, 2026-01-06); langchain-openai chat_models/base.py (model_kwargs, extra_body)",
     },
   },
   check({ file, report }) {
@@ -122,12 +133,13 @@ export const extraBodyRequired: Rule = {
       const client = body.sdk === "cerebras" ? "Cerebras" : "OpenAI";
       const target = body.request.kind === "method" ? `the ${client} Python client's \`${body.request.method}()\`` : "the OpenAI client's `create()` (through LangChain)";
       for (const item of offending) {
-        const clash = clashing.has(item) ? " (it is in `extra_body` already: keep one of the two)" : "";
-        const moved = !clashing.has(item) && !item.spread;
+        const clash = clashing.has(item);
+        const moved = !clash && !item.spread;
         report({
           range: item.via?.range ?? item.entry.keyRange ?? item.entry.range,
-          message: `\`${item.wire}\` is not a keyword of ${target}, which raises TypeError at run time; pass it in \`extra_body\`${clash}`,
-          ...(fix && moved ? { fix } : {}),
+          messageId: clash ? "not-a-keyword-clash" : "not-a-keyword",
+          data: { field: item.wire, target },
+          fix: moved ? fix : undefined,
         });
       }
     }

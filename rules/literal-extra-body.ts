@@ -1,5 +1,5 @@
 import { indentOf, lineEnding, replace } from "../src/model/edits.js";
-import type { Edit, Rule } from "../src/model/rule.js";
+import { Fix, type Edit, type Rule } from "../src/model/rule.js";
 import { directiveAbove, field, requestBody, sourceText, typeEscape, type BodyField, type RequestBody } from "./common/body.js";
 import { removeEntries } from "../src/model/edits.js";
 
@@ -45,6 +45,10 @@ export const literalExtraBody: Rule = {
     fix: "safe",
     languages: ["javascript", "typescript"],
     triggers: ["extra_body"],
+    messages: {
+      "sent-literally":
+        "the Node SDKs have no `extra_body`: it is sent as a literal `extra_body` field, which the API rejects (Cerebras with HTTP 400); put its fields at the top level",
+    },
     docs: {
       summary: "`extra_body: {...}` in a Node SDK request, which is sent as a literal `extra_body` field.",
       whatItDoes:
@@ -55,10 +59,17 @@ export const literalExtraBody: Rule = {
       why:
         "`extra_body` is a Python SDK option. The Node SDKs have none and send unknown params as they are, so " +
         "`extra_body` reaches Cerebras as a real field, which it rejects (HTTP 400).",
-      example: 'client.chat.completions.create({ model: "zai-glm-4.7", messages, extra_body: { clear_thinking: false } });',
+      example: 'client.chat.completions.create({\n  model: "zai-glm-4.7",\n  messages,\n  extra_body: { clear_thinking: false },\n});\n',
       useInstead:
-        'client.chat.completions.create({\n  model: "zai-glm-4.7",\n  messages,\n  // @ts-expect-error clear_thinking is a Cerebras request field\n  clear_thinking: false,\n});',
-      source: "API-FACTS.md §4 (openai-node README, \"Undocumented request params\")",
+        "client.chat.completions.create({\n" +
+        '  model: "zai-glm-4.7",\n' +
+        "  messages,\n" +
+        "  // @ts-expect-error clear_thinking is a Cerebras request field that openai's types do not declare\n" +
+        "  clear_thinking: false,\n" +
+        "});\n",
+      setup: 'import OpenAI from "openai";\nconst client = new OpenAI({ baseURL: "https://api.cerebras.ai/v1" });\nconst messages: never[] = [];\n',
+      exampleFile: "example.ts",
+      source: "openai/openai-node README.md, \"Undocumented request params\" (v6, 2026); Cerebras rejects unknown fields with HTTP 400",
     },
   },
   check({ file, report }) {
@@ -67,11 +78,10 @@ export const literalExtraBody: Rule = {
       const body = requestBody(file, request);
       const extra = body ? field(body, "extra_body") : undefined;
       if (!body || !extra || extra.container !== "top") continue;
-      const edits = hoist(body, extra);
       report({
         range: extra.entry.keyRange ?? extra.entry.range,
-        message: "the Node SDKs have no `extra_body`: it is sent as a literal `extra_body` field, which the API rejects (Cerebras with HTTP 400); put its fields at the top level",
-        ...(edits ? { fix: { safety: "safe" as const, edits } } : {}),
+        messageId: "sent-literally",
+        fix: Fix.safe(hoist(body, extra), "Move the fields of `extra_body` to the top level"),
       });
     }
   },

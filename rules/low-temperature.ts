@@ -1,4 +1,4 @@
-import type { Rule } from "../src/model/rule.js";
+import { Fix, type Rule } from "../src/model/rule.js";
 import { field, replaceValue, requestBodies } from "./common/body.js";
 import { formatNumber, isGlmRequest, numberOf } from "./common/values.js";
 import { GLM_TRIGGERS } from "./common/triggers.js";
@@ -10,7 +10,11 @@ export const lowTemperature: Rule = {
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: GLM_TRIGGERS,
-    options: { threshold: { type: "number", minimum: 0, maximum: 2, description: "Temperatures below this are reported." } },
+    options: { threshold: { type: "number", minimum: 0, maximum: 2, default: 0.6, description: "Temperatures below this are reported." } },
+    messages: {
+      "too-low":
+        "temperature {value} is below {threshold}; very low values may degrade GLM 4.7's output (the guide uses 0.6 for instruction following)",
+    },
     docs: {
       summary: "A temperature below 0.6, where GLM 4.7's output quality degrades.",
       whatItDoes:
@@ -22,11 +26,12 @@ export const lowTemperature: Rule = {
         "often pins 0 or 0.1 for determinism.",
       example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.6)',
-      source: "API-FACTS.md §1 (migration guide §10: sampling)",
+      setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
+      source: "Cerebras, *Migrate to GLM 4.7*, §10 sampling (inference-docs.cerebras.ai/resources/glm-47-migration)",
     },
   },
   check({ file, target, options, report }) {
-    const threshold = typeof options.threshold === "number" ? options.threshold : 0.6;
+    const threshold = options.threshold as number;
     for (const body of requestBodies(file)) {
       if (!isGlmRequest(body, target)) continue;
       const temperature = field(body, "temperature");
@@ -36,8 +41,9 @@ export const lowTemperature: Rule = {
       const literal = temperature.entry.value.kind === "number";
       report({
         range: temperature.entry.value.range,
-        message: `temperature ${formatNumber(value)} is below ${formatNumber(threshold)}; very low values may degrade GLM 4.7's output (the guide uses 0.6 for instruction following)`,
-        ...(literal ? { fix: { safety: "unsafe" as const, edits: replaceValue(temperature, formatNumber(threshold)) } } : {}),
+        messageId: "too-low",
+        data: { value: formatNumber(value), threshold: formatNumber(threshold) },
+        fix: Fix.unsafe(literal ? replaceValue(temperature, formatNumber(threshold)) : undefined, `Raise the temperature to ${formatNumber(threshold)}`),
       });
     }
   },

@@ -1,4 +1,4 @@
-import type { Rule } from "../src/model/rule.js";
+import { Fix, type Rule } from "../src/model/rule.js";
 import { field, removeField, renameField, replaceValue, requestBodies } from "./common/body.js";
 import { numberOf } from "./common/values.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
@@ -13,6 +13,11 @@ export const maxCompletionTokens: Rule = {
     fix: "safe",
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: CEREBRAS_TRIGGERS,
+    messages: {
+      deprecated: "`max_tokens` is deprecated on Cerebras; use `max_completion_tokens`",
+      "both-set": "`max_tokens` is deprecated and `max_completion_tokens` is set too; remove `max_tokens`",
+      "above-cap": "{value} output tokens is above {model}'s cap of {cap}",
+    },
     docs: {
       summary: "`max_tokens` (deprecated) and output limits above zai-glm-4.7's 40,960-token cap.",
       whatItDoes:
@@ -22,9 +27,12 @@ export const maxCompletionTokens: Rule = {
       why:
         "The migration guide sets output length with `max_completion_tokens`; both Cerebras SDKs still accept " +
         "`max_tokens` but document it as deprecated. zai-glm-4.7's maximum output is 40k tokens (40,960).",
-      example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, max_tokens=65536)',
-      useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, max_completion_tokens=40960)',
-      source: "API-FACTS.md §1 (migration guide; Cerebras SDK docstrings)",
+      example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, max_tokens=8192)',
+      useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, max_completion_tokens=8192)',
+      setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
+      source:
+        "Cerebras, *Migrate to GLM 4.7*, output length (inference-docs.cerebras.ai/resources/glm-47-migration); " +
+        "Cerebras/cerebras-cloud-sdk-python resources/chat/completions.py docstring of max_tokens (1.67.0, 2026-01-06)",
     },
   },
   check({ file, report }) {
@@ -35,13 +43,12 @@ export const maxCompletionTokens: Rule = {
       // The text completions endpoint has only `max_tokens`: there it is current, not deprecated.
       const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http") && body.endpointKind === "chat";
       if (legacy && legacy.container === "top" && renames) {
-        const edits = current ? removeField(body, legacy) : renameField(body, legacy, "max_completion_tokens");
         report({
           range: legacy.entry.keyRange ?? legacy.entry.range,
-          message: current
-            ? "`max_tokens` is deprecated and `max_completion_tokens` is set too; remove `max_tokens`"
-            : "`max_tokens` is deprecated on Cerebras; use `max_completion_tokens`",
-          ...(edits ? { fix: { safety: current ? ("unsafe" as const) : ("safe" as const), edits } } : {}),
+          messageId: current ? "both-set" : "deprecated",
+          fix: current
+            ? Fix.unsafe(removeField(body, legacy), "Remove `max_tokens`")
+            : Fix.safe(renameField(body, legacy, "max_completion_tokens"), "Rename to `max_completion_tokens`"),
         });
       }
       for (const limit of [legacy, current]) {
@@ -52,8 +59,9 @@ export const maxCompletionTokens: Rule = {
         report({
           range: limit.entry.value.range,
           severity: "error",
-          message: `${value} output tokens is above zai-glm-4.7's cap of ${OUTPUT_CAP}`,
-          ...(literal ? { fix: { safety: "unsafe" as const, edits: replaceValue(limit, String(OUTPUT_CAP)) } } : {}),
+          messageId: "above-cap",
+          data: { value, model: "zai-glm-4.7", cap: OUTPUT_CAP },
+          fix: Fix.unsafe(literal ? replaceValue(limit, String(OUTPUT_CAP)) : undefined, `Clamp to ${OUTPUT_CAP}`),
         });
       }
     }

@@ -1,5 +1,5 @@
 import { pushTo } from "../src/collections.js";
-import type { FixSafety, Rule, Target } from "../src/model/rule.js";
+import { Fix, type FixSafety, type Rule, type Target } from "../src/model/rule.js";
 import { words } from "../src/model/names.js";
 import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
@@ -146,7 +146,7 @@ export const modelId: Rule = {
       report({
         range: literalRange(item.ref.value),
         message: item.message + usedAt(item.ref),
-        ...(item.next && item.safety ? { fix: { safety: item.safety, edits: [{ start: content.start, end: content.end, text: item.next }] } } : {}),
+        fix: item.next && item.safety ? Fix.of(item.safety, [{ start: content.start, end: content.end, text: item.next }], `Use \`${item.next}\``) : undefined,
       });
     }
   },

@@ -10,6 +10,9 @@ export const promptDirectiveWording: Rule = {
     id: "prompt-directive-wording",
     severity: "info",
     fix: "none",
+    messages: {
+      "soft-phrasing": "\"{phrase}\" is soft phrasing; GLM 4.7 follows MUST / REQUIRED / STRICTLY better",
+    },
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: GLM_TRIGGERS,
     enabledByDefault: false,
@@ -23,9 +26,10 @@ export const promptDirectiveWording: Rule = {
       why:
         "The migration guide: GLM 4.7 follows firm directives (MUST, REQUIRED, STRICTLY) better than soft requests, " +
         "and instructions belong at the start of the system prompt.",
-      example: '{"role": "system", "content": "Please try to answer in JSON."}',
-      useInstead: '{"role": "system", "content": "You MUST answer in JSON."}',
-      source: "API-FACTS.md §5 (migration guide: prompting)",
+      example: 'client.chat.completions.create(model="zai-glm-4.7", messages=[{"role": "system", "content": "Please try to answer in JSON."}])',
+      useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=[{"role": "system", "content": "You MUST answer in JSON."}])',
+      setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\n',
+      source: "Cerebras, *Migrate to GLM 4.7*, prompting (inference-docs.cerebras.ai/resources/glm-47-migration)",
     },
   },
   check({ file, target, report }) {
@@ -33,7 +37,7 @@ export const promptDirectiveWording: Rule = {
       for (const match of (prompt.string ?? "").matchAll(SOFT)) {
         const start = offsetInFile(file, prompt, match.index);
         const range = start === undefined ? prompt.range : { start, end: start + match[0].length };
-        report({ range, message: `"${match[0]}" is soft phrasing; GLM 4.7 follows MUST / REQUIRED / STRICTLY better` });
+        report({ range, messageId: "soft-phrasing", data: { phrase: match[0] } });
       }
     }
   },

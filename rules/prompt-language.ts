@@ -15,6 +15,9 @@ export const promptLanguage: Rule = {
     id: "prompt-language",
     severity: "info",
     fix: "none",
+    messages: {
+      "no-language": "this system prompt sets no response language; GLM 4.7 may switch languages, so state one (\"Always respond in English\")",
+    },
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: GLM_TRIGGERS,
     enabledByDefault: false,
@@ -27,15 +30,17 @@ export const promptLanguage: Rule = {
       why:
         "The migration guide: GLM 4.7 may switch languages, so state a default (\"Always respond in English\") at " +
         "the start of the system prompt.",
-      example: 'messages=[{"role": "system", "content": "You are a support agent."}, ...]',
-      useInstead: 'messages=[{"role": "system", "content": "Always respond in English. You are a support agent."}, ...]',
-      source: "API-FACTS.md §5 (migration guide: prompting)",
+      example: 'client.chat.completions.create(model="zai-glm-4.7", messages=[{"role": "system", "content": "You are a support agent."}])',
+      useInstead:
+        'client.chat.completions.create(model="zai-glm-4.7", messages=[{"role": "system", "content": "Always respond in English. You are a support agent."}])',
+      setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\n',
+      source: "Cerebras, *Migrate to GLM 4.7*, prompting (inference-docs.cerebras.ai/resources/glm-47-migration)",
     },
   },
   check({ file, target, report }) {
     for (const prompt of systemPrompts(file, target)) {
       if (DIRECTIVE.test(prompt.string ?? "")) continue;
-      report({ range: prompt.range, message: "this system prompt sets no response language; GLM 4.7 may switch languages, so state one (\"Always respond in English\")" });
+      report({ range: prompt.range, messageId: "no-language" });
     }
   },
 };

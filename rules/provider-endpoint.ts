@@ -1,6 +1,6 @@
 import { pushTo } from "../src/collections.js";
 import { removeEntries } from "../src/model/edits.js";
-import type { Edit, Fix, Rule } from "../src/model/rule.js";
+import { Fix, type Edit, type Rule } from "../src/model/rule.js";
 import type { Client, LoweredFile, Range, Value } from "../src/model/types.js";
 import {
   CEREBRAS_API_HOST,
@@ -67,7 +67,7 @@ function urlFix(file: LoweredFile, value: Value, problem: UrlProblem, client?: C
   const url = fixedUrl(value.string, problem, client?.sdk === "cerebras");
   const edits: Edit[] = [{ start: value.contentRange.start, end: value.contentRange.end, text: url }];
   if (client && problem.kind === "zai") edits.push(...keyVariableEdits(file, apiKeyOption(client)));
-  return { safety: "unsafe", edits };
+  return Fix.unsafe(edits, `Point at \`${url}\``);
 }
 
 /**
@@ -96,7 +96,7 @@ function zaiSdkFix(file: LoweredFile, clients: Client[], local: string): Fix | u
     if (options && baseUrl >= 0) edits.push(...removeEntries(file.text, options, [baseUrl]));
     edits.push(...keyVariableEdits(file, apiKeyOption(client)));
   }
-  return { safety: "unsafe", edits };
+  return Fix.unsafe(edits, `Use the Cerebras SDK (\`${CEREBRAS_SDK_IMPORT.name}\`)`);
 }
 
 export const providerEndpoint: Rule = {
@@ -121,7 +121,10 @@ export const providerEndpoint: Rule = {
         "requests go and which key they need.",
       example: 'client = OpenAI(base_url="https://api.z.ai/api/paas/v4", api_key=os.environ["ZAI_API_KEY"])',
       useInstead: 'client = OpenAI(base_url="https://api.cerebras.ai/v1", api_key=os.environ["CEREBRAS_API_KEY"])',
-      source: "API-FACTS.md §1 (base URL, env) and §3 (Z.ai base URLs and SDKs)",
+      setup: "import os\nfrom openai import OpenAI\n",
+      source:
+        "Cerebras, OpenAI compatibility (inference-docs.cerebras.ai/resources/openai): base URL and " +
+        "`CEREBRAS_API_KEY`; Z.ai API reference (docs.z.ai): base URLs; zai-org/z-ai-sdk-python README (ZaiClient, ZAI_API_KEY)",
     },
   },
   check({ file, report }) {

@@ -1,4 +1,4 @@
-import type { Rule } from "../src/model/rule.js";
+import { Fix, type Rule } from "../src/model/rule.js";
 import type { FieldRead, LoweredFile } from "../src/model/types.js";
 
 /** The message or delta a response's reasoning lives on: `choices[0].message`, `chunk.choices[0].delta`. */
@@ -42,6 +42,11 @@ export const reasoningContentField: Rule = {
     fix: "safe",
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: ["reasoning_content"],
+    messages: {
+      read: "Cerebras returns reasoning in `{where}`, not `reasoning_content`: this read gets nothing{unless}{beside}",
+      test: "Cerebras returns reasoning in `{where}`, not `reasoning_content`: this test never succeeds{unless}",
+      "sent-back": "Cerebras rejects `reasoning_content` in an assistant message (HTTP 400); the field is `reasoning`{unless}",
+    },
     docs: {
       summary: "`reasoning_content` read from a Cerebras response, or sent back in an assistant message.",
       whatItDoes:
@@ -58,7 +63,10 @@ export const reasoningContentField: Rule = {
         "`reasoning_content` back in an assistant message is rejected with HTTP 400 (`wrong_api_format`).",
       example: "for chunk in stream:\n    thought = chunk.choices[0].delta.reasoning_content",
       useInstead: "for chunk in stream:\n    thought = chunk.choices[0].delta.reasoning",
-      source: "API-FACTS.md §1 (migration guide, Streaming; reasoning in history)",
+      setup:
+        'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\n' +
+        'stream = client.chat.completions.create(model="zai-glm-4.7", messages=[], stream=True)\n',
+      source: "Cerebras, *Migrate to GLM 4.7*, streaming and reasoning in history (inference-docs.cerebras.ai/resources/glm-47-migration)",
     },
   },
   check({ file, report }) {
@@ -70,15 +78,17 @@ export const reasoningContentField: Rule = {
       if (endpoint !== undefined && endpoint !== "cerebras" && endpoint !== "unknown") continue;
       const proven = endpoint === "cerebras" && owner !== undefined;
       if (!proven && !(cerebrasFile && owner !== undefined)) continue;
-      const where = owner === "delta" ? "`delta.reasoning`" : "`message.reasoning`";
       const reads = group.filter((read) => !GUARDS.has(read.kind));
       const guards = group.filter((read) => GUARDS.has(read.kind));
-      const what = reads.length > 0 ? "this read gets nothing" : "this test never succeeds";
-      const beside = reads.length > 0 && guards.length > 0 ? `; the \`${guardName(guards[0]!)}\` test beside it changes with it` : "";
       report({
         range: (reads[0] ?? first).range,
-        message: `Cerebras returns reasoning in ${where}, not \`reasoning_content\`: ${what}${proven ? "" : " if the response comes from Cerebras"}${beside}`,
-        ...(proven ? { fix: { safety: "safe" as const, edits: group.map((read) => ({ start: read.range.start, end: read.range.end, text: "reasoning" })) } } : {}),
+        messageId: reads.length > 0 ? "read" : "test",
+        data: {
+          where: owner === "delta" ? "delta.reasoning" : "message.reasoning",
+          unless: proven ? "" : " if the response comes from Cerebras",
+          beside: reads.length > 0 && guards.length > 0 ? `; the \`${guardName(guards[0]!)}\` test beside it changes with it` : "",
+        },
+        fix: Fix.safe(proven ? group.map((read) => ({ start: read.range.start, end: read.range.end, text: "reasoning" })) : undefined, "Read `reasoning`"),
       });
     }
     for (const key of file.keys) {
@@ -88,8 +98,9 @@ export const reasoningContentField: Rule = {
       if (!proven && !(cerebrasFile && key.role === "assistant")) continue;
       report({
         range: key.range,
-        message: `Cerebras rejects \`reasoning_content\` in an assistant message (HTTP 400); the field is \`reasoning\`${proven ? "" : " if this message is sent to Cerebras"}`,
-        ...(proven ? { fix: { safety: "safe" as const, edits: [{ start: key.range.start, end: key.range.end, text: "reasoning" }] } } : {}),
+        messageId: "sent-back",
+        data: { unless: proven ? "" : " if this message is sent to Cerebras" },
+        fix: Fix.safe(proven ? [{ start: key.range.start, end: key.range.end, text: "reasoning" }] : undefined, "Send `reasoning`"),
       });
     }
   },

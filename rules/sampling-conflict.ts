@@ -1,4 +1,4 @@
-import type { Rule } from "../src/model/rule.js";
+import { Fix, type Rule } from "../src/model/rule.js";
 import { field, fieldRange, removeField, requestBodies, type BodyField } from "./common/body.js";
 import { isGlmRequest, isNull, numberOf } from "./common/values.js";
 import { GLM_TRIGGERS } from "./common/triggers.js";
@@ -12,7 +12,11 @@ export const samplingConflict: Rule = {
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: GLM_TRIGGERS,
-    options: { keep: { enum: ["temperature", "top_p"], description: "The sampling setting the fix keeps." } },
+    options: { keep: { enum: ["temperature", "top_p"], default: "temperature", description: "The sampling setting the fix keeps." } },
+    messages: {
+      "both-tuned": "both `temperature` and `top_p` are tuned; GLM 4.7's guide says to adjust one, not both",
+      "both-tuned-fixable": "both `temperature` and `top_p` are tuned; GLM 4.7's guide says to adjust one, not both (the fix removes `{dropped}`)",
+    },
     docs: {
       summary: "Both temperature and top_p tuned; GLM 4.7's guide says to adjust one, not both.",
       whatItDoes:
@@ -26,11 +30,12 @@ export const samplingConflict: Rule = {
         "same. The fix is unsafe because it changes the sampling.",
       example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.7, top_p=0.8)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.7)',
-      source: "API-FACTS.md §1 (migration guide §10: sampling)",
+      setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
+      source: "Cerebras, *Migrate to GLM 4.7*, §10 sampling (inference-docs.cerebras.ai/resources/glm-47-migration); Z.ai, GLM-4.6 guide",
     },
   },
   check({ file, target, options, report }) {
-    const keep = options.keep === "top_p" ? "top_p" : "temperature";
+    const keep = options.keep as "temperature" | "top_p";
     const drop = keep === "temperature" ? "top_p" : "temperature";
     for (const body of requestBodies(file)) {
       if (!isGlmRequest(body, target)) continue;
@@ -50,10 +55,9 @@ export const samplingConflict: Rule = {
       const fixable = known(dropped);
       report({
         range: fieldRange(dropped),
-        message:
-          `both \`temperature\` and \`top_p\` are tuned; GLM 4.7's guide says to adjust one, not both` +
-          (fixable ? ` (the fix removes \`${dropped.entry.key}\`)` : ""),
-        ...(fixable ? { fix: { safety: "unsafe" as const, edits: removeField(body, dropped) } } : {}),
+        messageId: fixable ? "both-tuned-fixable" : "both-tuned",
+        data: { dropped: dropped.entry.key ?? drop },
+        fix: Fix.unsafe(fixable ? removeField(body, dropped) : undefined, `Remove \`${dropped.entry.key ?? drop}\``),
       });
     }
   },

@@ -1,4 +1,4 @@
-import type { Rule } from "../src/model/rule.js";
+import { Fix, type Rule } from "../src/model/rule.js";
 import { field, removeField, renameField, requestBodies } from "./common/body.js";
 import { ZAI_ONLY_FIELDS } from "./knowledge/zai.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
@@ -10,6 +10,10 @@ export const unsupportedParam: Rule = {
     fix: "safe",
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: CEREBRAS_TRIGGERS,
+    messages: {
+      remove: "`{field}` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): {why}; remove it",
+      rename: "`{field}` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): {why}; use `{to}`",
+    },
     docs: {
       summary: "Z.ai-only request fields (`tool_stream`, `do_sample`, `user_id`, ...) sent to Cerebras.",
       whatItDoes:
@@ -20,7 +24,10 @@ export const unsupportedParam: Rule = {
       why: "Cerebras validates request bodies strictly: an unknown field is answered with HTTP 400.",
       example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, stream=True, tool_stream=True)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, stream=True)',
-      source: "API-FACTS.md §1 (strict validation, tool_stream) and §3 (Z.ai-only fields)",
+      setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
+      source:
+        "Cerebras, *Migrate to GLM 4.7*, tool streaming (inference-docs.cerebras.ai/resources/glm-47-migration); " +
+        "Z.ai API reference, chat completions (docs.z.ai); zai-org/z-ai-sdk-python src/zai/api_resource/chat/completions.py",
     },
   },
   check({ file, report }) {
@@ -29,24 +36,17 @@ export const unsupportedParam: Rule = {
       for (const known of ZAI_ONLY_FIELDS) {
         const found = field(body, known.wire);
         if (!found) continue;
-        let edits;
-        let safe = known.safe;
-        if (known.action.kind === "rename") {
-          // With `user` already set, the rename would duplicate it: drop user_id instead, unsafely.
-          if (field(body, known.action.to)) {
-            edits = removeField(body, found);
-            safe = false;
-          } else {
-            edits = renameField(body, found, known.action.to);
-          }
-        } else {
-          edits = removeField(body, found);
-        }
-        const action = known.action.kind === "rename" ? `use \`${known.action.to}\`` : "remove it";
+        const rename = known.action.kind === "rename" ? known.action.to : undefined;
+        // With `user` already set, the rename would duplicate it: drop user_id instead, unsafely.
+        const renames = rename !== undefined && !field(body, rename);
+        const fix = renames
+          ? Fix.of(known.safe ? "safe" : "unsafe", renameField(body, found, rename), `Rename to \`${rename}\``)
+          : Fix.of(known.safe && !rename ? "safe" : "unsafe", removeField(body, found), `Remove \`${known.wire}\``);
         report({
           range: found.entry.range,
-          message: `\`${known.wire}\` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): ${known.why}; ${action}`,
-          ...(edits ? { fix: { safety: safe ? "safe" : "unsafe", edits } } : {}),
+          messageId: rename ? "rename" : "remove",
+          data: { field: known.wire, why: known.why, to: rename ?? "" },
+          fix,
         });
       }
     }

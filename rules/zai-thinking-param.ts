@@ -1,4 +1,4 @@
-import type { Edit, FixSafety, Rule } from "../src/model/rule.js";
+import { Fix, type Edit, type FixSafety, type Rule } from "../src/model/rule.js";
 import { replace } from "../src/model/edits.js";
 import { accepts, addField, directiveEdits, endpointTakes, field, renderEntry, removeField, requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
 import { reasoningOffField } from "./common/reasoning.js";
@@ -41,7 +41,8 @@ function fixEdits(body: RequestBody, thinking: BodyField, wanted: Replacement[])
     const render = (item: Replacement): string => renderEntry(body, thinking.container, item.wire, item.valueText);
     edits.push(...directiveEdits(body, thinking, here[0]!.wire), replace(thinking.entry.range, here.map(render).join(", ")));
   } else {
-    edits.push(...removeField(body, thinking));
+    // The translation lands elsewhere: a comment on `thinking`'s line still speaks of it.
+    edits.push(...removeField(body, thinking, true));
   }
   for (const item of elsewhere) {
     const added = addField(body, item.wire, item.valueText);
@@ -59,6 +60,12 @@ export const zaiThinkingParam: Rule = {
     languages: ["python", "javascript", "typescript", "shell"],
     // The field as a keyword, a key or a property: `thinking=`, `"thinking"`, `'thinking'`, `thinking:`.
     triggers: ["thinking=", '"thinking"', "'thinking'", "thinking:", "thinking ="],
+    messages: {
+      "on-cerebras":
+        "`thinking` is Z.ai's parameter and Cerebras rejects it (HTTP 400); reasoning is on by default, `reasoning_effort` turns it off and `clear_thinking` is top level",
+      moving:
+        "`thinking` is Z.ai's parameter and Cerebras rejects it once this call moves there; reasoning is on by default, `reasoning_effort` turns it off and `clear_thinking` is top level",
+    },
     docs: {
       summary: "Z.ai's `thinking` object, which Cerebras rejects with HTTP 400.",
       whatItDoes:
@@ -74,7 +81,10 @@ export const zaiThinkingParam: Rule = {
         "default and `clear_thinking` is a top-level boolean.",
       example: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, extra_body={"thinking": {"type": "disabled"}})',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, extra_body={"reasoning_effort": "none"})',
-      source: "API-FACTS.md §1 and §3 (migration guide §7; Cerebras deprecation page for reasoning_effort)",
+      setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
+      source:
+        "Cerebras, *Migrate to GLM 4.7*, §7 (inference-docs.cerebras.ai/resources/glm-47-migration); Cerebras " +
+        "deprecation notices, 2026-03-24, for `reasoning_effort`; Z.ai API reference, `thinking` (docs.z.ai)",
     },
   },
   check({ file, target, report }) {
@@ -85,11 +95,11 @@ export const zaiThinkingParam: Rule = {
       const safety: FixSafety = body.endpoint === "cerebras" ? "safe" : "unsafe";
       const wanted = replacements(body, thinking, reasoningOffField(target, file.kit));
       const edits = wanted ? fixEdits(body, thinking, wanted) : undefined;
-      const where = body.endpoint === "cerebras" ? "Cerebras rejects it (HTTP 400)" : "Cerebras rejects it once this call moves there";
+      const title = wanted?.length ? `Replace with ${wanted.map((item) => `\`${item.wire}\``).join(" and ")}` : "Remove `thinking`";
       report({
         range: thinking.entry.range,
-        message: `\`thinking\` is Z.ai's parameter and ${where}; reasoning is on by default, \`reasoning_effort\` turns it off and \`clear_thinking\` is top level`,
-        ...(edits ? { fix: { safety, edits } } : {}),
+        messageId: body.endpoint === "cerebras" ? "on-cerebras" : "moving",
+        fix: Fix.of(safety, edits, title),
       });
     }
   },

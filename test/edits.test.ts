@@ -40,12 +40,17 @@ describe("removeEntries", () => {
     expect(remove("f(\n    a=1,\n)", [0])).toBe("f()");
   });
 
-  it("drops whole lines from a one-per-line list, keeping their comments on lines of their own", () => {
+  it("drops whole lines from a one-per-line list, with the comments that speak of the removed entries", () => {
     const text = "f(\n    a=1,\n    b=2,  # about b\n    c=3,\n)";
-    expect(remove(text, [1])).toBe("f(\n    a=1,\n    # about b\n    c=3,\n)");
+    expect(remove(text, [1])).toBe("f(\n    a=1,\n    c=3,\n)");
     expect(remove(text, [2])).toBe("f(\n    a=1,\n    b=2,  # about b\n)");
     expect(remove(text, [0, 2])).toBe("f(\n    b=2,  # about b\n)");
-    expect(remove("f(\n    a=1,  # one\n    b=2,  # two\n)", [0, 1])).toBe("f(\n    # one\n    # two\n)");
+    expect(remove("f(\n    a=1,  # one\n    b=2,  # two\n)", [0, 1])).toBe("f(\n)");
+  });
+
+  it("keeps the comments of entries that move elsewhere, on lines of their own", () => {
+    const text = "f(\n    a=1,\n    b=2,  # about b\n    c=3,\n)";
+    expect(applyEdits(text, removeEntries(text, argsOf(text), [1], true))).toBe("f(\n    a=1,\n    # about b\n    c=3,\n)");
   });
 
   it("keeps the comment of the entry before when the last one goes", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { lintSource, RULES } from "../src/index.js";
 import type { RuleConfig } from "../src/engine/run.js";
-import { expectedFindings, fixtureCases } from "./helpers/fixtures.js";
+import { expectedFindings, fixtureCases, snapshotPath } from "./helpers/fixtures.js";
+import { renderFindings } from "./helpers/render.js";
 
 /** Only the fixture's own rule runs, so each fixture states exactly what that rule does. */
 function only(ruleId: string): Record<string, RuleConfig> {
@@ -26,11 +27,20 @@ describe("rule fixtures", () => {
       it("reports exactly the marked lines", async () => {
         const result = await lintSource(fixture.input, { filePath, rules });
         expect(result.messages.filter((message) => message.fatal)).toEqual([]);
+        const expected = expectedFindings(fixture.input);
         const actual = new Map<number, string[]>();
         for (const message of result.messages) {
-          actual.set(message.line, [...(actual.get(message.line) ?? []), message.ruleId ?? "fatal"].sort());
+          // A marker that names a message id checks it; a bare rule id checks only the rule.
+          const withId = `${message.ruleId}/${message.messageId}`;
+          const token = expected.get(message.line)?.includes(withId) ? withId : (message.ruleId ?? "fatal");
+          actual.set(message.line, [...(actual.get(message.line) ?? []), token].sort());
         }
-        expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expectedFindings(fixture.input)));
+        expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+      });
+
+      it("shows users what its snapshot shows (frame, message, fix title and safety)", async () => {
+        const result = await lintSource(fixture.input, { filePath, rules });
+        await expect(renderFindings(fixture.input, result.messages)).toMatchFileSnapshot(snapshotPath(filePath));
       });
 
       it("fixes to the expected output, and a second fix changes nothing", async () => {

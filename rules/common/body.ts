@@ -140,6 +140,11 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         else open = true;
         continue;
       }
+      if (container === "top" && !python && entry.key === "extra_body" && entry.value.kind === "object" && entry.value.list) {
+        // The Node SDKs send a literal extra_body as it is (literal-extra-body hoists it); what is
+        // inside is checked on the same lint, where it stands, so one pass sees everything.
+        addList(entry.value.list, "extra_body", spread, via);
+      }
       if (container === "top" && entry.key === (python ? "model_kwargs" : "modelKwargs") && sdk?.startsWith("langchain")) {
         const literal = resolveLiteral(file, entry.value);
         if (literal?.list) addList(literal.list, "model_kwargs", spread || literal !== entry.value, literal !== entry.value ? origin : via);
@@ -301,7 +306,7 @@ export function directiveEdits(body: RequestBody, target: BodyField, newWire: st
   return [];
 }
 
-export function removeField(body: RequestBody, target: BodyField): Edit[] {
+export function removeField(body: RequestBody, target: BodyField, moving = false): Edit[] {
   // The last field of an inline `extra_body={...}`: the keyword goes too, not just its contents.
   const top = body.request.request;
   const { text } = body.file;
@@ -311,9 +316,9 @@ export function removeField(body: RequestBody, target: BodyField): Edit[] {
   const holder = target.container === "extra_body" && !target.via && target.list.entries.length === 1 && /^[\s,]*$/.test(alone)
     ? top?.entries.find((entry) => entry.key === "extra_body" && entry.value.list === target.list)
     : undefined;
-  if (top && holder) return removeEntries(text, top, [top.entries.indexOf(holder)]);
+  if (top && holder) return removeEntries(text, top, [top.entries.indexOf(holder)], moving);
   const index = target.list.entries.indexOf(target.entry);
-  return [...directiveEdits(body, target, undefined), ...removeEntries(text, target.list, [index])];
+  return [...directiveEdits(body, target, undefined), ...removeEntries(text, target.list, [index], moving)];
 }
 
 /**
@@ -375,16 +380,30 @@ export function addField(body: RequestBody, wire: string, valueText: string): Ed
 }
 
 /**
+ * A field rewritten where it stands: only its key and, if it changes, its value are replaced, so
+ * the entry keeps its own quotes and spacing (`"max_tokens":10` in compact JSON stays compact).
+ */
+function rewriteInPlace(body: RequestBody, target: BodyField, wire: string, valueText: string): Edit[] {
+  const { entry } = target;
+  const keyRange = entry.keyRange;
+  // A shorthand property (`{ max_tokens }`) has no key of its own to rename.
+  if (!keyRange || keyRange.end > entry.value.range.start) return [replace(entry.range, renderEntry(body, target.container, wire, valueText))];
+  const { text } = body.file;
+  const quote = /^["'`]/.exec(text.slice(keyRange.start, keyRange.end))?.[0] ?? "";
+  const edits = [replace(keyRange, `${quote}${sourceKey(body, target.container, wire)}${quote}`)];
+  if (valueText !== sourceText(body, entry.value)) edits.push(replace(entry.value.range, valueText));
+  return edits;
+}
+
+/**
  * Replaces a field with another (`thinking` → `reasoning_effort`): in place when the new field
  * belongs in the same container, else removed here and added where it belongs.
  */
 export function replaceField(body: RequestBody, target: BodyField, wire: string, valueText: string): Edit[] | undefined {
   if (!endpointTakes(body, wire)) return undefined;
-  if (target.spread || accepts(body, target.container, wire)) {
-    return [...directiveEdits(body, target, wire), replace(target.entry.range, renderEntry(body, target.container, wire, valueText))];
-  }
+  if (target.spread || accepts(body, target.container, wire)) return [...directiveEdits(body, target, wire), ...rewriteInPlace(body, target, wire, valueText)];
   const added = addField(body, wire, valueText);
-  return added ? [...removeField(body, target), ...added] : undefined;
+  return added ? [...removeField(body, target, true), ...added] : undefined;
 }
 
 /** The request goes to Cerebras, or might once the code moves (a Z.ai client). */

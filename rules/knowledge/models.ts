@@ -105,3 +105,25 @@ export function parseModelId(text: string): ParsedModelId {
 
 /** Byte strings the prefilter looks for on behalf of the model tables. */
 export const MODEL_TRIGGERS: readonly string[] = [...new Set(["glm-", ...KNOWN_MODELS.map((model) => model.id)])];
+
+/**
+ * The `reasoning_effort` values each current Cerebras model takes: zai-glm-4.7 `none` to `high`,
+ * gpt-oss-120b only `low` to `high` (it cannot turn reasoning off). Source: Cerebras deprecation
+ * notices, 2026-03-24 (`disable_reasoning` → `reasoning_effort="none"`); @cerebras/cerebras_cloud_sdk
+ * 1.91 src/resources/chat/completions.ts.
+ */
+const REASONING_EFFORTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["zai-glm-4.7", ["none", "low", "medium", "high"]],
+  ["gpt-oss-120b", ["low", "medium", "high"]],
+]);
+
+/**
+ * The efforts a request's model takes, once the migration has moved it: a model the model-id rule
+ * rewrites to the target takes the target's. Undefined where the model is not known.
+ */
+export function reasoningEffortsFor(model: string | undefined, target: string): readonly string[] | undefined {
+  if (model === undefined) return undefined;
+  const { id, known } = parseModelId(model);
+  if (REASONING_EFFORTS.has(id)) return REASONING_EFFORTS.get(id);
+  return known?.autoFix ? REASONING_EFFORTS.get(target) : undefined;
+}

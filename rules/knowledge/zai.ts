@@ -19,6 +19,7 @@ export const ZAI_ONLY_FIELDS: readonly ZaiOnlyField[] = [
   { wire: "request_id", action: { kind: "remove" }, safe: false, why: "Cerebras has no client-set request ID" },
   { wire: "sensitive_word_check", action: { kind: "remove" }, safe: false, why: "it is Z.ai's content filter setting" },
   { wire: "meta", action: { kind: "remove" }, safe: false, why: "it is Z.ai's role-play metadata" },
+  { wire: "extra", action: { kind: "remove" }, safe: false, why: "it is Z.ai's object of extra request parameters" },
   { wire: "watermark_enabled", action: { kind: "remove" }, safe: false, why: "it is Z.ai's watermark setting" },
   { wire: "chat_template_kwargs", action: { kind: "remove" }, safe: false, why: "it is a self-hosted (vLLM/SGLang) setting; use `reasoning_effort` and `clear_thinking`" },
 ];

@@ -3,6 +3,8 @@ import type { Diagnostic, Edit, Severity } from "../model/rule.js";
 /** One finding, in ESLint's JSON message shape (lines and columns 1-based). */
 export interface Message {
   ruleId: string | null;
+  /** Which of the rule's wordings this is (ESLint's `messageId`). */
+  messageId?: string;
   /** ESLint's scale: 2 error, 1 warning (info findings are 1 too; `level` tells them apart). */
   severity: 1 | 2;
   level: Severity;
@@ -15,6 +17,8 @@ export interface Message {
   fix?: { range: [number, number]; text: string };
   /** An unsafe fix: applied only with --unsafe-fixes. */
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
+  /** What the fix does (`Rename to max_completion_tokens`). */
+  fixTitle?: string;
   /** The file could not be read or parsed; nothing else was checked in it. */
   fatal?: boolean;
   /** In a notebook: the cell (1-based); line and column are then within the cell. */
@@ -106,6 +110,7 @@ export function toMessage(diagnostic: Diagnostic, text: string, lines: LineIndex
   const end = lines.position(diagnostic.range.end);
   const message: Message = {
     ruleId: diagnostic.ruleId,
+    ...(diagnostic.messageId ? { messageId: diagnostic.messageId } : {}),
     severity: diagnostic.severity === "error" ? 2 : 1,
     level: diagnostic.severity,
     message: diagnostic.message,
@@ -118,7 +123,8 @@ export function toMessage(diagnostic: Diagnostic, text: string, lines: LineIndex
   if (fix && fix.edits.length > 0) {
     const merged = mergeEdits(text, fix.edits);
     if (fix.safety === "safe") message.fix = merged;
-    else message.suggestions = [{ desc: "unsafe fix (applied with --unsafe-fixes)", fix: merged }];
+    else message.suggestions = [{ desc: `${fix.title} (unsafe: applied with --unsafe-fixes)`, fix: merged }];
+    message.fixTitle = fix.title;
   }
   return message;
 }

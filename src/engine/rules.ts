@@ -1,4 +1,4 @@
-import type { Diagnostic, Rule, Severity, Target } from "../model/rule.js";
+import type { Diagnostic, FixSafety, Rule, Severity, Target } from "../model/rule.js";
 import type { LoweredFile } from "../model/types.js";
 
 export interface RuleSetting {
@@ -20,9 +20,14 @@ export function activeRules(all: readonly Rule[], settings: ReadonlyMap<string, 
     const onByDefault = rule.meta.enabledByDefault !== false || (rule.meta.presets ?? []).some((preset) => presets.includes(preset));
     const severity = setting?.severity ?? (onByDefault ? rule.meta.severity : "off");
     if (severity === "off") continue;
-    active.push({ rule, severity, options: setting?.options ?? {} });
+    active.push({ rule, severity, options: { ...defaultOptions(rule), ...setting?.options } });
   }
   return active;
+}
+
+/** The defaults `meta.options` declares, which a config's options override one by one. */
+export function defaultOptions(rule: Rule): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, schema]) => [name, schema.default]));
 }
 
 export class RuleCrash extends Error {
@@ -48,10 +53,14 @@ export function runRules(file: LoweredFile, rules: readonly ActiveRule[], target
         report: (input) => {
           // A per-finding severity (a clamp that is an error) only ever raises the configured one.
           const chosen = input.severity && rank(input.severity) > rank(severity) ? input.severity : severity;
+          if (input.fix && !allows(rule.meta.fix, input.fix.safety)) {
+            throw new Error(`a ${input.fix.safety} fix from a rule whose fixes are at most ${rule.meta.fix}`);
+          }
           diagnostics.push({
             ruleId: rule.meta.id,
+            messageId: input.messageId ?? "",
             severity: chosen,
-            message: input.message,
+            message: input.messageId !== undefined ? wording(rule, input.messageId, input.data) : input.message!,
             range: input.range,
             ...(input.fix ? { fix: input.fix } : {}),
           });
@@ -62,6 +71,24 @@ export function runRules(file: LoweredFile, rules: readonly ActiveRule[], target
     }
   }
   return diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/** The rule's wording for a message id, its `{placeholders}` filled from the report's data. */
+export function wording(rule: Rule, messageId: string, data: Readonly<Record<string, string | number>> = {}): string {
+  const template = rule.meta.messages?.[messageId];
+  if (template === undefined) throw new Error(`no message "${messageId}" in the rule's meta.messages`);
+  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    if (!(name in data)) throw new Error(`message "${messageId}" needs data.${name}`);
+    return String(data[name]);
+  });
+}
+
+/** Fix safety in Ruff's order of applicability: a rule's `meta.fix` bounds what it may offer. */
+const APPLICABILITY = { none: 0, unsafe: 1, safe: 2 } as const;
+
+/** Whether a rule declared `declared` may offer a fix of `safety` (a safe rule may offer unsafe ones). */
+export function allows(declared: keyof typeof APPLICABILITY, safety: FixSafety): boolean {
+  return APPLICABILITY[declared] >= APPLICABILITY[safety];
 }
 
 function rank(severity: Severity): number {

@@ -74,14 +74,16 @@ export function unusedSuppressions(suppressions: readonly Suppression[], knownRu
     const range = suppression.comment.range;
     if (!suppression.rules) {
       if (suppression.used.size === 0) {
-        unused.push({ ruleId: "unused-suppression", severity: "warning", range, message: "this glm-migrate-ignore comment silences nothing" });
+        unused.push({ ruleId: "unused-suppression", messageId: "silences-nothing", severity: "warning", range, message: "this glm-migrate-ignore comment silences nothing" });
       }
       continue;
     }
     for (const rule of suppression.rules) {
       if (suppression.used.has(rule)) continue;
-      const why = knownRules.has(rule) ? "reports nothing here" : "is not a glm-migrate rule";
-      unused.push({ ruleId: "unused-suppression", severity: "warning", range, message: `glm-migrate-ignore names \`${rule}\`, which ${why}` });
+      const known = knownRules.has(rule);
+      const why = known ? "reports nothing here" : "is not a glm-migrate rule";
+      const messageId = known ? "rule-quiet" : "unknown-rule";
+      unused.push({ ruleId: "unused-suppression", messageId, severity: "warning", range, message: `glm-migrate-ignore names \`${rule}\`, which ${why}` });
     }
   }
   return unused;

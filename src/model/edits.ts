@@ -46,8 +46,12 @@ function restOfLineIsQuiet(text: string, offset: number): boolean {
   return /^[\s,]*(#.*|\/\/.*)?$/.test(rest);
 }
 
-/** Removes the entries at `indices` from `list`, as deletions that never overlap one another. */
-export function removeEntries(text: string, list: EntryList, indices: Iterable<number>): Edit[] {
+/**
+ * Removes the entries at `indices` from `list`, as deletions that never overlap one another. The
+ * comments on a removed entry's lines go with it (`tool_stream=True,  # stream tool calls` speaks
+ * of the field), unless the entries are `moving` elsewhere: then they stay, on lines of their own.
+ */
+export function removeEntries(text: string, list: EntryList, indices: Iterable<number>, moving = false): Edit[] {
   const removed = new Set(indices);
   const entries = list.entries;
   if (removed.size === 0) return [];
@@ -79,10 +83,10 @@ export function removeEntries(text: string, list: EntryList, indices: Iterable<n
     const startsLine = text.slice(lineStart(text, runStart), runStart).trim() === "";
     const endsLine = restOfLineIsQuiet(text, runEnd);
     if (startsLine && endsLine) {
-      // One-per-line layout: drop the lines, but keep any comment on them, on a line of its own.
+      // One-per-line layout: drop the lines.
       const from = lineStart(text, runStart);
       const to = nextLineStart(text, runEnd);
-      const kept = commentsBetween(text, from, to, entries.slice(first, last + 1));
+      const kept = moving ? commentsBetween(text, from, to, entries.slice(first, last + 1)) : [];
       const indent = indentOf(text, runStart);
       const eol = lineEnding(text);
       edits.push({ start: from, end: to, text: kept.map((comment) => `${indent}${comment}${eol}`).join("") });

@@ -14,14 +14,33 @@ export interface Fix {
   safety: FixSafety;
   /** Applied together or not at all; they must not overlap each other. */
   edits: Edit[];
+  /** What the fix does, in a few words (`Rename to max_completion_tokens`), for reports and prompts. */
+  title: string;
+}
+
+/**
+ * Fix constructors, as Ruff's `Fix::safe_edits`: a rule says how sure it is and what the fix does.
+ * No edits (a fix the rule could not build) gives no fix, so a report needs no conditional spread.
+ */
+export const Fix = {
+  safe: (edits: readonly Edit[] | undefined, title: string): Fix | undefined => make("safe", edits, title),
+  unsafe: (edits: readonly Edit[] | undefined, title: string): Fix | undefined => make("unsafe", edits, title),
+  of: (safety: FixSafety, edits: readonly Edit[] | undefined, title: string): Fix | undefined => make(safety, edits, title),
+};
+
+function make(safety: FixSafety, edits: readonly Edit[] | undefined, title: string): Fix | undefined {
+  return edits && edits.length > 0 ? { safety, edits: [...edits], title } : undefined;
 }
 
 export interface Diagnostic {
   ruleId: string;
+  /** Which of the rule's wordings (`meta.messages`) this is: what tests, answers and result keys use. */
+  messageId: string;
   severity: Severity;
+  /** The wording with its data filled in. */
   message: string;
   range: Range;
-  fix?: Fix;
+  fix?: Fix | undefined;
 }
 
 /** What the migration is aiming at; set in config or on the command line. */
@@ -34,6 +53,13 @@ export interface Target {
 export const DEFAULT_TARGET: Target = { model: "zai-glm-4.7", reasoningOff: "reasoning_effort" };
 
 export interface RuleDocs {
+  /**
+   * Lines the example needs to stand on its own (imports, a client); the docs test lints setup +
+   * example and expects exactly one finding of the rule, and fixing it to give setup + useInstead.
+   */
+  setup?: string;
+  /** The example's file name (its language): `example.py` unless said. */
+  exampleFile?: string;
   /** One line, shown by `glm-migrate rules`. */
   summary: string;
   whatItDoes: string;
@@ -59,15 +85,27 @@ export interface RuleMeta {
   enabledByDefault?: boolean;
   /** Presets that turn the rule on (`best-practices`). */
   presets?: readonly string[];
-  /** The rule's options, as JSON schema properties (config: `"rule": ["warn", { ... }]`). */
-  options?: Record<string, Record<string, unknown>>;
+  /**
+   * The rule's options, as JSON schema properties (config: `"rule": ["warn", { ... }]`), each with
+   * its `default`: the engine fills the defaults in, and schema.json shows them.
+   */
+  options?: Record<string, Record<string, unknown> & { default: unknown }>;
+  /**
+   * Every wording of the rule by message id, as ESLint's `meta.messages`: `{name}` is filled from a
+   * report's `data`. One table, so wordings are reviewed together and reports name an id.
+   */
+  messages?: Record<string, string>;
   docs: RuleDocs;
 }
 
 export interface ReportInput {
   range: Range;
-  message: string;
-  fix?: Fix;
+  /** Which wording of `meta.messages`; rules not yet moved to message ids give `message` instead. */
+  messageId?: string;
+  message?: string;
+  /** Values for the wording's `{placeholders}`. */
+  data?: Record<string, string | number>;
+  fix?: Fix | undefined;
   /** Overrides the rule's severity for this one finding (e.g. a clamp that is an error). */
   severity?: Severity;
 }

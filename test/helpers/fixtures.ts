@@ -14,7 +14,7 @@ export interface FixtureCase {
   unsafe?: string;
 }
 
-const VARIANT = /\.(fixed|unsafe)\.[^.]+$|\.(fixed|unsafe)$/;
+const VARIANT = /\.(fixed|unsafe)\.[^.]+$|\.(fixed|unsafe)$|\.snap$/;
 
 /** `base.ext` → `base.fixed.ext`; `settings.env` → `settings.fixed.env`. */
 export function variantPath(inputPath: string, variant: "fixed" | "unsafe"): string {
@@ -48,14 +48,20 @@ export function fixtureCases(): FixtureCase[] {
   return cases;
 }
 
+/** The snapshot of what a user sees for a fixture, stored beside it (`clients.py` → `clients.py.snap`). */
+export function snapshotPath(inputPath: string): string {
+  return `${inputPath}.snap`;
+}
+
 /**
- * The findings a fixture expects, from `expect: rule-a, rule-b` in a `#` or `//` comment on the
- * line where each finding starts. Lines without a marker must stay silent.
+ * The findings a fixture expects, from `expect: rule-a, rule-b/message-id` in a `#` or `//`
+ * comment on the line where each finding starts; a `/message-id` also pins which wording the
+ * rule uses. Lines without a marker must stay silent.
  */
 export function expectedFindings(text: string): Map<number, string[]> {
   const expected = new Map<number, string[]>();
   text.split(/\r?\n/).forEach((line, index) => {
-    const match = /(?:#|\/\/)\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/.exec(line);
+    const match = /(?:#|\/\/)\s*expect:\s*([a-z0-9/-]+(?:\s*,\s*[a-z0-9/-]+)*)\s*$/.exec(line);
     if (match) expected.set(index + 1, match[1]!.split(",").map((id) => id.trim()).sort());
   });
   return expected;
