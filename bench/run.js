@@ -208,7 +208,8 @@ async function scalingBench() {
   const dir = join(DIR, "scaling-2");
   const work = join(dir, "work");
   mkdirSync(work, { recursive: true });
-  const report = join(work, "report.json");
+  // Per process, so parts of the benchmark can run side by side.
+  const report = join(work, `report-${process.pid}.json`);
   const fileOf = (shape, language, lines) => {
     const path = join(dir, `${shape}-${lines}.${EXTENSION[language]}`);
     if (!existsSync(path)) writeFileSync(path, generate(shape, language, lines));

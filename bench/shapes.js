@@ -92,7 +92,7 @@ export function generate(shape, language, lines) {
   const body = lines - header.length - footer.length;
   const out = [...header];
   if (language === "typescript" && shape !== "literal") out.push(...(shape === "rebound" || shape === "nesting" ? ["let x = 0;", "let y = 0;"] : []));
-  if (shape === "literal") out.push(...literal(language, body));
+  if (shape === "literal") for (const line of literal(language, body)) out.push(line);
   else {
     const unit = SHAPES[shape];
     if (!unit) throw new Error(`unknown shape ${shape}; one of ${SHAPE_NAMES.join(", ")}`);

@@ -1,5 +1,6 @@
 import { RULES } from "../../rules/index.js";
-import { severityOf, type EffectiveConfig, type RuleEntry } from "../config/load.js";
+import type { EffectiveConfig, RuleEntry } from "../config/load.js";
+import { severityOf } from "../config/severity.js";
 import { DEFAULT_TARGET, type Severity, type Target } from "../model/rule.js";
 import type { TextLintContext } from "./lint-text.js";
 import { makePrefilter } from "./prefilter.js";
