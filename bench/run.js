@@ -3,7 +3,8 @@
 // problems at known places, checks that glm-migrate finds every seeded problem and nothing else,
 // then times it against ripgrep (the cost of reading the bytes) and ast-grep (a parse-everything
 // peer); then the scaling benchmark: generated files of 10k, 100k and 1M lines in many shapes.
-// Options: BENCH_DIR (corpus folder), BENCH_RUNS (runs per timing, default 3).
+// Also measures the memory that writing a huge report takes. Options: BENCH_DIR (corpus folder),
+// BENCH_RUNS (runs per timing, default 3), BENCH_STEP=report-memory (that step alone).
 //   --scaling            only the scaling benchmark; --targets: only the corpus and speed targets
 //   --sizes 10000,100000 --shapes rebound,calls --languages python --commands lint
 //                        a part of the scaling benchmark (BENCH_SCALING_RUNS: runs per size below
@@ -371,4 +372,55 @@ async function main() {
   if (!process.argv.includes("--targets")) await scalingBench();
 }
 
-await main();
+/**
+ * Report size: a lint run's report is written in pieces (json, sarif, junit), so its size is not
+ * bounded by the longest string V8 holds (about 512 MB; the issue's 3.2 million findings made an
+ * 840 MB JSON report). For each format, a run result with N findings is written to a file at two
+ * sizes ten times apart: the memory writing adds on top of the results (peak RSS minus RSS
+ * before writing) should stay flat. SARIF, at about 1.5 kB a finding, is measured a size lower.
+ */
+function reportMemoryStep() {
+  const script = join(ROOT, "bench", "report-memory.js");
+  const out = join(DIR, "report.out");
+  mkdirSync(DIR, { recursive: true });
+  log("report writing memory (findings held in memory, then written with -o):");
+  const sizes = { json: [320_000, 3_200_000], junit: [320_000, 3_200_000], sarif: [100_000, 1_000_000] };
+  const rows = [];
+  const checks = [];
+  for (const [format, counts] of Object.entries(sizes)) {
+    const extras = counts.map((count) => {
+      const result = measure("node", ["--expose-gc", "--max-old-space-size=8192", script, String(count), format, out]);
+      rmSync(out, { force: true });
+      if (result.status !== 0) {
+        log(`  ${format}, ${count} findings: failed\n${result.stderr}`);
+        return { count, failed: true };
+      }
+      const { rssBeforeMb, bytes } = JSON.parse(result.stdout);
+      const extra = result.rssMb - rssBeforeMb;
+      log(`  ${format}, ${count} findings: ${(bytes / 1e6).toFixed(0)} MB written in ${result.seconds.toFixed(1)} s; RSS ${rssBeforeMb.toFixed(0)} MB before writing, peak ${result.rssMb.toFixed(0)} MB (+${extra.toFixed(0)} MB)`);
+      rows.push(ROW([`${format}, ${count.toLocaleString("en-US")} findings`, `${(bytes / 1e6).toFixed(0)} MB`, `${result.seconds.toFixed(1)} s`, `${rssBeforeMb.toFixed(0)} MB`, `${result.rssMb.toFixed(0)} MB`, `+${extra.toFixed(0)} MB`]));
+      return { count, extra };
+    });
+    const [small, large] = extras;
+    const flat = !small.failed && !large.failed && large.extra <= small.extra * 1.5 + 16;
+    checks.push(ROW([`${format}: memory added by writing stays flat (×10 findings)`, small.failed || large.failed ? "failed" : `+${small.extra.toFixed(0)} → +${large.extra.toFixed(0)} MB`, flat ? "yes" : "**no**"]));
+  }
+  const table = [
+    "",
+    ROW(["report", "size", "wall", "RSS before writing", "peak RSS", "added by writing"]),
+    ROW(["---", "---", "---", "---", "---", "---"]),
+    ...rows,
+    "",
+    ROW(["target", "measured", "met"]),
+    ROW(["---", "---", "---"]),
+    ...checks,
+  ].join("\n");
+  process.stdout.write(`${table}\n`);
+  const results = join(DIR, "results.md");
+  writeFileSync(results, `${existsSync(results) && process.env.BENCH_STEP === undefined ? readFileSync(results, "utf8") : ""}${table}\n`);
+  if (checks.some((row) => row.includes("**no**"))) process.exitCode = 1;
+}
+
+// BENCH_STEP=report-memory runs that step alone.
+if (process.env.BENCH_STEP !== "report-memory") await main();
+if (!process.argv.includes("--scaling")) reportMemoryStep();

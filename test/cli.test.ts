@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, demoCopy, tempDir } from "./helpers/cli.js";
@@ -109,10 +110,71 @@ describe("usage errors exit 2 with a one-line message", () => {
     expect(stderr).toContain("xml");
   });
 
+  it("for a mistyped command, with the commands it may mean", () => {
+    const dir = tempDir();
+    expect(cli(["lnit"], { cwd: dir })).toMatchObject({ code: 2, stderr: 'glm-migrate: `lnit` is no command, and no file or folder either (did you mean "init" or "lint"?)\n' });
+    expect(cli(["fixx", "--dry-run"], { cwd: dir })).toMatchObject({ code: 2, stderr: 'glm-migrate: `fixx` is no command, and no file or folder either (did you mean "fix"?)\n' });
+    // A path by that name is a path, and a word near no command is a missing path.
+    writeFileSync(join(dir, "lnit"), 'MODEL = "zai-glm-4.7"\n');
+    expect(cli(["lnit"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
+    expect(cli(["app"], { cwd: dir })).toMatchObject({ code: 2, stderr: "glm-migrate: no files match `app`\n" });
+  });
+
   it("for an unknown rule, with a suggestion", () => {
     const { code, stderr } = cli(["explain", "modle-id"]);
     expect(code).toBe(2);
     expect(stderr).toBe('glm-migrate: unknown rule `modle-id` (did you mean "model-id"?)\n');
+  });
+});
+
+describe("--max-warnings", () => {
+  const WARNED = 'from cerebras.cloud.sdk import Cerebras\nc = Cerebras()\nc.chat.completions.create(model="zai-glm-4.7", messages=[], max_tokens=10)\n';
+
+  it("says why it exits 1 when warnings alone go over the limit", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "app.py"), WARNED);
+    const report = JSON.parse(cli(["lint", "--format", "json", "."], { cwd: dir }).stdout);
+    const warnings = report.reduce((sum: number, file: { warningCount: number }) => sum + file.warningCount, 0);
+    expect(report[0].errorCount).toBe(0);
+    expect(warnings).toBeGreaterThan(0);
+    expect(cli(["lint", "--max-warnings", "0", "."], { cwd: dir })).toMatchObject({
+      code: 1,
+      stderr: `glm-migrate found too many warnings: ${warnings} (maximum: 0, set by --max-warnings).\n`,
+    });
+    expect(cli(["lint", "--max-warnings", String(warnings), "."], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("says nothing more when errors remain: they are the reason", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "app.py"), WARNED.replace("zai-glm-4.7", "zai-glm-4.6"));
+    expect(cli(["lint", "--max-warnings", "0", "."], { cwd: dir })).toMatchObject({ code: 1, stderr: "" });
+  });
+});
+
+describe("--cache", () => {
+  const BAD = 'MODEL = "zai-glm-4.6"\n';
+
+  it("keeps its results in a dot-folder that git ignores where there is no node_modules", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "app.py"), BAD);
+    expect(cli(["lint", "--cache", "."], { cwd: dir }).code).toBe(1);
+    expect(existsSync(join(dir, "node_modules"))).toBe(false);
+    expect(existsSync(join(dir, ".glm-migrate-cache", "results.json"))).toBe(true);
+    expect(readFileSync(join(dir, ".glm-migrate-cache", ".gitignore"), "utf8")).toMatch(/^\*$/m);
+    execFileSync("git", ["init", "-q"], { cwd: dir });
+    expect(execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: dir, encoding: "utf8" })).toBe("?? app.py\n");
+    // A second run reads its results and finds the same; with --no-gitignore the cache is still not linted.
+    const again = cli(["lint", "--cache", "--no-gitignore", "--format", "json", "."], { cwd: dir });
+    expect(JSON.parse(again.stdout).map((file: { filePath: string }) => file.filePath)).toEqual([join(dir, "app.py")]);
+  });
+
+  it("uses node_modules/.cache/glm-migrate where node_modules exists", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "app.py"), BAD);
+    mkdirSync(join(dir, "node_modules"));
+    cli(["lint", "--cache", "."], { cwd: dir });
+    expect(existsSync(join(dir, "node_modules", ".cache", "glm-migrate", "results.json"))).toBe(true);
+    expect(existsSync(join(dir, ".glm-migrate-cache"))).toBe(false);
   });
 });
 

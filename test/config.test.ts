@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parse as parseJsonc } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
-import { cli, tempDir } from "./helpers/cli.js";
+import { cli, ROOT, tempDir } from "./helpers/cli.js";
 
 const BAD = 'MODEL = "zai-glm-4.6"\n';
 
@@ -88,12 +89,31 @@ describe("configuration files", () => {
     expect(stderr).toBe(`glm-migrate: ${join(dir, "glm-migrate.config.json")}: not valid JSON (line 3: property name expected)\n`);
   });
 
+  it("init points $schema into node_modules, relative to the config file, when glm-migrate is installed there", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "node_modules", "glm-migrate"), { recursive: true });
+    copyFileSync(join(ROOT, "schema.json"), join(dir, "node_modules", "glm-migrate", "schema.json"));
+    mkdirSync(join(dir, "packages", "api"), { recursive: true });
+    for (const [cwd, expected] of [
+      [dir, "./node_modules/glm-migrate/schema.json"],
+      [join(dir, "packages", "api"), "../../node_modules/glm-migrate/schema.json"],
+    ] as const) {
+      expect(cli(["init"], { cwd }).code).toBe(0);
+      const text = readFileSync(join(cwd, "glm-migrate.config.json"), "utf8");
+      expect(parseJsonc(text).$schema).toBe(expected);
+      expect(existsSync(resolve(cwd, expected))).toBe(true);
+      writeFileSync(join(cwd, "a.py"), BAD);
+      expect(cli(["lint", "a.py"], { cwd }).code).toBe(1);
+    }
+  });
+
   it("init writes a commented config that loads, and --print-config shows what applies to a file", () => {
     const dir = tempDir();
     const init = cli(["init"], { cwd: dir });
     expect(init.code).toBe(0);
     const text = readFileSync(join(dir, "glm-migrate.config.json"), "utf8");
-    expect(text).toContain('"$schema": "https://unpkg.com/glm-migrate@');
+    // Not installed in a node_modules here: no $schema, rather than a URL of an unpublished package.
+    expect(text).not.toContain("$schema");
     expect(text).toContain("// ");
     expect(cli(["init"], { cwd: dir }).code).toBe(2);
     writeFileSync(join(dir, "a.py"), BAD);

@@ -100,6 +100,46 @@ describe("-o/--output-file", () => {
   });
 });
 
+describe("streamed reports", () => {
+  /** The demo's findings over several files, with fixes, in each streamed format. */
+  const report = (format: string, ...extra: string[]) => cli(["lint", "--format", format, ...extra, "."], { cwd: join(ROOT, "fixtures", "demo") });
+
+  it("json and sarif are exactly what JSON.stringify writes for the same values", () => {
+    const json = report("json").stdout;
+    const files = JSON.parse(json);
+    expect(files.length).toBeGreaterThan(2);
+    expect(json).toBe(`${JSON.stringify(files)}\n`);
+    const sarif = report("sarif").stdout;
+    const log = JSON.parse(sarif);
+    expect(log.runs[0].results.length).toBeGreaterThan(10);
+    expect(log.runs[0].results.some((result: { fixes?: unknown }) => result.fixes)).toBe(true);
+    expect(sarif).toBe(`${JSON.stringify(log, null, 2)}\n`);
+  });
+
+  it("written to a file, each format is the same as on stdout", () => {
+    const dir = tempDir();
+    for (const format of ["json", "sarif", "junit", "github"]) {
+      const path = join(dir, `report.${format}`);
+      expect(report(format, "-o", path).stdout).toBe("");
+      // JUnit's total time is the run's own.
+      const timeless = (text: string) => text.replace(/ time="[\d.]+">/, ' time="">');
+      expect(timeless(readFileSync(path, "utf8"))).toBe(timeless(report(format).stdout));
+    }
+    const junit = readFileSync(join(dir, "report.junit"), "utf8");
+    const cases = junit.match(/<testcase /g)?.length ?? 0;
+    expect(junit).toContain(`<testsuites name="glm-migrate" tests="${cases}" failures="${cases}"`);
+    expect(junit.match(/<testsuite /g)?.length).toBe(junit.match(/<\/testsuite>/g)?.length);
+  });
+
+  it("a report with no findings is still whole", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "ok.py"), 'MODEL = "zai-glm-4.7"\n');
+    expect(JSON.parse(cli(["lint", "--format", "sarif", "."], { cwd: dir }).stdout).runs[0].results).toEqual([]);
+    expect(cli(["lint", "--format", "json", "."], { cwd: dir }).stdout).toBe("[]\n");
+    expect(cli(["lint", "--format", "junit", "."], { cwd: dir }).stdout).toMatch(/tests="0" failures="0" errors="0" time="[\d.]+">\n<\/testsuites>\n$/);
+  });
+});
+
 describe("thresholds and selection", () => {
   const run = (...args: string[]) => cli(["lint", ...args, "."], { cwd: project() });
 

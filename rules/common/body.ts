@@ -180,6 +180,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   else if (modelValue?.kind === "name") {
     const constant = file.constants.get(modelValue.name ?? "");
     if (constant?.kind === "string") model = constant.string;
+    else model = file.importedStrings?.get(modelValue.name ?? "");
   } else if (request.kind === "function" && request.args.entries[0]?.value.kind === "string" && !request.args.entries[0].key) {
     model = request.args.entries[0].value.string;
   }

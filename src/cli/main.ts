@@ -1,4 +1,5 @@
 import { prestartWorker, type Warm } from "../engine/prestart.js";
+import type { StopSignal } from "./program.js";
 
 const args = process.argv.slice(2);
 
@@ -24,7 +25,7 @@ function analysing(): Warm[] | undefined {
 const warm = analysing();
 if (warm) prestartWorker(warm);
 
-const { readStdinFully, run } = await import("./program.js");
+const { readStdinFully, run, SIGNAL_EXIT } = await import("./program.js");
 process.exitCode = await run(args, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -33,4 +34,19 @@ process.exitCode = await run(args, {
   cwd: process.cwd(),
   env: process.env,
   readStdin: readStdinFully,
+  catchSignals: (handler) => {
+    // A second signal means "now": stop at once, as people expect of a second Ctrl-C. A temporary
+    // file left then is removed by the next `fix`, which sees its writer is gone.
+    let caught = 0;
+    const on = (signal: StopSignal): void => {
+      if (++caught > 1) process.exit(SIGNAL_EXIT[signal]);
+      handler(signal);
+    };
+    process.on("SIGINT", on);
+    process.on("SIGTERM", on);
+    return () => {
+      process.off("SIGINT", on);
+      process.off("SIGTERM", on);
+    };
+  },
 });

@@ -1,22 +1,24 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { RULES } from "../../rules/index.js";
 import { ConfigError } from "../config/load.js";
 import { PRESET_NAMES } from "../config/schema.js";
-import { changedFiles } from "../engine/git.js";
+import { changedFiles, folderOf } from "../engine/git.js";
 import { fix, lint, lintSource, resolveSettings, type FixOptions, type RunResult } from "../engine/run.js";
 import { languageForPath } from "../languages/index.js";
 import { formatDiffs } from "../report/diff.js";
-import { formatGithub } from "../report/github.js";
-import { formatJson } from "../report/json.js";
-import { formatJunit } from "../report/junit.js";
-import { formatSarif } from "../report/sarif.js";
-import { formatStylish } from "../report/stylish.js";
+import { githubChunks } from "../report/github.js";
+import { jsonChunks } from "../report/json.js";
+import { junitChunks } from "../report/junit.js";
+import { sarifChunks } from "../report/sarif.js";
+import { formatStylish, leftAloneLine } from "../report/stylish.js";
+import { didYouMeanAny } from "../suggest.js";
 import { VERSION } from "../version.js";
 import { UsageError } from "./errors.js";
 import { writeInitialConfig } from "./init.js";
 import { interactiveDecide } from "./interactive.js";
+import { writeChunks, writeReportFile } from "./output.js";
 import { maxWarnings, runOptions, type CommonFlags } from "./options.js";
 import { explainRule, listRules } from "./rules-command.js";
 
@@ -30,7 +32,16 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Reads all of standard input (for --stdin). */
   readStdin?: () => Promise<string>;
+  /** Hands SIGINT and SIGTERM to `handler` instead of ending the process, until the returned function is called. */
+  catchSignals?: (handler: (signal: StopSignal) => void) => () => void;
 }
+
+export type StopSignal = "SIGINT" | "SIGTERM";
+
+/** The shell's convention: 128 plus the signal's number. */
+export const SIGNAL_EXIT: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };
+/** Files named one by one when a run is interrupted; beyond this, a count (git status lists them all). */
+const LISTED_WRITES = 20;
 
 const FORMATS = ["stylish", "json", "sarif", "github", "junit"] as const;
 
@@ -73,7 +84,7 @@ function addCommonOptions(command: Command): Command {
     .option("--file-timeout <seconds>", "time allowed per file before it is reported and skipped (default 20; 0 for none)")
     .option("-j, --jobs <n>", "threads for large runs: this one and n-1 workers (default: the cores available)")
     .option("--cache", "keep lint results between runs; only changed files are read again")
-    .option("--cache-location <path>", "the cache file (default node_modules/.cache/glm-migrate/results.json)")
+    .option("--cache-location <path>", "the cache file (default node_modules/.cache/glm-migrate/results.json if node_modules exists, else .glm-migrate-cache/results.json)")
     .option("--shard <i/n>", "lint the i-th of n shares of the files (for CI matrix jobs)")
     .option("--type-aware", "in TS/JS projects with a tsconfig.json, ask TypeScript's type checker which client a request uses")
     .option("--no-color", "never colour the output")
@@ -97,41 +108,53 @@ function quietened(result: RunResult): RunResult {
   return { ...result, results };
 }
 
-function render(result: RunResult, flags: CommonFlags, io: Io, mode: "lint" | "fix" | "dry-run"): string {
+/** The report as pieces: the machine formats stream (a report can outgrow one string). */
+function* render(result: RunResult, flags: CommonFlags, io: Io, mode: "lint" | "fix" | "dry-run"): Generator<string> {
   const color = useColor(flags, io, flags.outputFile !== undefined);
   switch (flags.format) {
     case "json":
-      return `${formatJson(result)}\n`;
+      yield* jsonChunks(result);
+      yield "\n";
+      return;
     case "sarif":
-      return formatSarif(result, io.cwd, RULES);
+      return yield* sarifChunks(result, io.cwd, RULES);
     case "github":
-      return formatGithub(result, io.cwd);
+      return yield* githubChunks(result, io.cwd);
     case "junit":
-      return formatJunit(result, io.cwd);
+      return yield* junitChunks(result, io.cwd);
     default:
-      return (mode === "dry-run" ? formatDiffs(result, io.cwd, color) : "") + formatStylish(result, { cwd: io.cwd, color, mode });
+      yield (mode === "dry-run" ? formatDiffs(result, io.cwd, color) : "") + formatStylish(result, { cwd: io.cwd, color, mode });
   }
 }
 
-function emit(text: string, flags: CommonFlags, io: Io): void {
-  if (!flags.outputFile) {
-    io.stdout(text);
-    return;
-  }
-  const path = resolve(io.cwd, flags.outputFile);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+function emit(report: Iterable<string>, flags: CommonFlags, io: Io): void {
+  if (!flags.outputFile) writeChunks(report, io.stdout);
+  else writeReportFile(resolve(io.cwd, flags.outputFile), report);
 }
 
-function exitCode(result: RunResult, flags: CommonFlags, mode: "lint" | "fix" | "dry-run"): number {
+function counts(result: RunResult): { errors: number; warnings: number } {
+  return {
+    errors: result.results.reduce((sum, file) => sum + file.errorCount, 0),
+    warnings: result.results.reduce((sum, file) => sum + file.warningCount, 0),
+  };
+}
+
+/**
+ * The exit code, and on stderr why it is 1 when only `--max-warnings` makes it so (errors speak for
+ * themselves), as ESLint does (lib/cli.js: "ESLint found too many warnings (maximum: N).").
+ */
+function exitCode(result: RunResult, flags: CommonFlags, mode: "lint" | "fix" | "dry-run", io: Io): number {
   if (result.internalErrors > 0) return 2;
   if (flags.exitZero) return 0;
-  const errors = result.results.reduce((sum, file) => sum + file.errorCount, 0);
-  const warnings = result.results.reduce((sum, file) => sum + file.warningCount, 0);
+  const { errors, warnings } = counts(result);
   if (mode === "dry-run" && result.results.some((file) => file.output !== undefined && file.output !== file.source)) return 1;
+  if (errors > 0) return 1;
   const limit = maxWarnings(flags);
-  if (limit !== undefined && warnings > limit) return 1;
-  return errors > 0 ? 1 : 0;
+  if (limit !== undefined && warnings > limit) {
+    io.stderr(`glm-migrate found too many warnings: ${warnings} (maximum: ${limit}, set by --max-warnings).\n`);
+    return 1;
+  }
+  return 0;
 }
 
 /** A progress line on a terminal's stderr for runs that take more than a second. */
@@ -151,12 +174,15 @@ function progress(io: Io): { onProgress?: (done: number, total: number) => void;
   };
 }
 
+/** The paths to check: as given, or with --changed, the changed files under them, in whichever work trees hold them. */
 async function resolvePaths(paths: string[], flags: CommonFlags, io: Io): Promise<string[] | undefined> {
   if (!flags.changed) return paths;
-  const changed = changedFiles(io.cwd, flags.since);
-  if (!changed) throw new UsageError(`--changed: not in a git work tree, or \`${flags.since}\` is not a ref`);
   const roots = (paths.length ? paths : ["."]).map((path) => resolve(io.cwd, path));
-  const under = (file: string): boolean => roots.some((root) => file === root || file.startsWith(`${root}/`));
+  const changed = changedFiles(roots.map(folderOf), flags.since);
+  if (typeof changed === "string") throw new UsageError(`--changed: ${changed}`);
+  // git names files from its real top folder; a path given through a symbolic link is compared as real too.
+  const spellings = roots.flatMap((root) => (existsSync(root) ? [root, realpathSync(root)] : [root]));
+  const under = (file: string): boolean => spellings.some((root) => file === root || file.startsWith(`${root}/`));
   return changed.filter((file) => under(file) && languageForPath(file) !== undefined);
 }
 
@@ -172,12 +198,12 @@ async function runStdin(flags: FixFlags, io: Io, fixing: boolean): Promise<numbe
     // The fixed text goes to stdout, as editors and formatters expect; findings go to stderr.
     io.stdout(result.output ?? text);
     const remaining = { ...run, results: result.messages.length ? [result] : [] };
-    if (remaining.results.length) io.stderr(render(remaining, { ...flags, format: "stylish" }, { ...io, isTTY: false }, "fix"));
-    return exitCode(remaining, flags, "fix");
+    if (remaining.results.length) writeChunks(render(remaining, { ...flags, format: "stylish" }, { ...io, isTTY: false }, "fix"), io.stderr);
+    return exitCode(remaining, flags, "fix", io);
   }
   const shown = flags.quiet ? quietened(run) : run;
   emit(render(shown, flags, io, "lint"), flags, io);
-  return exitCode(shown, flags, "lint");
+  return exitCode(shown, flags, "lint", io);
 }
 
 async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint" | "fix" | "dry-run"): Promise<number> {
@@ -200,7 +226,14 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
   if (mode === "lint") {
     result = await lint(options);
   } else {
-    const interactive = flags.interactive ? interactiveDecide(io, io.cwd, useColor(flags, io, false)) : undefined;
+    // A signal stops the writing between files, so nothing is left half-done (see FixOptions.signal).
+    const stopper = new AbortController();
+    const interactive = flags.interactive ? interactiveDecide(io, io.cwd, useColor(flags, io, false), stopper.signal) : undefined;
+    let stoppedBy: StopSignal | undefined;
+    const release = mode === "fix" ? io.catchSignals?.((signal) => {
+      stoppedBy ??= signal;
+      stopper.abort(signal);
+    }) : undefined;
     try {
       result = await fix({
         ...options,
@@ -208,9 +241,19 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
         dryRun: mode === "dry-run",
         ...(interactive ? { decide: interactive.decide } : {}),
         guardDirty: !flags.allowDirty,
+        signal: stopper.signal,
       });
     } finally {
+      release?.();
       interactive?.close();
+    }
+    if (result.staleTempsRemoved) {
+      io.stderr(`glm-migrate: removed ${plural(result.staleTempsRemoved, "temporary file")} left by an earlier run that was killed\n`);
+    }
+    if (result.interrupted && stoppedBy) {
+      bar.done();
+      io.stderr(interruptedReport(result, stoppedBy, io.cwd));
+      return SIGNAL_EXIT[stoppedBy];
     }
   }
   bar.done();
@@ -219,7 +262,23 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
   }
   const shown = flags.quiet ? quietened(result) : result;
   emit(render(shown, flags, io, mode), flags, io);
-  return exitCode(shown, flags, mode);
+  const notFixed = leftAloneLine(shown, mode);
+  // Stylish says it in its summary; the machine formats have no place for it.
+  if (notFixed && flags.format !== "stylish") io.stderr(`glm-migrate: ${notFixed[0]!.toLowerCase()}${notFixed.slice(1)}\n`);
+  return exitCode(shown, flags, mode, io);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** What an interrupted `fix` wrote: one line, then the files (or how many, when there are many). */
+function interruptedReport(result: RunResult, signal: StopSignal, cwd: string): string {
+  const written = result.results.filter((file) => file.fixedCount > 0).map((file) => relative(cwd, file.filePath) || file.filePath);
+  let out = `glm-migrate: interrupted by ${signal}; wrote fixes to ${plural(written.length, "file")} and left every other file as it was.\n`;
+  for (const path of written.slice(0, LISTED_WRITES)) out += `  wrote ${path}\n`;
+  if (written.length > LISTED_WRITES) out += `  ... and ${written.length - LISTED_WRITES} more (\`git status\` lists them)\n`;
+  return out;
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -275,6 +334,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(`Wrote ${path}\n`);
     });
 
+  const typo = mistypedCommand(argv, program, io.cwd);
+  if (typo) {
+    io.stderr(`glm-migrate: ${typo}\n`);
+    return 2;
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCodeValue;
@@ -289,6 +353,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     else io.stderr("Run again with --debug for a stack trace.\n");
     return 2;
   }
+}
+
+/**
+ * `lint` is the default command, so a mistyped command (`lnit`) would be read as a path to lint.
+ * When the first argument is no command and no path that exists but is close to a command's
+ * name, say so, as git does, rather than report a missing file.
+ */
+function mistypedCommand(argv: readonly string[], program: Command, cwd: string): string | undefined {
+  const first = argv[0];
+  if (first === undefined || first.startsWith("-") || /[*?[\]{}!/\\.]/.test(first)) return undefined;
+  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  if (names.includes(first) || existsSync(resolve(cwd, first))) return undefined;
+  const hint = didYouMeanAny(first, names);
+  return hint ? `\`${first}\` is no command, and no file or folder either${hint}` : undefined;
 }
 
 export function readStdinFully(): Promise<string> {

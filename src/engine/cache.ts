@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { VERSION } from "../version.js";
 import type { FileOutcome } from "./process-file.js";
 
@@ -71,14 +71,45 @@ export class ResultCache {
 
   save(): void {
     if (!this.changed) return;
-    mkdirSync(dirname(this.file), { recursive: true });
+    const folder = dirname(this.file);
+    mkdirSync(folder, { recursive: true });
+    if (basename(folder) === CACHE_FOLDER) markCacheFolder(folder);
     const temp = join(dirname(this.file), `.${randomBytes(6).toString("hex")}.tmp`);
     writeFileSync(temp, JSON.stringify({ version: VERSION, entries: this.entries }));
     renameSync(temp, this.file);
   }
 }
 
-/** The default cache file: node_modules/.cache/glm-migrate under the working directory. */
+/** The cache's own folder, where a project has no node_modules to hold it (a Python project, say). */
+export const CACHE_FOLDER = ".glm-migrate-cache";
+
+/**
+ * Marks the cache folder as Ruff marks `.ruff_cache` (crates/ruff/src/cache.rs): a `.gitignore`
+ * holding `*`, so git never offers the folder for a commit with no line in the project's own
+ * .gitignore, and a CACHEDIR.TAG, so backup tools skip it (https://bford.info/cachedir/).
+ * Written once; a file the user changed is left as it is.
+ */
+function markCacheFolder(folder: string): void {
+  const marks: [string, string][] = [
+    [".gitignore", "# Automatically created by glm-migrate.\n*\n"],
+    ["CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by glm-migrate.\n"],
+  ];
+  for (const [name, text] of marks) {
+    try {
+      writeFileSync(join(folder, name), text, { flag: "wx" });
+    } catch {
+      // There already, or the folder is read-only: either way nothing more to do.
+    }
+  }
+}
+
+/**
+ * The default cache file under the working directory: in node_modules/.cache/glm-migrate where the
+ * project has a node_modules folder (the JavaScript tools' shared place, cleared with it), else in
+ * a dot-folder of its own, as Ruff's `.ruff_cache` and pytest's `.pytest_cache`.
+ */
 export function defaultCacheLocation(cwd: string): string {
-  return join(cwd, "node_modules", ".cache", "glm-migrate", "results.json");
+  const modules = join(cwd, "node_modules");
+  const folder = existsSync(modules) ? join(modules, ".cache", "glm-migrate") : join(cwd, CACHE_FOLDER);
+  return join(folder, "results.json");
 }

@@ -1,11 +1,11 @@
 import { languageForPath } from "../languages/index.js";
-import { cellLocator, markdownBlocks, notebookProgram, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
+import { cellLocator, cellOffsetInFile, MASK, markdownBlocks, notebookProgram, renderBlock, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Language } from "../model/types.js";
 import type { Budget } from "./budget.js";
 import { applyEdits } from "./edit-set.js";
 import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
-import { fatalMessage, toMessages, type Message } from "./results.js";
+import { fatalMessage, LineIndex, toMessages, type Message } from "./results.js";
 
 export interface ContainerOutcome {
   messages: Message[];
@@ -13,13 +13,14 @@ export interface ContainerOutcome {
   applied: number;
 }
 
-function shifted(diagnostic: Diagnostic, by: number): Diagnostic {
-  const move = (offset: number): number => offset + by;
+/** A block's finding moved to where the block sits in the file (edits re-indented with it). */
+function placed(diagnostic: Diagnostic, move: (offset: number) => number, indent: string): Diagnostic {
+  const text = (edit: string): string => (indent ? edit.replace(/\n/g, `\n${indent}`) : edit);
   return {
     ...diagnostic,
     range: { start: move(diagnostic.range.start), end: move(diagnostic.range.end) },
     ...(diagnostic.fix
-      ? { fix: { ...diagnostic.fix, edits: diagnostic.fix.edits.map((edit) => ({ ...edit, start: move(edit.start), end: move(edit.end) })) } }
+      ? { fix: { ...diagnostic.fix, edits: diagnostic.fix.edits.map((edit) => ({ ...edit, start: move(edit.start), end: move(edit.end), text: text(edit.text) })) } }
       : {}),
   };
 }
@@ -64,21 +65,20 @@ async function checkMarkdown(path: string, text: string, context: TextLintContex
     applied += outcome.applied;
     checked.push({ block, diagnostics: outcome.diagnostics, code: outcome.code });
   }
-  // Changed blocks written back in one sweep, and the findings placed with one line index: per
-  // block, each would cost the whole file again.
-  const output = applyEdits(
-    text,
-    checked.filter(({ block, code }) => code !== block.text).map(({ block, code }) => ({ start: block.start!, end: block.start! + block.text.length, text: code })),
-  );
-  const placed: Diagnostic[] = [];
-  let growth = 0;
-  for (const { block, diagnostics, code } of checked) {
-    // Where the block now starts: after the blocks before it have changed length.
-    for (const diagnostic of diagnostics) placed.push(shifted(diagnostic, block.start! + growth));
-    growth += code.length - block.text.length;
+  // The file with each block as it now reads, and the findings placed in it.
+  let output = "";
+  let cursor = 0;
+  const diagnostics: Diagnostic[] = [];
+  for (const { block, diagnostics: found, code } of checked) {
+    output += text.slice(cursor, block.start!);
+    const rendered = renderBlock(block, code);
+    const base = output.length;
+    for (const diagnostic of found) diagnostics.push(placed(diagnostic, (offset) => base + rendered.offset(offset), rendered.indent));
+    output += rendered.text;
+    cursor = block.start! + (block.raw ?? block.text).length;
   }
-  const messages: Message[] = toMessages(placed, output);
-  return { messages, ...(fixing ? { output } : {}), applied };
+  output += text.slice(cursor);
+  return { messages: toMessages(diagnostics, output), ...(fixing ? { output } : {}), applied };
 }
 
 async function checkNotebook(path: string, text: string, context: TextLintContext, fixing: Fixing, budget: Budget): Promise<ContainerOutcome> {
@@ -104,17 +104,30 @@ async function checkNotebook(path: string, text: string, context: TextLintContex
       );
     }
   }
-  const cellOf = cellLocator(program, outcome.code);
+  // Positions are reported in the file as it is after this run (fixed cells moved what follows).
+  const written = output === text ? program : notebookProgram(path, output);
+  const cells = written && !("error" in written) ? written : program;
+  const lines = new LineIndex(output);
+  // Cells located by a search and found by number, not by a pass over every cell per finding.
+  const cellOf = cellLocator(cells, outcome.code);
+  const byNumber = new Map(cells.cells.map((cell) => [cell.cell, cell]));
   const messages = toMessages(outcome.diagnostics, outcome.code).map((message) => {
     // Fix ranges inside the joined cells mean nothing in the notebook's JSON: keep that it is fixable.
     const { fix, suggestions, ...rest } = message;
     const start = cellOf(message.line);
     const end = cellOf(message.endLine);
+    const block = byNumber.get(start.cell)!;
+    const from = lines.position(cellOffsetInFile(output, block, start.line, message.column));
+    const to = end.cell === start.cell ? lines.position(cellOffsetInFile(output, block, end.line, message.endColumn)) : from;
     return {
       ...rest,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
       cell: start.cell,
-      line: start.line,
-      endLine: end.cell === start.cell ? end.line : start.line,
+      cellLine: start.line,
+      cellColumn: message.column - (block.masked?.has(start.line - 1) ? MASK.length : 0),
       ...(fix ? { fixedWith: "safe" as const } : suggestions ? { fixedWith: "unsafe" as const } : {}),
     };
   });

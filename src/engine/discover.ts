@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { languageForPath } from "../languages/index.js";
+import { CACHE_FOLDER } from "./cache.js";
 
 /** Folders that never hold code worth migrating: dependencies, environments, build output. */
 const SKIPPED_DIRECTORIES = new Set([
@@ -23,6 +24,8 @@ const SKIPPED_DIRECTORIES = new Set([
   "build",
   ".next",
   ".turbo",
+  // glm-migrate's own --cache folder, whose results would otherwise be read as JSON.
+  CACHE_FOLDER,
 ]);
 
 /** Bundles named as such: generated, never edited by hand. */
@@ -42,6 +45,8 @@ export interface DiscoverOptions {
   excluded?: (path: string) => boolean;
   /** A file its configuration's `include` leaves out. */
   notIncluded?: (path: string) => boolean;
+  /** Called for each file the walk meets whose name passes `test` (not read; `fix` removes stale temporary files). */
+  strays?: { test: (name: string) => boolean; found: (path: string) => void };
 }
 
 export interface Discovered {
@@ -137,6 +142,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
         if (isExcluded(path)) continue;
         await walk(path, here, matcher);
       } else if (entry.isFile()) {
+        if (options.strays?.test(entry.name)) options.strays.found(path);
         if (SKIPPED_FILES.has(entry.name) || MINIFIED.test(entry.name) || !languageForPath(path)) continue;
         if (options.gitignore && isIgnored(here, path, false)) continue;
         if (isExcluded(path)) continue;
@@ -144,6 +150,20 @@ export async function discover(paths: readonly string[], options: DiscoverOption
         if (matcher && !matcher(path)) continue;
         found.add(path);
       }
+    }
+  };
+
+  // A file named alone (a hook's staged files) has no walk to meet the strays beside it: look once per folder.
+  const lookedBeside = new Set<string>();
+  const strayBeside = (file: string): void => {
+    const strays = options.strays;
+    const dir = dirname(file);
+    if (!strays || lookedBeside.has(dir)) return;
+    lookedBeside.add(dir);
+    try {
+      for (const name of readdirSync(dir)) if (strays.test(name)) strays.found(join(dir, name));
+    } catch {
+      // An unreadable folder has nothing to clean that we could.
     }
   };
 
@@ -161,6 +181,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       // Named explicitly: read whatever its extension, but config excludes still apply, so a
       // hook passing staged files cannot sneak an excluded one in.
       if (!isExcluded(absolute) && !isLeftOut(absolute)) found.add(absolute);
+      strayBeside(absolute);
     } else if (GLOB_CHARS.test(argument)) {
       const pattern = isAbsolute(argument) ? argument : join(options.cwd, argument).split(sep).join("/");
       const { base } = picomatch.scan(pattern);

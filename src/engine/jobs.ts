@@ -1,6 +1,5 @@
 import type { FixSafety } from "../model/rule.js";
 import type { CheckOptions, Settings } from "./context.js";
-import { dirtyFiles } from "./git.js";
 import type { Decide } from "./lint-text.js";
 import type { FileOutcome, Fixing } from "./process-file.js";
 import type { ModelUse } from "../model/types.js";
@@ -13,11 +12,19 @@ export interface FileJob {
   settingsKey: string;
 }
 
+/** Why `fix` leaves a file with uncommitted changes alone, said once for the run. */
+export const DIRTY_REASON = "with uncommitted changes (commit or stash them, or pass --allow-dirty)";
+
 export interface JobFixing {
   unsafe: boolean;
   dryRun: boolean;
-  /** Leave files with uncommitted changes in this work tree alone (unless undefined). */
-  guardDirtyIn?: string;
+  /** Files to check but not fix (absolute paths): they had uncommitted changes when the run began. */
+  dirty?: string[];
+  /**
+   * One 32-bit flag, shared with every worker thread: non-zero once the run is interrupted, so no
+   * thread starts another write. Shared memory, because a message would wait behind the file in hand.
+   */
+  stop?: SharedArrayBuffer;
 }
 
 export interface JobBatch {
@@ -29,8 +36,6 @@ export interface JobBatch {
   /** Where other files use module-level names as a request's model (the second pass). */
   uses?: ModelUse[];
   cwd?: string;
-  /** Files this run rewrote: the uncommitted-changes guard does not stop it there. */
-  ownWrites?: string[];
 }
 
 export interface JobDone {
@@ -41,17 +46,21 @@ export interface JobDone {
 /** What a supervised worker says: a file's outcome, that it wants to write a file, or that its batch is over. */
 export type HostMessage = { round: number } & (JobDone | { mayWrite: number } | { batchDone: true });
 
+/** Whether the run's shared stop flag is up. */
+export function stopRequested(fixing: JobFixing | undefined): boolean {
+  return fixing?.stop !== undefined && Atomics.load(new Int32Array(fixing.stop), 0) !== 0;
+}
+
 /** How one file is fixed, from the run's plain-data settings (and, interactively, the question to ask). */
 export function fixingOf(fixing: JobFixing | undefined, decide?: Decide): Fixing | undefined {
   if (!fixing) return undefined;
   const allowed = new Set<FixSafety>(fixing.unsafe ? ["safe", "unsafe"] : ["safe"]);
-  const guard = fixing.guardDirtyIn;
+  const dirty = new Set(fixing.dirty ?? []);
   return {
     allowed,
     dryRun: fixing.dryRun,
     ...(decide ? { decide } : {}),
-    ...(guard
-      ? { vetoWrite: (path: string) => (dirtyFiles(guard, [path]).length > 0 ? "it has uncommitted changes (commit or stash them, or pass --allow-dirty)" : undefined) }
-      : {}),
+    ...(dirty.size > 0 ? { leaveAlone: (path: string) => (dirty.has(path) ? DIRTY_REASON : undefined) } : {}),
+    ...(fixing.stop ? { stopped: () => stopRequested(fixing) } : {}),
   };
 }

@@ -15,7 +15,10 @@ export interface Fixing {
   allowed: ReadonlySet<FixSafety>;
   dryRun: boolean;
   decide?: Decide;
-  vetoWrite?: (path: string) => string | undefined;
+  /** Why this file is checked but not fixed, if it is not (it had uncommitted changes). */
+  leaveAlone?: (path: string) => string | undefined;
+  /** True once the run is interrupted: no write may start after that. */
+  stopped?: () => boolean;
 }
 
 export interface TextOutcome {
@@ -105,6 +108,8 @@ export interface FileOutcome {
   deps?: string[];
   /** Files whose absence it depends on. */
   absent?: string[];
+  /** Checked but deliberately not fixed, and why (said once for the run, not per file). */
+  leftAlone?: string;
 }
 
 /** Reads, prefilters, decodes, checks and (when fixing) writes one file. */
@@ -135,25 +140,32 @@ export async function processFile(
   const decoded = decode(bytes);
   if ("error" in decoded) return { result: summarize(path, [fatalMessage("", 0, decoded.error)]), parsed: false, internalError: false };
   const { text, encoding } = decoded;
-  const outcome = await checkText(path, language, text, context, fixing);
-  const messages = outcome.messages;
+  const leftAlone = fixing?.leaveAlone?.(path);
+  // A file left alone is linted, not fixed: its findings are what the user needs to see, and a
+  // dry run then shows what `fix` would do, which is nothing here.
+  const outcome = await checkText(path, language, text, context, leftAlone ? undefined : fixing);
+  let messages = outcome.messages;
   const changed = outcome.output !== undefined && outcome.output !== text;
   let written = true;
   if (changed && fixing && !fixing.dryRun) {
-    const veto = fixing.vetoWrite?.(path);
+    // Interrupted while this file was being checked: it is left as it was, like the files not reached.
+    if (fixing.stopped?.()) return { parsed: true, internalError: false };
     try {
-      if (veto) throw new Error(veto);
       await mayWrite?.();
       stallPoint("write", path);
       await writeAtomic(path, encode(outcome.output!, encoding), bytes);
       await context.linker?.forget(path);
     } catch (error) {
       written = false;
-      messages.unshift(fatalMessage(text, 0, `fixes not written: ${(error as Error).message}`));
+      // The findings as they stand in the file, not as they would after the fixes that were not written.
+      const standing = await checkText(path, language, text, context, undefined);
+      messages = [fatalMessage(text, 0, `fixes not written: ${(error as Error).message}`), ...standing.messages];
     }
   }
-  const extra = changed ? { fixedCount: written ? outcome.applied : 0, output: outcome.output!, source: text } : { source: text };
-  const result = messages.length > 0 || changed ? summarize(path, messages, extra) : undefined;
+  const shown = changed && written;
+  const extra = shown ? { fixedCount: outcome.applied, output: outcome.output!, source: text } : { source: text };
+  const result = messages.length > 0 || shown ? summarize(path, messages, extra) : undefined;
+  const wouldFix = leftAlone !== undefined && messages.some((message) => message.fix || (message.suggestions && fixing!.allowed.has("unsafe")));
   const crossFile = outcome.crossFile;
   return {
     ...(result ? { result } : {}),
@@ -162,5 +174,6 @@ export async function processFile(
     ...(crossFile?.modelUses ? { uses: crossFile.modelUses } : {}),
     ...(crossFile?.deps ? { deps: crossFile.deps } : {}),
     ...(crossFile?.absent ? { absent: crossFile.absent } : {}),
+    ...(wouldFix ? { leftAlone } : {}),
   };
 }

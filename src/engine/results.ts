@@ -21,8 +21,13 @@ export interface Message {
   fixTitle?: string;
   /** The file could not be read or parsed; nothing else was checked in it. */
   fatal?: boolean;
-  /** In a notebook: the cell (1-based); line and column are then within the cell. */
+  /**
+   * In a notebook: the cell (1-based, counting every cell), and the line and column in the cell's
+   * code; line and column are, as for every file, positions in the notebook file itself.
+   */
   cell?: number;
+  cellLine?: number;
+  cellColumn?: number;
   /**
    * Fixed by the fix of an earlier message (one fix can answer several findings); the fix is
    * carried once, by that message.

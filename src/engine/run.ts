@@ -6,7 +6,9 @@ import type { FixSafety, Target } from "../model/rule.js";
 import { ResultCache, defaultCacheLocation } from "./cache.js";
 import { ContextCache, contextOf, settingsFor, type CheckOptions, type RuleConfig, type Settings } from "./context.js";
 import { discover } from "./discover.js";
-import { fixingOf, type FileJob, type JobBatch, type JobDone, type JobFixing } from "./jobs.js";
+import { fixingOf, stopRequested, type FileJob, type JobBatch, type JobDone, type JobFixing } from "./jobs.js";
+import { folderOf, uncommittedUnder } from "./git.js";
+import { isTempName, removeIfStale } from "./write.js";
 import { Answers } from "./answers.js";
 import type { Decide } from "./lint-text.js";
 import { checkText, processFile, type FileOutcome } from "./process-file.js";
@@ -68,6 +70,11 @@ export interface FixOptions extends LintOptions {
   decide?: Decide;
   /** Leave files with uncommitted changes in a git work tree alone (`fix` without --allow-dirty). */
   guardDirty?: boolean;
+  /**
+   * Aborting it interrupts the run: no write starts after that, the one in flight finishes, and the
+   * run returns what it wrote, with `interrupted` set. The CLI aborts it on SIGINT and SIGTERM.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -82,6 +89,12 @@ export interface RunResult {
   /** Rule crashes: bugs in glm-migrate, reported per file and as exit code 2. */
   internalErrors: number;
   durationMs: number;
+  /** Files checked but deliberately not fixed though they had fixes, and why (one reason for the run). */
+  leftAlone?: { reason: string; paths: string[] };
+  /** The run was interrupted (`signal` aborted): only `results` so far, and the rest not checked. */
+  interrupted?: boolean;
+  /** Temporary files of killed earlier runs that this run removed. */
+  staleTempsRemoved?: number;
 }
 
 export function lint(options: LintOptions = {}): Promise<RunResult> {
@@ -89,32 +102,26 @@ export function lint(options: LintOptions = {}): Promise<RunResult> {
 }
 
 export function fix(options: FixOptions = {}): Promise<RunResult> {
-  return run(options, {
-    unsafe: options.unsafeFixes ?? false,
-    dryRun: options.dryRun ?? false,
-    ...(options.guardDirty ? { guardDirtyIn: options.cwd ?? process.cwd() } : {}),
-  }, options.decide);
+  return run(options, { unsafe: options.unsafeFixes ?? false, dryRun: options.dryRun ?? false });
 }
 
 const DEFAULT_FILE_TIMEOUT_MS = 20_000;
 /** Below this many files, starting threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
 
-/** Analyses files, reporting each outcome; a round may carry the second pass's uses and the run's own writes. */
-export type Analyse = (jobs: readonly FileJob[], round: Pick<JobBatch, "uses" | "cwd" | "ownWrites">, onDone: (done: JobDone) => void) => Promise<void>;
+/** Analyses files, reporting each outcome; a round of the second pass carries the uses found. */
+export type Analyse = (jobs: readonly FileJob[], round: Pick<JobBatch, "uses" | "cwd">, onDone: (done: JobDone) => void) => Promise<void>;
 
 /** Analysis on this thread, one file after another: each round with fresh module links. */
 function inThread(check: CheckOptions, fixing: JobFixing | undefined, decide: Decide | undefined): Analyse {
   let first: ContextCache | undefined = new ContextCache(check);
+  const fileFixing = fixingOf(fixing, decide);
   return async (jobs, round, onDone) => {
     const contexts = first ?? new ContextCache(check);
     first = undefined;
     if (round.uses) contexts.linker?.setUses(round.uses, round.cwd ?? process.cwd());
-    const fileFixing = fixingOf(fixing, decide);
-    const own = new Set((round.ownWrites ?? []).map((path) => resolve(path)));
-    const veto = fileFixing?.vetoWrite;
-    if (fileFixing && veto && own.size > 0) fileFixing.vetoWrite = (path) => (own.has(resolve(path)) ? undefined : veto(path));
     for (const job of jobs) {
+      if (stopRequested(fixing)) break;
       const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
       onDone({ index: job.index, outcome: await processFile(job.path, context, prefilter, fileFixing) });
     }
@@ -162,7 +169,9 @@ export async function lintSource(text: string, options: SourceOptions & { fix?: 
   return summarize(options.filePath, outcome.messages, { source: text, ...extra });
 }
 
-async function run(options: LintOptions, fixing: JobFixing | undefined, decide?: Decide): Promise<RunResult> {
+/** `lint` (no `fixing`) or `fix`; the fix-only options are read only when fixing. */
+async function run(options: FixOptions, fixing: JobFixing | undefined): Promise<RunResult> {
+  const decide = fixing ? options.decide : undefined;
   const started = performance.now();
   const check = checkOptions(options);
   // With a time limit, files are analysed in worker threads this thread watches (interactive
@@ -177,7 +186,7 @@ async function run(options: LintOptions, fixing: JobFixing | undefined, decide?:
 }
 
 async function runWith(
-  options: LintOptions,
+  options: FixOptions,
   fixing: JobFixing | undefined,
   decide: Decide | undefined,
   started: number,
@@ -189,16 +198,34 @@ async function runWith(
   const asking = answers?.ask;
   const cwd = options.cwd ?? process.cwd();
   const resolver = resolverFor(options, cwd);
-  const discovered = await discover(options.paths?.length ? options.paths : ["."], {
+  const writing = fixing !== undefined && !fixing.dryRun;
+  const strays: string[] = [];
+  const paths = options.paths?.length ? options.paths : ["."];
+  const discovered = await discover(paths, {
     cwd,
     gitignore: options.gitignore ?? true,
     ...(options.include ? { include: options.include } : {}),
     ...(options.exclude ? { exclude: options.exclude } : {}),
     ...(resolver ? { excluded: (path: string) => resolver.isExcluded(path), notIncluded: (path: string) => resolver.isNotIncluded(path) } : {}),
+    ...(writing ? { strays: { test: isTempName, found: (path: string) => strays.push(path) } } : {}),
   });
+  const staleTempsRemoved = strays.filter(removeIfStale).length;
   const { missing } = discovered;
   const shard = options.shard;
   const files = shard ? discovered.files.filter((path) => shardOf(relative(cwd, path).split(sep).join("/"), shard.count) === shard.index) : discovered.files;
+
+  if (fixing && options.guardDirty) {
+    const dirty = uncommittedUnder(paths.map((path) => folderOf(resolve(cwd, path))));
+    if (dirty.size > 0) fixing = { ...fixing, dirty: files.filter((path) => dirty.has(path)) };
+  }
+  const signal = fixing ? options.signal : undefined;
+  const stop = new SharedArrayBuffer(4);
+  const raise = (): void => void Atomics.store(new Int32Array(stop), 0, 1);
+  if (writing && signal) {
+    if (signal.aborted) raise();
+    else signal.addEventListener("abort", raise, { once: true });
+    fixing = { ...fixing!, stop };
+  }
 
   // Files under one config share one settings object and key: 30,000 copies cost real memory.
   const shared = new Map<string, { settings: Settings; settingsKey: string }>();
@@ -230,29 +257,45 @@ async function runWith(
   // (One type-checked program serves every file; threads would each build their own.)
   if (!supervisorOf() && threads > 1 && !decide && !options.typeAware && pending.length >= WORKER_THRESHOLD) setSupervisor(new Supervisor(0, threads));
   const supervisor = supervisorOf();
+  const runFixing = fixing;
   const analyse: Analyse = supervisor
-    ? (some, round, onDone) => supervisor.analyse(some, { check, ...(fixing ? { fixing } : {}), ...round }, onDone)
+    ? (some, round, onDone) => supervisor.analyse(some, { check, ...(runFixing ? { fixing: runFixing } : {}), ...round }, onDone)
     : inThread(check, fixing, asking);
   await analyse(pending, {}, ({ index, outcome }) => record(index, outcome));
   if (cache) {
     for (const job of pending) {
-      const outcome = outcomes[job.index]!;
+      const outcome = outcomes[job.index];
       // A file stopped for time, or a crash, is tried again next run.
-      if (!outcome.overBudget && !outcome.internalError) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcome);
+      if (outcome && !outcome.overBudget && !outcome.internalError) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcome);
     }
     cache.save();
   }
   if (answers) answers.replaying = true;
-  await secondPass(jobs, outcomes, cwd, fixing, analyse);
+  if (!stopRequested(fixing)) await secondPass(jobs, outcomes, cwd, fixing, analyse);
+  signal?.removeEventListener("abort", raise);
+  const interrupted = stopRequested(fixing);
 
   const results: FileResult[] = [];
   let filesParsed = 0;
   let internalErrors = 0;
-  for (const outcome of outcomes) {
+  // One reason so far (uncommitted changes): the first outcome's names it.
+  let leftAlone: { reason: string; paths: string[] } | undefined;
+  for (const [index, outcome] of outcomes.entries()) {
     if (!outcome) continue;
     if (outcome.result) results.push(outcome.result);
     if (outcome.parsed) filesParsed++;
     if (outcome.internalError) internalErrors++;
+    if (outcome.leftAlone) (leftAlone ??= { reason: outcome.leftAlone, paths: [] }).paths.push(jobs[index]!.path);
   }
-  return { results, filesScanned: files.length, filesParsed, missing, internalErrors, durationMs: performance.now() - started };
+  return {
+    results,
+    filesScanned: files.length,
+    filesParsed,
+    missing,
+    internalErrors,
+    durationMs: performance.now() - started,
+    ...(leftAlone ? { leftAlone } : {}),
+    ...(interrupted ? { interrupted: true } : {}),
+    ...(staleTempsRemoved > 0 ? { staleTempsRemoved } : {}),
+  };
 }

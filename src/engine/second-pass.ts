@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { FileJob, JobFixing } from "./jobs.js";
+import { stopRequested, type FileJob, type JobFixing } from "./jobs.js";
 import type { FileOutcome } from "./process-file.js";
 import { realPath } from "./project.js";
 import { summarize } from "./results.js";
@@ -26,9 +26,7 @@ export async function secondPass(
 ): Promise<void> {
   const written = fixing !== undefined && !fixing.dryRun;
   const wroteIn = (outcome: FileOutcome | undefined): boolean => written && (outcome?.result?.fixedCount ?? 0) > 0;
-  // Files this run rewrote are dirty now, by its own hand: the uncommitted-changes guard must not stop it there.
-  const ours = new Set(jobs.filter((job) => wroteIn(outcomes[job.index])).map((job) => resolve(job.path)));
-  let rewritten = new Set(ours);
+  let rewritten = new Set(jobs.filter((job) => wroteIn(outcomes[job.index])).map((job) => resolve(job.path)));
   let seenUses = new Map<string, string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const uses = outcomes.flatMap((outcome) => outcome?.uses ?? []);
@@ -47,7 +45,8 @@ export async function secondPass(
     rewritten = new Set();
     const seconds = new Map<number, FileOutcome>();
     // Each round is analysed afresh (modules may have been rewritten), knowing the uses found so far.
-    await analyse(again, { uses, cwd, ownWrites: [...ours] }, ({ index, outcome }) => seconds.set(index, outcome));
+    // Files this run rewrote are dirty now, by its own hand; the guard looks at the tree as it was when the run began.
+    await analyse(again, { uses, cwd }, ({ index, outcome }) => seconds.set(index, outcome));
     for (const job of again) {
       const second = seconds.get(job.index);
       if (!second?.parsed) {
@@ -57,12 +56,10 @@ export async function secondPass(
         }
         continue;
       }
-      if (wroteIn(second)) {
-        rewritten.add(resolve(job.path));
-        ours.add(resolve(job.path));
-      }
+      if (wroteIn(second)) rewritten.add(resolve(job.path));
       outcomes[job.index] = mergeOutcomes(job.path, outcomes[job.index], second, written);
     }
+    if (stopRequested(fixing)) return;
   }
 }
 

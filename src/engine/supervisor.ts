@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { languageForPath } from "../languages/index.js";
-import type { FileJob, HostMessage, JobBatch, JobDone } from "./jobs.js";
+import { stopRequested, type FileJob, type HostMessage, type JobBatch, type JobDone } from "./jobs.js";
 import type { FileOutcome } from "./process-file.js";
 import { takePrestarted, workerPath } from "./prestart.js";
 import { fatalMessage, summarize } from "./results.js";
@@ -111,7 +111,10 @@ export class Supervisor {
     const round = ++this.round;
     const queues = { python: [] as FileJob[], script: [] as FileJob[], other: [] as FileJob[] };
     for (const job of jobs) queues[parserOf(job.path)].push(job);
+    // Interrupted (fix, on a signal): no file is handed out any more; those not reached have no outcome.
+    const stopped = (): boolean => stopRequested(settings.fixing);
     const take = (preferred: Preference): FileJob[] => {
+      if (stopped()) return [];
       const order = preferred === "python" ? (["python", "other", "script"] as const) : (["script", "other", "python"] as const);
       const queue = order.map((name) => queues[name]).find((candidate) => candidate.length > 0);
       return queue ? queue.splice(0, BATCH) : [];
@@ -123,7 +126,7 @@ export class Supervisor {
       const timer = this.timeoutMs > 0 ? setInterval(() => watch(), Math.min(250, Math.max(20, this.timeoutMs / 20))) : undefined;
       // Done when every file has its outcome and every thread has said its batch is over.
       const settle = (): void => {
-        if (remaining > 0 || [...this.hosts].some((host) => host.busy)) return;
+        if ((remaining > 0 && !stopped()) || [...this.hosts].some((host) => host.busy)) return;
         if (timer) clearInterval(timer);
         resolve();
       };
@@ -172,7 +175,11 @@ export class Supervisor {
       const attach = (host: Host): void => {
         host.onMessage = (message) => {
           if (message.round !== round) return;
-          if ("batchDone" in message) feed(host);
+          if ("batchDone" in message) {
+            // What is left of the batch was skipped on an interrupt.
+            host.open = [];
+            feed(host);
+          }
           else if ("mayWrite" in message) {
             // The analysis is over: the write gets a time of its own, and is stopped only if it hangs.
             host.writing = true;

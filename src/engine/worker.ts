@@ -1,7 +1,6 @@
-import { resolve } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { ContextCache } from "./context.js";
-import { fixingOf, type HostMessage, type JobBatch } from "./jobs.js";
+import { fixingOf, stopRequested, type HostMessage, type JobBatch } from "./jobs.js";
 import { processFile } from "./process-file.js";
 import { stallPoint } from "./stall.js";
 
@@ -31,10 +30,9 @@ parentPort!.on("message", async (message: JobBatch | { round: number; write: num
     round = batchRound;
   }
   const fixing = fixingOf(batch.fixing);
-  const own = new Set((batch.ownWrites ?? []).map((path) => resolve(path)));
-  const veto = fixing?.vetoWrite;
-  if (fixing && veto && own.size > 0) fixing.vetoWrite = (path) => (own.has(resolve(path)) ? undefined : veto(path));
   for (const job of batch.jobs) {
+    // Interrupted: the files not started are left as they are, and reported as not checked.
+    if (stopRequested(batch.fixing)) break;
     if (batchRound > 1) stallPoint("second", job.path);
     const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
     const mayWrite = (): Promise<void> =>
@@ -54,5 +52,5 @@ parentPort!.postMessage({ ready: true });
 // The parsers the files named on the command line need start loading now, while the main thread
 // is still reading the command line and configuration.
 const warm: string[] = (workerData as { warm?: string[] } | null)?.warm ?? [];
-if (warm.includes("python")) void import("../languages/python/parser.js").then(({ pythonParser }) => pythonParser()).catch(() => undefined);
+if (warm.includes("python")) void import("../languages/tree-sitter.js").then(({ treeSitterParser }) => treeSitterParser("python")).catch(() => undefined);
 if (warm.includes("script")) void import("../languages/javascript/index.js").catch(() => undefined);

@@ -11,8 +11,12 @@ export interface Block {
   text: string;
   /** A path that names the block and carries its language's extension: `README.md#L12.py`. */
   virtualPath: string;
-  /** Markdown: where the code starts in the file (code is a contiguous slice of it). */
+  /** Markdown: where the code starts in the file. */
   start?: number;
+  /** Markdown, indented fences: the block's lines as in the file, and what each line lost. */
+  raw?: string;
+  indent?: number;
+  removed?: number[];
   /** Notebooks: the cell's number (1-based, counting every cell). */
   cell?: number;
   /** Notebooks: the source node, to write a changed cell back. */
@@ -48,41 +52,103 @@ const FENCE_LANGUAGES: Record<string, string> = {
   console: "sh",
 };
 
+const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])( +)(?=\S)/;
+
 /**
- * Fenced code blocks at the left margin (``` or ~~~, CommonMark's rules for closing). Indented
- * fences (inside lists) are left out: their code is not a contiguous slice of the file.
+ * Fenced code blocks (``` or ~~~, CommonMark's rules for closing), at the margin or indented
+ * inside list items, as docs number their steps. An indented fence's code is its lines less the
+ * fence's indentation (CommonMark removes up to that many spaces from each), so it is not one
+ * slice of the file: `removed` says how much each line lost, and `renderBlock` puts it back.
  */
 export function markdownBlocks(path: string, text: string): Block[] {
   const blocks: Block[] = [];
   const lines = text.split("\n");
   let offset = 0;
-  let open: { fence: string; language: string; start: number; line: number } | undefined;
+  let open: { fence: string; language: string; start: number; line: number; indent: number; code: string[]; removed: number[] } | undefined;
+  /** Content columns of the list items the current line may belong to, innermost last. */
+  const lists: number[] = [];
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!.replace(/\r$/, "");
+    const raw = lines[index]!;
+    const line = raw.replace(/\r$/, "");
     const lineStart = offset;
-    offset += lines[index]!.length + 1;
+    offset += raw.length + 1;
+    const indent = /^ */.exec(line)![0].length;
     if (!open) {
-      const match = /^(`{3,}|~{3,})\s*([\w+-]*)/.exec(line);
-      if (match && !(match[1]!.startsWith("`") && line.slice(match[1]!.length).includes("`"))) {
-        open = { fence: match[1]!, language: match[2]!.toLowerCase(), start: offset, line: index + 2 };
+      const item = LIST_ITEM.exec(line);
+      if (item) {
+        while (lists.length && lists.at(-1)! > indent) lists.pop();
+        lists.push(item[0].length);
+      } else if (line.trim() !== "") {
+        while (lists.length && lists.at(-1)! > indent) lists.pop();
+      }
+      // A fence opens at the margin (up to 3 spaces) or at a list item's content column (up to 3 more).
+      const match = item ? null : /^ *(`{3,}|~{3,})\s*([\w+-]*)/.exec(line);
+      const container = lists.filter((column) => column <= indent).at(-1) ?? 0;
+      if (match && indent - container <= 3 && !(match[1]!.startsWith("`") && line.slice(indent + match[1]!.length).includes("`"))) {
+        open = { fence: match[1]!, language: match[2]!.toLowerCase(), start: offset, line: index + 2, indent, code: [], removed: [] };
       }
       continue;
     }
-    const close = new RegExp(`^${open.fence[0] === "`" ? "`" : "~"}{${open.fence.length},}\\s*$`);
-    if (!close.test(line)) continue;
+    const close = new RegExp(`^ *${open.fence[0] === "`" ? "`" : "~"}{${open.fence.length},}\\s*$`);
+    if (!close.test(line) || indent > open.indent + 3) {
+      const removed = Math.min(indent, open.indent);
+      open.code.push(raw.slice(removed));
+      open.removed.push(removed);
+      continue;
+    }
     const extension = FENCE_LANGUAGES[open.language];
     if (extension) {
       const end = Math.max(open.start, lineStart);
-      blocks.push({ text: text.slice(open.start, end), virtualPath: `${path}#L${open.line}.${extension}`, start: open.start });
+      const slice = text.slice(open.start, end);
+      const indented = open.removed.some((count) => count > 0);
+      blocks.push({
+        text: indented ? open.code.map((line) => `${line}\n`).join("") : slice,
+        virtualPath: `${path}#L${open.line}.${extension}`,
+        start: open.start,
+        ...(indented ? { raw: slice, indent: open.indent, removed: open.removed } : {}),
+      });
     }
     open = undefined;
   }
   return blocks;
 }
 
+/**
+ * A Markdown block's code as it sits in the file, and where an offset of the code lands in that
+ * text: the original slice for unchanged code, the fixed code re-indented otherwise.
+ */
+export function renderBlock(block: Block, code: string): { text: string; offset: (position: number) => number; indent: string } {
+  const raw = block.raw ?? block.text;
+  if (!block.removed) return { text: code, offset: (position) => position, indent: "" };
+  const original = block.text.split("\n");
+  const lines = code.split("\n");
+  const sameShape = lines.length === original.length;
+  const indent = " ".repeat(block.indent!);
+  const removed = lines.map((line, index) =>
+    sameShape && line === original[index] ? block.removed![index] ?? 0 : line.trim() === "" ? 0 : block.indent!,
+  );
+  const text = code === block.text ? raw : lines.map((line, index) => " ".repeat(removed[index]!) + line).join("\n");
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    starts.push(at);
+    at += line.length + 1;
+  }
+  return {
+    text,
+    indent,
+    offset: (position) => {
+      let line = starts.length - 1;
+      while (line > 0 && starts[line]! > position) line--;
+      return position + removed.slice(0, line + 1).reduce((sum, count) => sum + count, 0);
+    },
+  };
+}
+
 /** IPython magics and shell escapes are not Python: hidden behind a comment while parsing. */
 const MAGIC = /^\s*[%!]/;
-const MASK = "#glm-migrate-masked:";
+/** Hides a magic line from the parser (columns on such a line are shifted by its length). */
+export const MASK = "#glm-migrate-masked:";
 
 /** Between cells in the joined program: a comment no fix touches, to split the cells apart again. */
 export const CELL_BOUNDARY = "# glm-migrate: next cell";
@@ -139,6 +205,52 @@ export function cellLocator(program: NotebookProgram, joined: string): (line: nu
     if (low === parts.length) return { cell: program.cells.at(-1)!.cell!, line };
     return { cell: program.cells[low]!.cell!, line: line - firsts[low]! + 1 };
   };
+}
+
+/**
+ * Where a position in a cell's code (1-based line and column of the block's text, hidden magics
+ * included) sits in the notebook file: the offset in the JSON of the character that the cell's
+ * source string decodes to there, so CI annotations land on the file's own line.
+ */
+export function cellOffsetInFile(text: string, cell: Block, line: number, column: number): number {
+  const source = cell.source!;
+  const starts = lineStartsOf(cell);
+  let offset = starts[Math.min(line - 1, starts.length - 1)]!;
+  offset += Math.max(0, column - 1 - (cell.masked?.has(line - 1) ? MASK.length : 0));
+  const parts = source.type === "array" ? (source.children ?? []).filter((part) => part.type === "string") : [source];
+  if (parts.length === 0 || parts[0]!.type !== "string") return source.offset;
+  for (const [index, part] of parts.entries()) {
+    const length = String(part.value).length;
+    if (offset < length || index === parts.length - 1) return rawOffset(text, part, Math.min(offset, length));
+    offset -= length;
+  }
+  return source.offset;
+}
+
+/**
+ * Where each line of a cell's code starts in its source, hidden magics' masks left out (one entry
+ * past the last line): counted once per cell, since every finding in it asks.
+ */
+const lineStarts = new WeakMap<Block, number[]>();
+function lineStartsOf(cell: Block): number[] {
+  let starts = lineStarts.get(cell);
+  if (starts) return starts;
+  const lines = cell.text.split("\n");
+  starts = [0];
+  for (let index = 0; index < lines.length; index++) starts.push(starts[index]! + lines[index]!.length + 1 - (cell.masked?.has(index) ? MASK.length : 0));
+  lineStarts.set(cell, starts);
+  return starts;
+}
+
+/** The file offset of the `count`-th decoded UTF-16 unit of a JSON string literal. */
+function rawOffset(text: string, literal: Node, count: number): number {
+  let at = literal.offset + 1;
+  const end = literal.offset + literal.length - 1;
+  for (let decoded = 0; decoded < count && at < end; decoded++) {
+    if (text[at] !== "\\") at++;
+    else at += text[at + 1] === "u" ? 6 : 2;
+  }
+  return at;
 }
 
 function notebookBlocks(path: string, text: string): Block[] | { error: string } {

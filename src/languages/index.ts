@@ -31,12 +31,32 @@ const EXTENSIONS: Record<string, Language> = {
   ".zsh": "shell",
 };
 
+/** `.env`, `.env.local`, `.env.production`: dotenv files named by their prefix, not an extension. */
+const DOTENV_PREFIX = ".env.";
+
 /** The language a path is read as, or undefined for files glm-migrate does not read. */
 export function languageForPath(path: string): Language | undefined {
   const name = basename(path).toLowerCase();
-  if (name === ".env" || name.startsWith(".env.")) return "env";
+  if (name === ".env" || name.startsWith(DOTENV_PREFIX)) return "env";
   const dot = name.lastIndexOf(".");
   return dot === -1 ? undefined : EXTENSIONS[name.slice(dot)];
+}
+
+const extensionNames = (): string[] => Object.keys(EXTENSIONS).map((extension) => extension.slice(1));
+
+/**
+ * The files glm-migrate reads, as a Python regular expression for pre-commit's `files:` (its type
+ * tags know no `.env`, `.mts`, `.cts` or `.jsonc`, and a tag list drifts from this table). The
+ * hooks file is generated from it (`npm run hooks`).
+ */
+export function hookFilesPattern(): string {
+  const dotenv = DOTENV_PREFIX.replace(/\./g, "\\.");
+  return `(?i)((^|/)${dotenv}[^/]*|\\.(${extensionNames().join("|")}))$`;
+}
+
+/** The same files as a lint-staged glob (micromatch, matched against the base name). */
+export function lintStagedGlob(): string {
+  return `{*.{${extensionNames().join(",")}},${DOTENV_PREFIX}*}`;
 }
 
 /**
@@ -72,7 +92,7 @@ export async function lowerSource(path: string, language: Language, text: string
     }
     case "shell": {
       const { lowerShell } = await import("./shell/index.js");
-      return { file: lowerShell(path, text) };
+      return { file: await lowerShell(path, text, budget) };
     }
     case "markdown":
     case "notebook":

@@ -512,12 +512,14 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   });
   linkModelVariables(models, requests, clients, constants);
   const modelUses: ModelUse[] = [];
+  const importedStrings = new Map<string, string>();
   let lines: LineIndex | undefined;
   for (const [call, request] of requestByCall) {
     const model = findOption(request.request, "model");
     if (model?.kind !== "name" || !model.name || isBound(model.name, call.scope)) continue;
     const symbol = importedSymbol(model.name.split("."), call.scope);
     if (symbol?.kind === "value") {
+      if (symbol.string !== undefined) importedStrings.set(model.name, symbol.string);
       lines ??= new LineIndex(text);
       modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lines.position(model.range.start).line });
     }
@@ -562,6 +564,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     kit: raw.kit,
     exportsOf: moduleExports,
     ...(modelUses.length > 0 ? { modelUses } : {}),
+    ...(importedStrings.size > 0 ? { importedStrings } : {}),
     ...(links?.deps.length ? { deps: links.deps } : {}),
     ...(links?.absent?.length ? { absent: links.absent } : {}),
   };
@@ -579,7 +582,9 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       if (binding.scope !== -1 || binding.name.includes(".") || named.has(binding.name)) continue;
       named.add(binding.name);
       const client = boundClient(binding.name, -1);
-      exports.set(binding.name, client ? { kind: "client", client: external(client) } : { kind: "value", path: raw.path, name: binding.name });
+      const literal = constants.get(binding.name);
+      const string = literal?.kind === "string" && literal.string !== undefined ? { string: literal.string } : {};
+      exports.set(binding.name, client ? { kind: "client", client: external(client) } : { kind: "value", path: raw.path, name: binding.name, ...string });
     }
     for (const [name, scope] of raw.functions ?? []) {
       const client = returnedClient(scope, 0);

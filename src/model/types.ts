@@ -223,6 +223,8 @@ export interface LoweredFile {
   exportsOf?: () => ReadonlyMap<string, ImportedSymbol>;
   /** Requests here whose model is a name defined in another module of the tree. */
   modelUses?: ModelUse[];
+  /** The values of those names, where their module assigns them a string (`config.MODEL` → `zai-glm-4.6`). */
+  importedStrings?: ReadonlyMap<string, string>;
   /** The other files whose contents this file's findings depend on (the modules it imports). */
   deps?: string[];
   /** Files whose absence this file's findings depend on (an import that found nothing there). */
@@ -251,7 +253,8 @@ export type ImportedSymbol =
   /** A function that returns a client (`def get_client(): return OpenAI(...)`). */
   | { kind: "factory"; client: Client }
   /** Any other module-level name (`MODEL = "zai-glm-4.6"`), defined at `path`. */
-  | { kind: "value"; path: string; name: string }
+  /** `string`: the name's value, when the module assigns it one string literal (`MODEL = "zai-glm-4.6"`). */
+  | { kind: "value"; path: string; name: string; string?: string }
   | { kind: "module"; path: string; exports: ReadonlyMap<string, ImportedSymbol> };
 
 /** `create(model=MODEL)` where `MODEL` is defined in `definition`: reported there, once. */

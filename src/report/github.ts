@@ -7,9 +7,8 @@ const escapeData = (text: string): string => text.replace(/%/g, "%25").replace(/
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** One workflow command per finding: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. */
-export function formatGithub(run: RunResult, cwd: string): string {
+export function* githubChunks(run: RunResult, cwd: string): Generator<string> {
   const root = repositoryRoot(cwd);
-  let out = "";
   for (const result of run.results) {
     const file = portablePath(result.filePath, root);
     for (const message of result.messages) {
@@ -23,8 +22,7 @@ export function formatGithub(run: RunResult, cwd: string): string {
         `endColumn=${message.endColumn}`,
         `title=${escapeProperty(title)}`,
       ].join(",");
-      out += `::${command} ${properties}::${escapeData(message.message)}\n`;
+      yield `::${command} ${properties}::${escapeData(message.message)}\n`;
     }
   }
-  return out;
 }

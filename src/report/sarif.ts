@@ -19,33 +19,30 @@ function region(index: LineIndex, start: number, end: number): Record<string, nu
   return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
 }
 
-function fixesOf(message: Message, result: FileResult, uri: string): unknown[] | undefined {
+function fixesOf(message: Message, result: FileResult, uri: string, index: () => LineIndex): unknown[] | undefined {
   const fix = message.fix ?? message.suggestions?.[0]?.fix;
   if (!fix || result.source === undefined) return undefined;
-  const index = new LineIndex(result.source);
   return [
     {
       description: { text: message.fix ? "glm-migrate fix" : "glm-migrate fix --unsafe-fixes (review it)" },
       artifactChanges: [
         {
           artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
-          replacements: [{ deletedRegion: region(index, fix.range[0], fix.range[1]), insertedContent: { text: fix.text } }],
+          replacements: [{ deletedRegion: region(index(), fix.range[0], fix.range[1]), insertedContent: { text: fix.text } }],
         },
       ],
     },
   ];
 }
 
-/** SARIF 2.1.0 for code scanning, paths relative to the repository root. */
-export function formatSarif(run: RunResult, cwd: string, rules: readonly Rule[]): string {
-  const root = repositoryRoot(cwd);
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
-  const results: unknown[] = [];
+function* resultsOf(run: RunResult, root: string, ruleIndex: Map<string, number>): Generator<unknown> {
   for (const result of run.results) {
     const uri = portablePath(result.filePath, root);
+    let lines: LineIndex | undefined;
+    const index = (): LineIndex => (lines ??= new LineIndex(result.source!));
     for (const message of result.messages) {
-      const fixes = fixesOf(message, result, uri);
-      results.push({
+      const fixes = fixesOf(message, result, uri, index);
+      yield {
         ruleId: message.ruleId ?? "glm-migrate",
         ...(message.ruleId && ruleIndex.has(message.ruleId) ? { ruleIndex: ruleIndex.get(message.ruleId) } : {}),
         level: LEVELS[message.level],
@@ -59,9 +56,19 @@ export function formatSarif(run: RunResult, cwd: string, rules: readonly Rule[])
           },
         ],
         ...(fixes ? { fixes } : {}),
-      });
+      };
     }
   }
+}
+
+/**
+ * SARIF 2.1.0 for code scanning, paths relative to the repository root. Written in pieces, a
+ * result at a time, so a report is not bounded by the longest string V8 can hold; the pieces join
+ * to exactly `JSON.stringify(log, null, 2)`.
+ */
+export function* sarifChunks(run: RunResult, cwd: string, rules: readonly Rule[]): Generator<string> {
+  const root = repositoryRoot(cwd);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -86,9 +93,20 @@ export function formatSarif(run: RunResult, cwd: string, rules: readonly Rule[])
           },
         },
         originalUriBaseIds: { "%SRCROOT%": { uri: `file://${root.endsWith("/") ? root : `${root}/`}` } },
-        results,
+        // The last key of the log: its empty array is where the results are streamed in.
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const text = `${JSON.stringify(log, null, 2)}\n`;
+  const empty = text.lastIndexOf('"results": []');
+  const keyIndent = text.slice(text.lastIndexOf("\n", empty) + 1, empty);
+  const itemIndent = `${keyIndent}  `;
+  yield text.slice(0, empty + '"results": ['.length);
+  let count = 0;
+  for (const result of resultsOf(run, root, ruleIndex)) {
+    yield `${count++ > 0 ? "," : ""}\n${itemIndent}${JSON.stringify(result, null, 2).replace(/\n/g, `\n${itemIndent}`)}`;
+  }
+  if (count > 0) yield `\n${keyIndent}`;
+  yield text.slice(empty + '"results": ['.length);
 }

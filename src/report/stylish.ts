@@ -24,6 +24,12 @@ function frame(lines: readonly string[], message: Message, dim: (text: string) =
   return `    ${dim(gutter)}${line}\n    ${pad}${red("^".repeat(width))}\n`;
 }
 
+/** The one line that says which files `fix` left alone and why; undefined when it left none. */
+export function leftAloneLine(run: RunResult, mode: StylishOptions["mode"]): string | undefined {
+  if (!run.leftAlone || mode === "lint") return undefined;
+  return `${mode === "dry-run" ? "Would not fix" : "Not fixed"}: ${plural(run.leftAlone.paths.length, "file")} ${run.leftAlone.reason}.`;
+}
+
 export function formatStylish(run: RunResult, options: StylishOptions): string {
   const c = createColors(options.color);
   let out = "";
@@ -34,6 +40,7 @@ export function formatStylish(run: RunResult, options: StylishOptions): string {
   let unsafe = 0;
   let fixed = 0;
   let fixedFiles = 0;
+  const leftAlone = new Set(run.leftAlone?.paths ?? []);
   for (const result of run.results) {
     errors += result.errorCount;
     warnings += result.warningCount;
@@ -43,7 +50,8 @@ export function formatStylish(run: RunResult, options: StylishOptions): string {
     fixed += result.fixedCount;
     if (result.fixedCount > 0) fixedFiles++;
     if (result.messages.length === 0) continue;
-    out += `${c.underline(relative(options.cwd, result.filePath) || result.filePath)}\n`;
+    const skipped = leftAlone.has(result.filePath) && options.mode !== "lint" ? ` ${c.yellow("(skipped)")}` : "";
+    out += `${c.underline(relative(options.cwd, result.filePath) || result.filePath)}${skipped}\n`;
     out += formatMessages(result, options, c);
     out += "\n";
   }
@@ -52,6 +60,8 @@ export function formatStylish(run: RunResult, options: StylishOptions): string {
     const verb = options.mode === "dry-run" ? "Would fix" : "Fixed";
     out += `${c.green(`${verb} ${plural(fixed, "problem")} in ${plural(fixedFiles, "file")}.`)}\n`;
   }
+  const notFixed = leftAloneLine(run, options.mode);
+  if (notFixed) out += `${c.yellow(notFixed)}\n`;
   const seconds = `${(run.durationMs / 1000).toFixed(1)}s`;
   if (total === 0) {
     if (fixed === 0) out += `${c.green("✔")} No problems found (${plural(run.filesScanned, "file")} checked in ${seconds}).\n`;
@@ -75,7 +85,8 @@ function formatMessages(result: FileResult, options: StylishOptions, c: ReturnTy
     const severity =
       message.level === "error" ? c.red("error") : message.level === "warning" ? c.yellow("warning") : c.blue("info");
     const plainSeverity = message.level;
-    const position = `${message.cell !== undefined ? `cell ${message.cell} › ` : ""}${message.line}:${message.column}`;
+    const position =
+      message.cell !== undefined ? `cell ${message.cell}, line ${message.cellLine}:${message.cellColumn}` : `${message.line}:${message.column}`;
     return { message, position, severity, plainSeverity };
   });
   // Folded, not spread: a spread of 100,000 arguments overflows the stack.

@@ -1,44 +1,10 @@
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { Language, Parser, type Node, type ParseOptions, type Tree } from "web-tree-sitter";
+import type { Node, Tree } from "web-tree-sitter";
 import { UNLIMITED, type Budget } from "../../engine/budget.js";
 import type { ParseError } from "../../model/types.js";
+import { parseWith } from "../tree-sitter.js";
 
-let parser: Promise<Parser> | undefined;
-
-/**
- * The grammar ships in our package (copied into dist/wasm at build) so users never run the
- * tree-sitter-python install script; in a source checkout the devDependency provides it.
- */
-function grammarPath(): string {
-  const packaged = fileURLToPath(new URL("../../../wasm/tree-sitter-python.wasm", import.meta.url));
-  if (existsSync(packaged)) return packaged;
-  return createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
-}
-
-/** Loaded on first use, so a run over JS files only never starts the WebAssembly runtime. */
-export function pythonParser(): Promise<Parser> {
-  parser ??= (async () => {
-    await Parser.init();
-    const language = await Language.load(grammarPath());
-    const instance = new Parser();
-    instance.setLanguage(language);
-    return instance;
-  })();
-  return parser;
-}
-
-export async function parsePython(text: string, budget: Budget = UNLIMITED): Promise<Tree> {
-  const instance = await pythonParser();
-  // tree-sitter asks the callback now and then; true cancels the parse.
-  const progressCallback = (() => budget.expired()) as unknown as ParseOptions["progressCallback"];
-  const tree = instance.parse(text, null, { progressCallback });
-  if (!tree) {
-    budget.check();
-    throw new Error("tree-sitter returned no tree");
-  }
-  return tree;
+export function parsePython(text: string, budget: Budget = UNLIMITED): Promise<Tree> {
+  return parseWith("python", text, budget);
 }
 
 /**

@@ -1,16 +1,21 @@
-import { parseTree, type Node } from "jsonc-parser";
+import { parseTree, type Node as JsonNode } from "jsonc-parser";
+import type { Node } from "web-tree-sitter";
+import { UNLIMITED, type Budget } from "../../engine/budget.js";
 import { classifyExpression } from "../../model/endpoints.js";
 import { modelNameKind } from "../../model/names.js";
 import type { Comment, Entry, EntryList, LoweredFile, ModelRef, RequestSite, Value } from "../../model/types.js";
 import { configKit, hashComments } from "../config/common.js";
+import { parseWith } from "../tree-sitter.js";
 
 /**
  * Shell scripts and `bash` blocks in docs: a `curl` to a chat-completions URL with a JSON body in
- * single quotes (`-d '{...}'`, `--data-raw`, `--json`) is a request like any other, and the rules
- * check its body. Offsets point into the script, so fixes edit the JSON in place.
+ * single quotes (`-d '{...}'`, `--data-raw`, `--json`, over as many lines as it takes) or in a
+ * here-document read with `--data @-` is a request like any other, and the rules check its body.
+ * tree-sitter's Bash grammar reads the script (quotes over several lines, continuations, pipes,
+ * here-documents); offsets point into it, so fixes edit the JSON in place.
  */
 
-function lowerJson(node: Node, base: number): Value {
+function lowerJson(node: JsonNode, base: number): Value {
   const range = { start: base + node.offset, end: base + node.offset + node.length };
   switch (node.type) {
     case "string":
@@ -29,14 +34,14 @@ function lowerJson(node: Node, base: number): Value {
   }
 }
 
-function lowerList(node: Node, base: number): EntryList {
+function lowerList(node: JsonNode, base: number): EntryList {
   const range = { start: base + node.offset, end: base + node.offset + node.length };
   const entries: Entry[] = (node.children ?? []).map((child) => {
     if (node.type === "array") {
       const value = lowerJson(child, base);
       return { key: null, value, range: value.range };
     }
-    const [key, value] = child.children as [Node, Node];
+    const [key, value] = child.children as [JsonNode, JsonNode];
     return {
       key: String(key.value),
       keyRange: { start: base + key.offset, end: base + key.offset + key.length },
@@ -47,42 +52,99 @@ function lowerList(node: Node, base: number): EntryList {
   return { entries, range, inner: { start: range.start + 1, end: range.end - 1 } };
 }
 
-const DATA_FLAGS = /(?:^|\s)(?:-d|--data|--data-raw|--data-binary|--json)\s+'([^']*)'/g;
+/** curl's options whose argument is the request body. */
+const DATA_FLAGS = new Set(["-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"]);
+const CHAT_URL = /^(?:https?:\/\/|\$\{?\w+).*chat\/completions/;
 
-export function lowerShell(path: string, text: string): LoweredFile {
+/** What a word means once its quotes are removed (expansions left as written). */
+function unquoted(node: Node): string {
+  if (node.type === "raw_string" || node.type === "string") return node.text.slice(1, -1);
+  if (node.type === "concatenation") return node.namedChildren.map((child) => unquoted(child!)).join("");
+  return node.text;
+}
+
+/** The here-document a command reads as standard input: its own, or one piped into it. */
+function hereDocument(command: Node): Node | undefined {
+  for (let node = command.parent; node && node.type !== "program" && node.type !== "command_substitution"; node = node.parent) {
+    for (const child of node.namedChildren) {
+      if (child?.type === "heredoc_body") return child;
+      const body = child?.type === "heredoc_redirect" ? child.namedChildren.find((part) => part?.type === "heredoc_body") : undefined;
+      if (body) return body;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The body's text in the script: a single-quoted argument, a here-document read with `@-`, or one
+ * that `cat` prints into the argument.
+ */
+function bodyOf(command: Node, args: Node[], index: number): { start: number; end: number } | undefined {
+  const word = args[index]!;
+  let argument: Node | undefined;
+  if (DATA_FLAGS.has(unquoted(word))) argument = args[index + 1];
+  else if (word.type === "concatenation" && word.namedChildCount === 2 && DATA_FLAGS.has(word.namedChildren[0]!.text.replace(/=$/, ""))) {
+    // -d'{...}' or --data='{...}': the flag and its argument in one word.
+    argument = word.namedChildren[1]!;
+  } else return undefined;
+  if (argument?.type === "raw_string") return { start: argument.startIndex + 1, end: argument.endIndex - 1 };
+  if (argument && unquoted(argument) === "@-") {
+    const body = hereDocument(command);
+    if (body) return { start: body.startIndex, end: body.endIndex };
+  }
+  // -d "$(cat <<EOF ... EOF)": the here-document of a `cat` substituted in place.
+  const cat = argument && /^"?\$\(\s*cat\s+<</.test(argument.text) ? argument.descendantsOfType("heredoc_body")[0] : undefined;
+  if (cat) return { start: cat.startIndex, end: cat.endIndex };
+  return undefined;
+}
+
+/** The commands that run curl (also behind a `$ ` prompt, as docs show them, or `sudo`), with curl's arguments. */
+function curlCommands(root: Node): { command: Node; name: Node; args: Node[] }[] {
+  return root.descendantsOfType("command").flatMap((command) => {
+    const words = [command!.childForFieldName("name"), ...command!.childrenForFieldName("argument")].filter((node): node is Node => node !== null);
+    const at = words.findIndex((word) => word.text !== "$" && word.text !== "sudo");
+    // tree-sitter reads a prompt's `$ curl` as the expansion `$curl`.
+    if (at === -1 || words[at]!.text.replace(/^\$\s+/, "") !== "curl") return [];
+    return [{ command: command!, name: words[at]!, args: words.slice(at + 1) }];
+  });
+}
+
+export async function lowerShell(path: string, text: string, budget: Budget = UNLIMITED): Promise<LoweredFile> {
   const requests: RequestSite[] = [];
   const models: ModelRef[] = [];
-  // A command runs to the end of its line, or further over backslash-continued lines.
-  for (const command of text.matchAll(/(^|[;&|(]\s*|\n\s*)curl\b(?:\\\r?\n|[^\n])*/g)) {
-    const start = command.index + command[1]!.length;
-    const source = command[0].slice(command[1]!.length);
-    const url = /(["']?)((?:https?:\/\/|\$\{?\w+\}?)[^\s"']*chat\/completions[^\s"']*)\1/.exec(source);
-    if (!url) continue;
-    for (const data of source.matchAll(DATA_FLAGS)) {
-      const jsonStart = start + data.index + data[0].length - data[1]!.length - 1;
-      const root = parseTree(data[1]!);
-      if (!root || root.type !== "object") continue;
-      const urlStart = start + url.index;
-      const urlValue: Value = { kind: "string", range: { start: urlStart, end: urlStart + url[0].length }, string: url[2]! };
-      const request = lowerList(root, jsonStart);
-      const site: RequestSite = {
-        kind: "http",
-        method: "chat.completions",
-        sdk: "http",
-        endpoint: classifyExpression(urlValue, text),
-        range: { start, end: start + source.length },
-        calleeRange: { start, end: start + 4 },
-        args: request,
-        request,
-        open: false,
-      };
-      requests.push(site);
-      for (const entry of request.entries) {
-        if (entry.key && modelNameKind(entry.key) === "single" && entry.value.kind === "string") {
-          models.push({ value: entry.value, position: "argument", key: entry.key, request: site, endpoint: site.endpoint });
+  const tree = await parseWith("bash", text, budget);
+  try {
+    for (const { command, name, args } of curlCommands(tree.rootNode)) {
+      const url = args.find((arg) => CHAT_URL.test(unquoted(arg)));
+      if (!url) continue;
+      for (let index = 0; index < args.length; index++) {
+        const body = bodyOf(command, args, index);
+        if (!body) continue;
+        const root = parseTree(text.slice(body.start, body.end));
+        if (!root || root.type !== "object") continue;
+        const urlValue: Value = { kind: "string", range: { start: url.startIndex, end: url.endIndex }, string: unquoted(url) };
+        const request = lowerList(root, body.start);
+        const site: RequestSite = {
+          kind: "http",
+          method: "chat.completions",
+          sdk: "http",
+          endpoint: classifyExpression(urlValue, text),
+          range: { start: name.startIndex, end: Math.max(command.endIndex, body.end) },
+          calleeRange: { start: name.startIndex, end: name.endIndex },
+          args: request,
+          request,
+          open: false,
+        };
+        requests.push(site);
+        for (const entry of request.entries) {
+          if (entry.key && modelNameKind(entry.key) === "single" && entry.value.kind === "string") {
+            models.push({ value: entry.value, position: "argument", key: entry.key, request: site, endpoint: site.endpoint });
+          }
         }
       }
     }
+  } finally {
+    tree.delete();
   }
   const comments: Comment[] = hashComments(text);
   return {
