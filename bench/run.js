@@ -6,6 +6,7 @@
 // Also measures the memory that writing a huge report takes. Options: BENCH_DIR (corpus folder),
 // BENCH_RUNS (runs per timing, default 3), BENCH_STEP=report-memory (that step alone).
 //   --scaling            only the scaling benchmark; --targets: only the corpus and speed targets
+//                        (no scaling, no report-memory step)
 //   --sizes 10000,100000 --shapes rebound,calls --languages python --commands lint
 //                        a part of the scaling benchmark (BENCH_SCALING_RUNS: runs per size below
 //                        1M, default 3; 1M-line files run once)
@@ -423,4 +424,4 @@ function reportMemoryStep() {
 
 // BENCH_STEP=report-memory runs that step alone.
 if (process.env.BENCH_STEP !== "report-memory") await main();
-if (!process.argv.includes("--scaling")) reportMemoryStep();
+if (!process.argv.includes("--scaling") && !process.argv.includes("--targets")) reportMemoryStep();
