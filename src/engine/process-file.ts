@@ -42,7 +42,7 @@ export async function checkText(
   text: string,
   context: TextLintContext,
   fixing: { allowed: ReadonlySet<FixSafety>; decide?: Decide } | undefined,
-): Promise<TextOutcome & { internalError: boolean }> {
+): Promise<TextOutcome & { internalError: boolean; parserLost?: true }> {
   const budget = timeBudget(context.fileTimeoutMs);
   try {
     if (language === "markdown" || language === "notebook") {
@@ -76,6 +76,11 @@ export async function checkText(
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return { messages: [fatalMessage(text, 0, "nested too deeply for glm-migrate to read; skipped")], applied: 0, internalError: false };
     }
+    // tree-sitter aborts when its WebAssembly memory (4 GB at most) runs out: the parser is gone
+    // for this thread, so a supervised thread is replaced after this file.
+    if (error instanceof Error && error.constructor.name === "RuntimeError" && /Aborted/.test(error.message)) {
+      return { messages: [fatalMessage(text, 0, "too large for the parser's memory; skipped")], applied: 0, internalError: false, parserLost: true };
+    }
     const detail = error instanceof RuleCrash ? error.message : `failed on this file: ${(error as Error)?.message ?? String(error)}`;
     return { messages: [fatalMessage(text, 0, `internal error: ${detail}`)], applied: 0, internalError: true };
   }
@@ -101,6 +106,8 @@ export interface FileOutcome {
   parsed: boolean;
   /** Its analysis ran out of time and was stopped. */
   overBudget?: true;
+  /** The parser's WebAssembly instance aborted on it: the thread must not parse another file. */
+  parserLost?: true;
   internalError: boolean;
   /** Requests here whose model is a name another file of the tree defines. */
   uses?: CrossFile["modelUses"];
@@ -171,6 +178,7 @@ export async function processFile(
     ...(result ? { result } : {}),
     parsed: true,
     internalError: outcome.internalError,
+    ...(outcome.parserLost ? { parserLost: true as const } : {}),
     ...(crossFile?.modelUses ? { uses: crossFile.modelUses } : {}),
     ...(crossFile?.deps ? { deps: crossFile.deps } : {}),
     ...(crossFile?.absent ? { absent: crossFile.absent } : {}),

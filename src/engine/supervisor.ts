@@ -150,16 +150,22 @@ export class Supervisor {
         host.worker.postMessage({ ...settings, round, jobs: batch } satisfies JobBatch);
       };
       const replace = (host: Host, outcome: (job: FileJob) => FileOutcome, requeue: boolean): void => {
-        host.ended = true;
-        host.busy = false;
-        this.hosts.delete(host);
-        void host.worker.terminate();
         const [current, ...rest] = host.open;
         host.open = [];
         // The files after the stuck one were never started: they go back to the front of the queue.
         if (requeue && rest.length > 0) queues[parserOf(rest[0]!.path)].unshift(...rest);
         if (current) finish(host, current, outcome(current));
         if (!requeue) for (const job of rest) finish(host, job, outcome(job));
+        retire(host);
+      };
+      /** Ends a thread and starts a fresh one in its place, given the files its batch had left. */
+      const retire = (host: Host): void => {
+        host.ended = true;
+        host.busy = false;
+        this.hosts.delete(host);
+        void host.worker.terminate();
+        if (host.open.length > 0) queues[parserOf(host.open[0]!.path)].unshift(...host.open);
+        host.open = [];
         const fresh = this.start(host.preferred);
         attach(fresh);
         feed(fresh);
@@ -190,6 +196,7 @@ export class Supervisor {
             if (at === -1) return;
             const [job] = host.open.splice(at, 1);
             finish(host, job!, message.outcome);
+            if (message.outcome.parserLost) retire(host);
           }
         };
         host.onFailure = (reason) => {
