@@ -318,7 +318,9 @@ export const modelId: Rule = {
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
       example: 'client.chat.completions.create(model="zai-glm-4.6", messages=messages)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=messages)',
-      source: "rules/knowledge/catalog.json (Cerebras deprecation page; Z.ai model list; API-FACTS.md §2)",
+      source:
+        "Cerebras Inference docs, Deprecations (inference-docs.cerebras.ai/support/deprecation, newest entry " +
+        "2026-04-22); Z.ai docs, GLM-4.7 (docs.z.ai); each model's facts with their own sources: `glm-migrate models`",
     },
   },
   check({ file, target, report }) {
