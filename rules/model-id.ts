@@ -1,8 +1,13 @@
 import { pushTo } from "../src/collections.js";
 import { Fix, type FixSafety, type Rule, type Target } from "../src/model/rule.js";
 import { words } from "../src/model/names.js";
-import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
+import { TEST_PLACES, type StringPlace } from "../src/model/literals.js";
+import type { Endpoint, LoweredFile, ModelRef } from "../src/model/types.js";
+import { catalogModel } from "./knowledge/catalog.js";
+import { CEREBRAS_API_HOST, CEREBRAS_KEY_VARIABLE, hostOf, ZAI_API_HOSTS, ZAI_KEY_VARIABLES } from "./knowledge/endpoints.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
+import { literalRange } from "./common/values.js";
+import { moveBlocker } from "./common/zai-move.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -19,13 +24,6 @@ function describe(model: KnownModel): string {
   return `\`${model.id}\` was ${model.status ?? "retired"} by Cerebras on ${model.retired}`;
 }
 
-/** The string literal itself, quotes included, even when the value is `env ?? "..."`. */
-function literalRange(value: Value): { start: number; end: number } {
-  const content = value.contentRange!;
-  const quoted = content.start > value.range.start && content.end < value.range.end;
-  return quoted ? { start: content.start - 1, end: content.end + 1 } : content;
-}
-
 interface Plan {
   ref: ModelRef;
   message: string;
@@ -40,16 +38,157 @@ interface Plan {
  */
 function endpointOf(file: LoweredFile, ref: ModelRef, prefixEndpoint: Endpoint | undefined): { endpoint: Endpoint; guessed: boolean } {
   if (prefixEndpoint) return { endpoint: prefixEndpoint, guessed: false };
-  if (ref.endpoint !== "unknown" || ref.position === "argument" || ref.position === "provider") return { endpoint: ref.endpoint, guessed: false };
+  // A request's or client's own argument is as known as its endpoint; an argument of any other
+  // call (a project's wrapper) is a setting like the rest of the file's.
+  const sent = ref.position === "provider" || (ref.position === "argument" && !ref.wrapper);
+  if (ref.endpoint !== "unknown" || sent) return { endpoint: ref.endpoint, guessed: false };
+  // A literal counted for its file or its catalog (see `counts`) is meant for Cerebras.
+  if (ref.position === "literal") return { endpoint: zaiOnly(file) ? "zai" : "cerebras", guessed: true };
   const cerebrasOnly = file.clients.length > 0 && file.clients.every((client) => client.endpoint === "cerebras");
-  return cerebrasOnly ? { endpoint: "cerebras", guessed: true } : { endpoint: "unknown", guessed: false };
+  if (cerebrasOnly || soleProvider(file) === "cerebras") return { endpoint: "cerebras", guessed: true };
+  return zaiOnly(file) ? { endpoint: "zai", guessed: true } : { endpoint: "unknown", guessed: false };
 }
+
+const soles = new WeakMap<LoweredFile, "cerebras" | "zai" | undefined>();
+
+/**
+ * The one provider a file talks to, if it talks to one: Cerebras or Z.ai by its clients and
+ * requests, the API URLs it holds and the key variables it reads; none when they disagree, or a
+ * client's endpoint is unknown (an OpenAI client with no base URL goes to OpenAI). Its model settings are that
+ * provider's, before and after the endpoint moves.
+ */
+function soleProvider(file: LoweredFile): "cerebras" | "zai" | undefined {
+  if (soles.has(file)) return soles.get(file);
+  const seen = new Set<Endpoint>();
+  // A client whose endpoint is unknown (`new OpenAI()`) may well go elsewhere.
+  for (const client of file.clients) seen.add(client.endpoint);
+  for (const request of file.requests) if (request.endpoint !== "unknown") seen.add(request.endpoint);
+  for (const { value } of file.literals ?? []) {
+    const host = hostOf(value.string ?? "");
+    if (host && ZAI_API_HOSTS.includes(host)) seen.add("zai");
+    else if (host === CEREBRAS_API_HOST) seen.add("cerebras");
+  }
+  // Key variables speak only where nothing else does: a URL already moved outweighs the old key.
+  if (seen.size === 0 && new RegExp(`\\b(${ZAI_KEY_VARIABLES.join("|")})\\b`).test(file.text)) seen.add("zai");
+  if (seen.size === 0 && file.text.includes(CEREBRAS_KEY_VARIABLE)) seen.add("cerebras");
+  const [only] = seen;
+  const sole = seen.size === 1 && (only === "cerebras" || only === "zai") ? only : undefined;
+  soles.set(file, sole);
+  return sole;
+}
+
+/** A file that talks to Z.ai and nothing else (and does not name Cerebras). */
+function zaiOnly(file: LoweredFile): boolean {
+  return soleProvider(file) === "zai" && !cerebrasContext(file);
+}
+
+const contexts = new WeakMap<LoweredFile, boolean>();
+
+/**
+ * Code that names Cerebras (prose in a docstring does not): its URL, a `CEREBRAS_*` variable, a
+ * `cerebras/` or `cerebras:` prefix, the provider's name as a string, an import of one of its SDKs,
+ * a Cerebras class, factory or attribute.
+ */
+const CEREBRAS_MARKS: readonly RegExp[] = [
+  /cerebras\.ai/i,
+  /CEREBRAS_\w/,
+  /["'`]cerebras[/:"'`]/i,
+  /(?:from|import|require\()\s*["'`]?[\w@./-]*cerebras/i,
+  /\b\w*Cerebras\w*[(<]/,
+  /\bclass\s+\w*Cerebras/,
+  /\.cerebras\b|\bcerebras\w*\s*=[^=]/i,
+];
+
+/**
+ * Whether the file talks to Cerebras or is about it: a Cerebras client or request, a module named
+ * for it, or one of the marks above outside comments.
+ */
+function cerebrasContext(file: LoweredFile): boolean {
+  let known = contexts.get(file);
+  if (known === undefined) {
+    let text = file.text;
+    for (const comment of [...file.comments].sort((a, b) => b.range.start - a.range.start)) {
+      text = text.slice(0, comment.range.start) + text.slice(comment.range.end);
+    }
+    known =
+      file.clients.some((client) => client.endpoint === "cerebras") ||
+      file.requests.some((request) => request.endpoint === "cerebras") ||
+      /cerebras/i.test(file.path.slice(file.path.lastIndexOf("/") + 1)) ||
+      CEREBRAS_MARKS.some((mark) => mark.test(text));
+    contexts.set(file, known);
+  }
+  return known;
+}
+
+/** A Cerebras model ID (retired, not served elsewhere, or the target) by any prefix but another router's. */
+function isCerebrasId(text: string, target: Target): boolean {
+  const { known, id, prefixEndpoint } = parseModelId(text);
+  if (prefixEndpoint === "other" || prefixEndpoint === "zai") return false;
+  return id === target.model || (known?.kind === "cerebras-retired" && !known.sharedWith);
+}
+
+/**
+ * Whether a model-shaped literal outside a model position is a finding: a retired Cerebras ID in
+ * a file with Cerebras context (an ID others also serve only where it reaches a Cerebras request),
+ * a Z.ai ID where it reaches a request or stands in one catalog with Cerebras IDs.
+ */
+function counts(file: LoweredFile, ref: ModelRef, known: KnownModel, prefixEndpoint: Endpoint | undefined, target: Target): boolean {
+  if (prefixEndpoint === "other") return false;
+  if (ref.endpoint === "cerebras" || prefixEndpoint === "cerebras") return true;
+  if (known.kind === "cerebras-retired") return !known.sharedWith && cerebrasContext(file);
+  // Display names (`GLM-4.7`) and house aliases (`glm-4.7-cerebras`) are not Z.ai's IDs.
+  if (known.id !== known.id.toLowerCase() || known.id.includes("cerebras")) return false;
+  if (ref.endpoint === "zai") return true;
+  // In a module that talks to one provider only, a single Z.ai ID it keeps (a default, a field, a
+  // wrapper's argument) is one of its requests' models; its catalogs and fallback lists are not
+  // followed (the ID is valid where they are sent).
+  const ownCall = ref.place !== "argument" || /^(?:(?:this|self)\.)?[\w$]+$/.test(ref.key);
+  if (!ref.container && ref.place && SETTING_PLACES.has(ref.place) && ownCall && soleProvider(file) !== undefined) return true;
+  const container = ref.container;
+  if (!container) return false;
+  return file.models.some(
+    (other) => other !== ref && other.container?.start === container.start && other.container.end === container.end && isCerebrasId(other.value.string ?? "", target),
+  );
+}
+
+const SETTING_PLACES: ReadonlySet<StringPlace> = new Set(["value", "variable", "parameter", "field", "argument"]);
+
+const TEST_PLACES_NAMED: Partial<Record<StringPlace, string>> = {
+  comparison: "a comparison",
+  key: "a mapping key",
+  case: "a `case` pattern",
+};
 
 function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefined {
   const { prefix, known, prefixEndpoint } = parseModelId(ref.value.string ?? "");
-  if (!known || !ref.value.contentRange) return undefined;
+  // A Cerebras model served today is not this rule's business (unknown-model checks the rest).
+  if (!known || known.kind === "cerebras-current" || !ref.value.contentRange) return undefined;
   if (words(ref.key).some((word) => HISTORICAL.has(word))) return undefined;
+  if (ref.position === "literal" && !counts(file, ref, known, prefixEndpoint, target)) return undefined;
   const { endpoint, guessed } = endpointOf(file, ref, prefixEndpoint);
+  // Another provider serves the same ID: only a request that certainly goes to Cerebras counts.
+  if (known.sharedWith && (endpoint !== "cerebras" || guessed)) return undefined;
+  const found = planFor(file, known, prefix, prefixEndpoint, endpoint, guessed, ref, target);
+  const test = ref.place && TEST_PLACES.has(ref.place) ? TEST_PLACES_NAMED[ref.place] : undefined;
+  if (found && test) {
+    // An upgrade shim or a lookup tests the old ID on purpose; it changes with what it tests.
+    delete found.next;
+    delete found.safety;
+    found.message += ` (${test}, so no automatic fix: change it together with the code that relies on it)`;
+  }
+  return found;
+}
+
+function planFor(
+  file: LoweredFile,
+  known: KnownModel,
+  prefix: string,
+  prefixEndpoint: Endpoint | undefined,
+  endpoint: Endpoint,
+  guessed: boolean,
+  ref: ModelRef,
+  target: Target,
+): Plan | undefined {
   const next = movedPrefix(prefix) + target.model;
 
   if (known.kind === "cerebras-retired") {
@@ -57,8 +196,11 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
     // endpoint makes the rewrite safe. A proxy elsewhere may map its own aliases.
     if (prefixEndpoint === "other") return undefined;
     if (!known.autoFix) {
-      const suggestion = known.replacement ? `; Cerebras suggests \`${known.replacement}\`` : "";
-      return { ref, message: `${describe(known)}${suggestion}. Choose a current model such as \`${target.model}\`` };
+      // A replacement Cerebras named then and has since retired too is no advice now.
+      const current = known.replacement !== undefined && parseModelId(known.replacement).known?.kind === "cerebras-current";
+      const suggestion = current ? `; Cerebras suggests \`${known.replacement}\`` : "";
+      const choose = current && known.replacement === target.model ? "" : `. Choose a current model such as \`${target.model}\``;
+      return { ref, message: `${describe(known)}${suggestion}${choose}` };
     }
     const safe = endpoint === "cerebras" || endpoint === "unknown";
     return { ref, message: `${describe(known)}; use \`${target.model}\``, next, safety: safe ? "safe" : "unsafe" };
@@ -72,6 +214,12 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
   if (endpoint === "cerebras") {
     return { ref, message: `${describe(known)}; on Cerebras the model is \`${target.model}\``, next, safety: guessed ? "unsafe" : "safe" };
   }
+  // The model moves only with its client: a Cerebras ID sent to Z.ai would be worse than none.
+  const client = ref.request?.client ?? ref.client;
+  const blocker = client?.endpoint === "zai" ? moveBlocker(file, client) : undefined;
+  if (blocker) {
+    return { ref, message: `${describe(known)} and this request goes to Z.ai, which cannot move to Cerebras as it is (${blocker}); change the model when the request moves` };
+  }
   return {
     ref,
     message: `${describe(known)} and this request still goes to Z.ai; move it to Cerebras and use \`${target.model}\``,
@@ -80,23 +228,42 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
   };
 }
 
-/**
- * In a list, several IDs may rewrite to the same target: only one of them gets the fix (a safe
- * one first), and none does when the target is listed already.
- */
-function dropDuplicateFixes(plans: Plan[]): void {
-  const groups = new Map<Value[], Plan[]>();
-  for (const item of plans) {
-    if (item.ref.siblings && item.next) pushTo(groups, item.ref.siblings, item);
+/** A catalog a reference's fix is weighed in: its list of models, or the literal that holds it. */
+function groupOf(ref: ModelRef): { key: unknown; range?: { start: number; end: number } } | undefined {
+  // A request's own model is one setting, whatever literal the request sits in.
+  if (ref.container && !ref.request && ref.position !== "argument" && ref.position !== "provider") {
+    return { key: `${ref.container.start}:${ref.container.end}`, range: ref.container };
   }
-  for (const [siblings, members] of groups) {
+  return ref.siblings ? { key: ref.siblings } : undefined;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * In a list or catalog, several IDs may rewrite to the same target: only one of them gets the fix
+ * (a safe one first; the same ID written twice is one setting, fixed everywhere), and none does
+ * when the target is listed already, anywhere in the enclosing literal (a list of objects, an enum).
+ */
+function dropDuplicateFixes(file: LoweredFile, plans: Plan[]): void {
+  const groups = new Map<unknown, Plan[]>();
+  const ranges = new Map<unknown, { start: number; end: number }>();
+  for (const item of plans) {
+    const group = item.next ? groupOf(item.ref) : undefined;
+    if (!group) continue;
+    pushTo(groups, group.key, item);
+    if (group.range) ranges.set(group.key, group.range);
+  }
+  for (const [key, members] of groups) {
     const byTarget = new Map<string, Plan[]>();
     for (const item of members) pushTo(byTarget, item.next!, item);
+    const range = ranges.get(key);
     for (const [next, candidates] of byTarget) {
-      const listed = siblings.some((sibling) => sibling.string === next);
+      const listed = range
+        ? new RegExp(`(["'\`])${escape(next)}\\1`).test(file.text.slice(range.start, range.end))
+        : (members[0]!.ref.siblings ?? []).some((sibling) => sibling.string === next);
       const winner = listed ? undefined : (candidates.find((item) => item.safety === "safe") ?? candidates[0]);
       for (const item of candidates) {
-        if (item === winner) continue;
+        if (winner && item.ref.value.string === winner.ref.value.string) continue;
         delete item.next;
         item.message += " (already listed here)";
       }
@@ -128,19 +295,35 @@ export const modelId: Rule = {
         "`glm-4.5`) are rewritten where the call goes to Cerebras; where it still goes to Z.ai the rewrite is an " +
         "unsafe fix, since the endpoint must move too. Other retired IDs, and Z.ai's flash, air and vision " +
         "variants, are reported without a fix. Names that say the value is old on purpose (`LEGACY_MODEL`) are " +
-        "left alone, and a list never gets the same ID twice. A setting defined in one module and used as the model " +
-        "in another (`from config import MODEL`) is reported and fixed once, at its definition, naming a use.",
+        "left alone. A setting defined in one module and used as the model in another (`from config import MODEL`) " +
+        "is reported and fixed once, at its definition, naming a use.\n\n" +
+        "What it follows. Model IDs are found wherever code keeps them, not only under a name like `model`: dict " +
+        "and object values, list entries, class and dataclass fields, enum members, `Literal[...]` and union " +
+        "types, call arguments (`Agent(\"cerebras:...\")`, `init_chat_model(\"cerebras:...\")`, " +
+        "`createModelConfig(\"cerebras/...\")`) and every provider spelling (`cerebras/`, `cerebras:`, `zai/`, " +
+        "`zhipu/`). Outside a model position, a retired Cerebras ID counts in a file with Cerebras context (a " +
+        "Cerebras client, URL, `CEREBRAS_*` variable, prefix or provider name in code, or a module named for it); " +
+        "an ID another provider also serves (`deepseek-r1-distill-llama-70b` on Groq) counts only where it reaches " +
+        "a Cerebras request. A Z.ai ID counts where it reaches a request, stands in one list, dict or enum with " +
+        "Cerebras IDs, or is a single setting (a default, a field, a wrapper's argument) of a module that talks to " +
+        "one provider only. The value is followed to the request: `MODELS[name]` and `.get(name)` lookups (every " +
+        "value of the dict), fields of constant objects (`MODELS.GLM_4_6`), derived strings " +
+        "(`MODELS.X.split(\"/\").pop()`), `self.id` and `this.modelId` back to the class field or constructor " +
+        "assignment, and raw HTTP requests whose URL is built in pieces. Comparisons, `in` and `.includes()` " +
+        "tests, `case` patterns and mapping keys are reported with no fix (they are often deliberate upgrade " +
+        "shims). In a list or catalog no ID is rewritten to one already listed anywhere in the enclosing literal " +
+        "(a list of objects, an enum's members), and two IDs never become the same entry.",
       why:
-        "Cerebras deprecated `zai-glm-4.6` on 2026-01-20 in favour of GLM 4.7, and has retired the other IDs " +
+        `Cerebras deprecated \`zai-glm-4.6\` on ${catalogModel("zai-glm-4.6")?.deprecatedOn?.value} in favour of GLM 4.7, and has retired the other IDs ` +
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
       example: 'client.chat.completions.create(model="zai-glm-4.6", messages=messages)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=messages)',
-      source: "API-FACTS.md §2 (Cerebras deprecation page; Z.ai model list)",
+      source: "rules/knowledge/catalog.json (Cerebras deprecation page; Z.ai model list; API-FACTS.md §2)",
     },
   },
   check({ file, target, report }) {
     const plans = file.models.map((ref) => plan(file, ref, target)).filter((item): item is Plan => item !== undefined);
-    dropDuplicateFixes(plans);
+    dropDuplicateFixes(file, plans);
     for (const item of plans) {
       const content = item.ref.value.contentRange!;
       report({

@@ -1,4 +1,6 @@
 import { pushTo } from "../src/collections.js";
+import { resolve } from "./common/values.js";
+import { apiKeyOption, keyVariableEdits, moveBlocker, unmovableKey } from "./common/zai-move.js";
 import { removeEntries } from "../src/model/edits.js";
 import { Fix, type Edit, type Rule } from "../src/model/rule.js";
 import type { Client, LoweredFile, Range, Value } from "../src/model/types.js";
@@ -10,10 +12,9 @@ import {
   CEREBRAS_SDK_BASE_URL,
   CEREBRAS_SDK_IMPORT,
   hostOf,
-  PORTABLE_CLIENT_OPTIONS,
   ZAI_API_HOSTS,
   ZAI_CLIENT_MODULES,
-  ZAI_KEY_VARIABLES,
+  ZAI_OPENAI_BASE,
 } from "./knowledge/endpoints.js";
 
 type UrlProblem = { kind: "zai"; host: string } | { kind: "zai-anthropic"; host: string } | { kind: "demo" };
@@ -34,30 +35,26 @@ function fixedUrl(url: string, problem: UrlProblem, sdkBase: boolean): string {
   return sdkBase ? CEREBRAS_SDK_BASE_URL : CEREBRAS_OPENAI_BASE_URL;
 }
 
-/** ZAI_API_KEY → CEREBRAS_API_KEY inside an API-key expression (a string or an identifier). */
-function keyVariableEdits(file: LoweredFile, value: Value | undefined): Edit[] {
-  if (!value) return [];
-  const edits: Edit[] = [];
-  const source = file.text.slice(value.range.start, value.range.end);
-  const pattern = new RegExp(`\\b(${ZAI_KEY_VARIABLES.join("|")})\\b`, "g");
-  for (const match of source.matchAll(pattern)) {
-    const start = value.range.start + match.index;
-    edits.push({ start, end: start + match[0].length, text: CEREBRAS_KEY_VARIABLE });
-  }
-  return edits;
+/**
+ * A Z.ai URL kept in code away from any client (a constant, a class field, a fetch URL, an env
+ * default, a provider config): its API base becomes Cerebras' `/v1` and the rest stays, when the
+ * rest is a chat-completions path Cerebras also serves.
+ */
+function loneUrlFix(value: Value): Fix | undefined {
+  const url = value.string ?? "";
+  const base = ZAI_OPENAI_BASE.exec(url);
+  if (!base || !value.contentRange) return undefined;
+  const rest = url.slice(base[0].length);
+  if (!/^\/?$|^\/chat\/completions\/?$/.test(rest)) return undefined;
+  const next = CEREBRAS_OPENAI_BASE_URL + rest;
+  return Fix.unsafe([{ start: value.contentRange.start, end: value.contentRange.end, text: next }], `Point at \`${next}\``);
 }
 
-function apiKeyOption(client: Client): Value | undefined {
-  return client.options?.entries.find((entry) => entry.key === "api_key" || entry.key === "apiKey")?.value;
-}
-
-/** A key the fix cannot move to CEREBRAS_API_KEY: a literal secret, or a Z.ai setting we cannot rename. */
-function unmovableKey(file: LoweredFile, client: Client): boolean {
-  const key = apiKeyOption(client);
-  if (!key) return false;
-  if (key.kind === "string") return true;
-  const source = file.text.slice(key.range.start, key.range.end);
-  return keyVariableEdits(file, key).length === 0 && /zai|zhipu|bigmodel|glm/i.test(source);
+/** Z.ai's API, not its website or console: api.z.ai, or open.bigmodel.cn under `/api`. */
+function zaiApiUrl(url: string): boolean {
+  const host = hostOf(url);
+  if (host === "api.z.ai") return true;
+  return host === "open.bigmodel.cn" && /^https?:\/\/[^/]+(\/api(\/|$)|\/?$)/i.test(url);
 }
 
 function urlFix(file: LoweredFile, value: Value, problem: UrlProblem, client?: Client): Fix | undefined {
@@ -77,11 +74,7 @@ function urlFix(file: LoweredFile, value: Value, problem: UrlProblem, client?: C
  */
 function zaiSdkFix(file: LoweredFile, clients: Client[], local: string): Fix | undefined {
   const statement = file.imports.find((candidate) => ZAI_CLIENT_MODULES.includes(candidate.module) && candidate.names.some((name) => name.local === local));
-  if (!statement || statement.names.length !== 1) return undefined;
-  if (clients.some((client) => client.options?.entries.some((entry) => entry.spread || (entry.key !== null && !PORTABLE_CLIENT_OPTIONS.has(entry.key))))) {
-    return undefined;
-  }
-  if (clients.some((client) => unmovableKey(file, client))) return undefined;
+  if (!statement || clients.some((client) => moveBlocker(file, client))) return undefined;
   // Rename the class only where the file uses the name for nothing but these constructions.
   const uses = [...file.text.matchAll(new RegExp(`\\b${local}\\b`, "g"))].length;
   const rename = uses === 1 + clients.length;
@@ -114,7 +107,14 @@ export const providerEndpoint: Rule = {
         "is on api.z.ai or open.bigmodel.cn, and base URLs on inference.cerebras.ai (the chat demo). The unsafe fix " +
         "points them at Cerebras: `https://api.cerebras.ai/v1` for OpenAI-style clients, the Cerebras SDK for " +
         "Z.ai's, and `CEREBRAS_API_KEY` for the key. Once a client points at Cerebras, the other rules' fixes for " +
-        "its calls become safe in the next pass.",
+        "its calls become safe in the next pass.\n\n" +
+        "What it follows. A Z.ai API URL is found wherever code keeps it, not only in a client's options: module " +
+        "constants, class fields and attributes (`DEFAULT_BASE_URL`), environment defaults (`os.getenv(\"X\", " +
+        "\"https://api.z.ai/...\")`, `process.env.X || \"...\"`), provider and wrapper config objects " +
+        "(`createOpenAICompatible`, `axios.create`), and literal `fetch`/`requests` URLs. A client whose base URL is " +
+        "a constant is reported at the constant. The fix keeps the path after Z.ai's API base when Cerebras serves " +
+        "it (`/chat/completions`) and offers none for other paths (`/images/generations`) or for Z.ai's website " +
+        "and console.",
       why:
         "The migration moves requests to Cerebras; a client left on Z.ai keeps calling Z.ai, and " +
         "`https://inference.cerebras.ai/...` is the chat demo, not the API. It is unsafe because it changes where " +
@@ -129,20 +129,34 @@ export const providerEndpoint: Rule = {
   },
   check({ file, report }) {
     const zaiSdkClients = new Map<string, Client[]>();
+    const reported = new Set<number>();
+    /** A finding on this expression covers the URL literals inside it (`getenv("BASE", "https://...")`). */
+    const claim = (range: Range): void => {
+      reported.add(range.start);
+      for (const { value } of file.literals ?? []) {
+        if (value.range.start >= range.start && value.range.end <= range.end) reported.add(value.range.start);
+      }
+    };
     for (const client of file.clients) {
       if (client.sdk === "zai" || client.sdk === "zhipuai") {
+        // The SDK's finding covers its base URL: the fix drops it.
+        const own = client.baseUrl ? resolve(file, client.baseUrl) : undefined;
+        if (own) claim(own.range);
         const local = client.calleeRange ? file.text.slice(client.calleeRange.start, client.calleeRange.end) : "";
         if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(local)) pushTo(zaiSdkClients, local, client);
         else report({ range: client.calleeRange ?? client.range, message: "this Z.ai SDK client sends its requests to Z.ai; use the Cerebras SDK" });
         continue;
       }
-      const baseUrl = client.baseUrl;
-      if (!baseUrl) continue;
+      if (!client.baseUrl) continue;
+      // base_url=ZAI_BASE: the constant's literal is what changes, so the finding sits there.
+      const baseUrl = resolve(file, client.baseUrl);
+      if (reported.has(baseUrl.range.start)) continue;
+      claim(baseUrl.range);
       const problem = baseUrl.kind === "string" && baseUrl.string !== undefined ? urlProblem(baseUrl.string) : undefined;
       if (problem) {
-        const fix = urlFix(file, baseUrl, problem, client);
-        const key = problem.kind === "zai" && unmovableKey(file, client) ? "; its API key is Z.ai's too, so move the key by hand" : "";
-        report({ range: baseUrl.range, message: describe(problem) + key, ...(fix ? { fix } : {}) });
+        const blocker = problem.kind === "zai" ? moveBlocker(file, client) : undefined;
+        const fix = blocker ? undefined : urlFix(file, baseUrl, problem, client);
+        report({ range: baseUrl.range, message: describe(problem) + (blocker ? `; not moved: ${blocker}` : ""), ...(fix ? { fix } : {}) });
       } else if (baseUrl.kind !== "string" && client.endpoint === "zai") {
         report({ range: baseUrl.range, message: "this client's base URL points at Z.ai; point it at `https://api.cerebras.ai/v1`" });
       }
@@ -150,13 +164,23 @@ export const providerEndpoint: Rule = {
     for (const [local, clients] of zaiSdkClients) {
       const fix = zaiSdkFix(file, clients, local);
       for (const client of clients) {
-        const key = unmovableKey(file, client) ? "; its API key is Z.ai's, so move the key by hand" : "";
+        const blocker = moveBlocker(file, client);
+        const key = blocker ? `; not moved: ${blocker}` : "";
         report({
           range: client.calleeRange ?? client.range,
           message: `\`${local}\` sends its requests to Z.ai; use the Cerebras SDK (\`${CEREBRAS_SDK_IMPORT.name}\`, key in \`${CEREBRAS_KEY_VARIABLE}\`)${key}`,
           ...(fix ? { fix } : {}),
         });
       }
+    }
+    for (const { value } of file.literals ?? []) {
+      const url = value.string ?? "";
+      if (reported.has(value.range.start) || !zaiApiUrl(url)) continue;
+      const problem = urlProblem(url);
+      if (!problem) continue;
+      reported.add(value.range.start);
+      const fix = problem.kind === "zai" ? loneUrlFix(value) : undefined;
+      report({ range: value.range, message: describe(problem), ...(fix ? { fix } : {}) });
     }
     for (const { value } of file.urls) {
       const problem = value.string !== undefined ? urlProblem(value.string) : undefined;

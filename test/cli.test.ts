@@ -179,6 +179,24 @@ describe("--cache", () => {
 });
 
 describe("glm-migrate fix", () => {
+  it("reports a generated file's findings and offers no fix, in lint and in fix", () => {
+    const dir = tempDir();
+    const source =
+      "# File generated from our API description by a code generator. Do not edit.\n" +
+      "from cerebras.cloud.sdk import Cerebras\n\n" +
+      "def test_create_with_all_params(client: Cerebras) -> None:\n" +
+      '    client.chat.completions.create(model="zai-glm-4.6", messages=[], disable_reasoning=True)\n';
+    writeFileSync(join(dir, "test_completions.py"), source);
+    const linted = JSON.parse(cli(["lint", "--format", "json", "."], { cwd: dir }).stdout) as { messages: { ruleId: string | null; fix?: unknown; suggestions?: unknown; message: string }[] }[];
+    const messages = linted[0]!.messages;
+    expect(messages.map((message) => message.ruleId)).toEqual([null, "model-id", "disable-reasoning-deprecated"]);
+    expect(messages[0]!.message).toContain("generated file");
+    expect(messages.filter((message) => message.fix || message.suggestions)).toEqual([]);
+    const fixed = cli(["fix", "--unsafe-fixes", "."], { cwd: dir });
+    expect(fixed.code).toBe(1);
+    expect(readFileSync(join(dir, "test_completions.py"), "utf8")).toBe(source);
+  });
+
   it("rewrites the demo, leaves a parseable result, and a second run has nothing to fix", () => {
     const dir = demoCopy();
     const first = cli(["fix", "."], { cwd: dir });

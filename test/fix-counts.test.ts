@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fix, lint, lintSource } from "../src/index.js";
-import { fixabilityOf, type FileResult } from "../src/engine/results.js";
+import { fixabilityOf, type FileResult } from "../src/model/results.js";
 import { cli, demoCopy, ROOT, tempDir } from "./helpers/cli.js";
 import { fixtureCases } from "./helpers/fixtures.js";
 

@@ -184,6 +184,8 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   } else if (request.kind === "function" && request.args.entries[0]?.value.kind === "string" && !request.args.entries[0].key) {
     model = request.args.entries[0].value.string;
   }
+  // model=MODELS["fast"], model: this.modelId: the literal the model assembler followed it to.
+  if (model === undefined && modelValue && request.model?.string !== undefined) model = request.model.string;
   let endpoint = request.endpoint;
   if (model !== undefined) {
     // cerebras/zai-glm-4.7 in LiteLLM: the prefix routes the request.

@@ -14,6 +14,12 @@ export const CEREBRAS_DEMO_HOST = "inference.cerebras.ai";
 /** Z.ai's API hosts (international and mainland). */
 export const ZAI_API_HOSTS: readonly string[] = ["api.z.ai", "open.bigmodel.cn"];
 
+/**
+ * The OpenAI-compatible bases of Z.ai's API (general and coding plan, international and
+ * mainland), whose paths map one to one onto Cerebras' `/v1` (API-FACTS.md §3).
+ */
+export const ZAI_OPENAI_BASE = /^https?:\/\/(?:api\.z\.ai|open\.bigmodel\.cn)\/api\/(?:coding\/)?paas\/v4/i;
+
 /** Z.ai API-key variables, and the Cerebras one that replaces them. */
 export const ZAI_KEY_VARIABLES: readonly string[] = ["ZAI_API_KEY", "ZHIPUAI_API_KEY", "ZHIPU_API_KEY"];
 export const CEREBRAS_KEY_VARIABLE = "CEREBRAS_API_KEY";

@@ -1,18 +1,11 @@
+import { UNLIMITED, type Budget } from "../model/budget.js";
+
 /** A file took longer than its time budget: it is reported and skipped, and the run goes on. */
 export class FileTimeout extends Error {
   constructor(readonly seconds: number) {
     super(`took longer than ${seconds}s to analyse`);
   }
 }
-
-/** A time limit for one file, checked at points the parsers and the rule loop pass often. */
-export interface Budget {
-  expired(): boolean;
-  /** Throws FileTimeout once the time is up. */
-  check(): void;
-}
-
-export const UNLIMITED: Budget = { expired: () => false, check: () => undefined };
 
 export function timeBudget(milliseconds: number | undefined): Budget {
   if (!milliseconds || milliseconds <= 0 || !Number.isFinite(milliseconds)) return UNLIMITED;

@@ -1,11 +1,13 @@
-import { languageForPath } from "../languages/index.js";
+import { isContainer, languageForPath } from "../languages/index.js";
 import { cellLocator, cellOffsetInFile, MASK, markdownBlocks, notebookProgram, renderBlock, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
+import type { Budget } from "../model/budget.js";
+import { LineIndex } from "../model/line-index.js";
+import type { Message } from "../model/results.js";
 import type { Language } from "../model/types.js";
-import type { Budget } from "./budget.js";
 import { applyEdits } from "./edit-set.js";
 import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
-import { fatalMessage, LineIndex, toMessages, type Message } from "./results.js";
+import { fatalMessage, toMessages } from "./results.js";
 
 export interface ContainerOutcome {
   messages: Message[];
@@ -47,7 +49,7 @@ type Fixing = { allowed: ReadonlySet<FixSafety>; decide?: Decide } | undefined;
 /** Lints or fixes one block; undefined when it does not parse (a snippet). */
 async function checkBlock(block: Block, context: TextLintContext, fixing: Fixing, budget: Budget): Promise<{ diagnostics: Diagnostic[]; code: string; applied: number } | undefined> {
   const language = languageForPath(block.virtualPath);
-  if (!language) return undefined;
+  if (!language || isContainer(language)) return undefined;
   if (!fixing) {
     const outcome = await lintText(block.virtualPath, language, block.text, context, budget);
     return "diagnostics" in outcome ? { diagnostics: outcome.diagnostics, code: block.text, applied: 0 } : undefined;

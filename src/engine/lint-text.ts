@@ -1,12 +1,13 @@
+import type { SourceLanguage } from "../languages/adapter.js";
 import { lowerSource } from "../languages/index.js";
+import { UNLIMITED, type Budget } from "../model/budget.js";
+import { LineIndex } from "../model/line-index.js";
 import type { Diagnostic, Edit, Fix, FixSafety, Target } from "../model/rule.js";
-import { applyEdits, TakenEdits } from "./edit-set.js";
-import type { Language, ModelUse, ParseError } from "../model/types.js";
-import { UNLIMITED, type Budget } from "./budget.js";
+import type { ModelUse, ParseError } from "../model/types.js";
 import type { ModuleLinker } from "./project.js";
 import { FindingTracker } from "./fix-tracking.js";
+import { applyEdits, TakenEdits } from "./edit-set.js";
 import { stallPoint } from "./stall.js";
-import { LineIndex } from "./results.js";
 import { runRules, type ActiveRule } from "./rules.js";
 import { applySuppressions, parseSuppressions, unusedSuppressions } from "./suppressions.js";
 
@@ -34,7 +35,7 @@ export type TextLint = ({ diagnostics: Diagnostic[] } & CrossFile) | { parseErro
 
 export async function lintText(
   path: string,
-  language: Language,
+  language: SourceLanguage,
   text: string,
   context: TextLintContext,
   budget: Budget = UNLIMITED,
@@ -89,7 +90,7 @@ export type Decide = (path: string, diagnostic: Diagnostic, before: string, afte
 
 export async function fixText(
   path: string,
-  language: Language,
+  language: SourceLanguage,
   original: string,
   context: TextLintContext,
   allowed: ReadonlySet<FixSafety>,

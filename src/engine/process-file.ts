@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { languageForPath } from "../languages/index.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
+import { LineIndex } from "../model/line-index.js";
+import type { FileResult, Message } from "../model/results.js";
 import type { Language } from "../model/types.js";
 import { FileTimeout, timeBudget } from "./budget.js";
 import { checkContainer } from "./container-check.js";
 import { decode, encode } from "./decode.js";
 import { fixText, lintText, type CrossFile, type Decide, type TextLint, type TextLintContext } from "./lint-text.js";
-import { fatalMessage, LineIndex, noticeMessage, summarize, toMessage, toMessages, type FileResult, type Message } from "./results.js";
+import { fatalMessage, noticeMessage, summarize, toMessage, toMessages } from "./results.js";
 import { RuleCrash } from "./rules.js";
 import { stallPoint } from "./stall.js";
 import { writeAtomic } from "./write.js";
@@ -35,6 +37,20 @@ function crossFileOf(outcome: TextLint): { crossFile?: CrossFile } {
   return { crossFile: { ...(modelUses ? { modelUses } : {}), ...(deps ? { deps } : {}), ...(absent ? { absent } : {}) } };
 }
 
+function generatedNotice(): Message {
+  return { ...noticeMessage("a generated file (its header says so): findings are reported, no fix is offered; change what generates it"), severity: 1, level: "info" };
+}
+
+/**
+ * A header that says a generator writes the file (`# File generated from our OpenAPI spec by
+ * Stainless`, `// Code generated ... DO NOT EDIT.`, `@generated`): its next generation would undo
+ * a fix, and a test generated to pass every parameter passes them on purpose.
+ */
+export function isGeneratedSource(text: string): boolean {
+  const head = text.split("\n", 6).filter((line) => /^\s*(#|\/\/|\/\*|\*|<!--)/.test(line));
+  return head.some((line) => /@generated\b|\bdo not edit\b|\b(auto-?)?generated (from|by)\b|\b(file|code) (is |was )?(auto-?)?generated\b/i.test(line));
+}
+
 /** Lints or fixes one text; every per-file failure becomes a message, never an exception. */
 export async function checkText(
   path: string,
@@ -48,12 +64,17 @@ export async function checkText(
     if (language === "markdown" || language === "notebook") {
       return { ...(await checkContainer(path, language, text, context, fixing, budget)), internalError: false };
     }
-    if (!fixing) {
+    const generated = isGeneratedSource(text);
+    if (!fixing || generated) {
       const outcome = await lintText(path, language, text, context, budget);
-      const messages =
+      let messages =
         "parseError" in outcome
           ? [fatalMessage(text, outcome.parseError.range.start, outcome.parseError.message)]
           : toMessages(outcome.diagnostics, text);
+      if (generated && messages.some((message) => message.fix || message.suggestions || message.fixedWith)) {
+        // Lint and fix say the same of it: findings, and no fix offered.
+        messages = [generatedNotice(), ...messages.map(({ fix: _fix, suggestions: _suggestions, fixedWith: _with, fixTitle: _title, ...rest }) => rest)];
+      }
       return { messages, applied: 0, internalError: false, ...crossFileOf(outcome) };
     }
     const outcome = await fixText(path, language, text, context, fixing.allowed, fixing.decide, budget);

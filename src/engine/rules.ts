@@ -43,6 +43,8 @@ export class RuleCrash extends Error {
 /** Runs every active rule that applies to the file's language; diagnostics come back in order. */
 export function runRules(file: LoweredFile, rules: readonly ActiveRule[], target: Target): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // One body literal sent by two requests (a stream and a plain call) is one finding, not two.
+  const seen = new Set<string>();
   for (const { rule, severity, options } of rules) {
     if (!rule.meta.languages.includes(file.language)) continue;
     try {
@@ -56,11 +58,15 @@ export function runRules(file: LoweredFile, rules: readonly ActiveRule[], target
           if (input.fix && !allows(rule.meta.fix, input.fix.safety)) {
             throw new Error(`a ${input.fix.safety} fix from a rule whose fixes are at most ${rule.meta.fix}`);
           }
+          const message = input.messageId !== undefined ? wording(rule, input.messageId, input.data) : input.message!;
+          const key = `${rule.meta.id}\u0000${input.range.start}\u0000${input.range.end}\u0000${message}`;
+          if (seen.has(key)) return;
+          seen.add(key);
           diagnostics.push({
             ruleId: rule.meta.id,
             messageId: input.messageId ?? "",
             severity: chosen,
-            message: input.messageId !== undefined ? wording(rule, input.messageId, input.data) : input.message!,
+            message,
             range: input.range,
             ...(input.fix ? { fix: input.fix } : {}),
           });

@@ -2,17 +2,18 @@ import { availableParallelism } from "node:os";
 import { relative, resolve, sep } from "node:path";
 import { ConfigResolver } from "../config/load.js";
 import { languageForPath } from "../languages/index.js";
+import type { FileResult, RunResult } from "../model/results.js";
 import type { FixSafety, Target } from "../model/rule.js";
 import { ResultCache, defaultCacheLocation } from "./cache.js";
 import { ContextCache, contextOf, settingsFor, type CheckOptions, type RuleConfig, type Settings } from "./context.js";
 import { discover } from "./discover.js";
-import { fixingOf, stopRequested, type FileJob, type JobBatch, type JobDone, type JobFixing } from "./jobs.js";
+import { fixingOf, stopRequested, type Analyse, type FileJob, type JobFixing } from "./jobs.js";
 import { folderOf, uncommittedUnder } from "./git.js";
 import { isTempName, removeIfStale } from "./write.js";
 import { Answers } from "./answers.js";
 import type { Decide } from "./lint-text.js";
 import { checkText, processFile, type FileOutcome } from "./process-file.js";
-import { noticeMessage, summarize, type FileResult } from "./results.js";
+import { noticeMessage, summarize } from "./results.js";
 import { ModuleLinker } from "./project.js";
 import { secondPass } from "./second-pass.js";
 import { Supervisor } from "./supervisor.js";
@@ -77,25 +78,6 @@ export interface FixOptions extends LintOptions {
   signal?: AbortSignal;
 }
 
-export interface RunResult {
-  /** Files with something to say, in path order. */
-  results: FileResult[];
-  /** Files discovered and read. */
-  filesScanned: number;
-  /** Files that passed the prefilter and were parsed. */
-  filesParsed: number;
-  /** Path arguments that matched no file. */
-  missing: string[];
-  /** Rule crashes: bugs in glm-migrate, reported per file and as exit code 2. */
-  internalErrors: number;
-  durationMs: number;
-  /** Files checked but deliberately not fixed though they had fixes, and why (one reason for the run). */
-  leftAlone?: { reason: string; paths: string[] };
-  /** The run was interrupted (`signal` aborted): only `results` so far, and the rest not checked. */
-  interrupted?: boolean;
-  /** Temporary files of killed earlier runs that this run removed. */
-  staleTempsRemoved?: number;
-}
 
 export function lint(options: LintOptions = {}): Promise<RunResult> {
   return run(options, undefined);
@@ -108,9 +90,6 @@ export function fix(options: FixOptions = {}): Promise<RunResult> {
 const DEFAULT_FILE_TIMEOUT_MS = 20_000;
 /** Below this many files, starting threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
-
-/** Analyses files, reporting each outcome; a round of the second pass carries the uses found. */
-export type Analyse = (jobs: readonly FileJob[], round: Pick<JobBatch, "uses" | "cwd">, onDone: (done: JobDone) => void) => Promise<void>;
 
 /** Analysis on this thread, one file after another: each round with fresh module links. */
 function inThread(check: CheckOptions, fixing: JobFixing | undefined, decide: Decide | undefined): Analyse {

@@ -1,7 +1,7 @@
+import { LineIndex } from "../model/line-index.js";
 import type { Diagnostic } from "../model/rule.js";
 import type { Comment } from "../model/types.js";
 import { pushTo } from "../collections.js";
-import { LineIndex } from "./results.js";
 
 /**
  * Suppression comments, the same words in every language:

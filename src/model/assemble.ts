@@ -1,7 +1,10 @@
 import { pushTo } from "../collections.js";
-import { LineIndex } from "../engine/results.js";
-import { classifyExpression, clientEndpoint, findOption } from "./endpoints.js";
+import { LineIndex } from "./line-index.js";
+import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
+import { placeLiterals, type RawLiteral } from "./literals.js";
+import { linkModelFlow } from "./model-flow.js";
+import { clientBase, urlEndpoint } from "./url-flow.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
@@ -156,6 +159,8 @@ export interface RawFile {
   reexports?: Reexport[];
   /** Module-level functions, by name, as the scope their body's names resolve in. */
   functions?: Map<string, number>;
+  /** String literals shaped like model IDs or URLs, wherever they sit. */
+  literals?: RawLiteral[];
   /** What each function (by scope) returns, every `return` of it (a bare `return` or `None` aside). */
   returns?: Map<number, Returned[]>;
   /** `export default new OpenAI()` or `export default client`. */
@@ -173,6 +178,8 @@ export type Returned = { call: RawCall } | { name: string } | { other: true };
 
 /** Resolves a file's imports of other project modules before it is assembled. */
 export type Link = (raw: RawFile) => Promise<ModuleLinks>;
+
+const SERIALIZERS: ReadonlySet<string> = new Set(["JSON.stringify", "json.dumps"]);
 
 export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   const { text, tables } = raw;
@@ -419,8 +426,8 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     }
     const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
     if (!literal || literal.kind !== "object" || !literal.list) return undefined;
-    const urlConstant = url.kind === "name" && url.name ? constants.get(url.name) : undefined;
-    const endpoint = classifyExpression(urlConstant?.kind === "string" ? urlConstant : url, text);
+    let endpoint = urlEndpoint(url, text, constants);
+    if (endpoint === "unknown" && /^["'`]?\//.test(urlText(url))) endpoint = relativeEndpoint(call);
     return {
       kind: "http",
       method: "chat.completions",
@@ -432,6 +439,17 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       request: literal.list,
       open: literal.list.entries.some((entry) => entry.spread),
     };
+  }
+
+  /** `http.post("/chat/completions")` on a client made with a base URL: that base's endpoint. */
+  function relativeEndpoint(call: RawCall): Endpoint {
+    const receiver = calleeSegments(call).slice(0, -1).join(".");
+    if (!receiver || call.base.kind !== "name") return "unknown";
+    const scope = receiver.startsWith("self.") || receiver.startsWith("this.") ? -1 : call.scope;
+    const made = bindingsByName.visible(receiver, scope).map((binding) => binding.call);
+    const bases = made.map((client) => (client ? clientBase(client.fields) : undefined));
+    const endpoints = new Set(bases.map((base) => (base ? urlEndpoint(base, text, constants) : "unknown")));
+    return endpoints.size === 1 ? [...endpoints][0]! : "unknown";
   }
 
   function requestSite(call: RawCall): RequestSite | undefined {
@@ -486,6 +504,19 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return undefined;
   }
 
+  // What each Z.ai client is used for (`images.generations`, `chat.completions.create`): a client
+  // used for a service Cerebras does not offer cannot move there.
+  if (clients.some((client) => client.endpoint === "zai")) {
+    for (const call of raw.calls) {
+      if (call.base.kind !== "name") continue;
+      const segments = call.base.segments;
+      const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
+      if (segments.length <= rootLength) continue;
+      const client = resolveReceiver({ kind: "name", segments: segments.slice(0, rootLength) }, [], call.scope);
+      if (client?.endpoint === "zai") (client.uses ??= new Set()).add(segments.slice(rootLength).join("."));
+    }
+  }
+
   for (const site of requests) {
     // litellm.completion("cerebras/zai-glm-4.6", messages): the model is the first positional.
     const first = site.args.entries[0];
@@ -500,6 +531,11 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     const client =
       request?.client ?? (candidate.call ? clientByCall.get(candidate.call) ?? providerByCall.get(candidate.call) : undefined);
     const endpoint: Endpoint = request?.endpoint ?? client?.endpoint ?? "unknown";
+    const callee = candidate.call && !request && !client ? calleeSegments(candidate.call) : [];
+    // callChatApi({ model }), self.generate(model=...): the project's own function, not an SDK's;
+    // JSON.stringify({ model }) is a body on its way to some request.
+    const wrapper =
+      callee.length === 1 || (callee.length === 2 && (callee[0] === "self" || callee[0] === "this")) || SERIALIZERS.has(callee.join("."));
     return {
       value: candidate.value,
       position: candidate.position,
@@ -507,10 +543,13 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       endpoint,
       ...(request ? { request } : {}),
       ...(client ? { client } : {}),
+      ...(wrapper && candidate.call?.base.kind === "name" ? { wrapper: true } : {}),
       ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
     };
   });
+  placeLiterals(models, raw.literals ?? []);
   linkModelVariables(models, requests, clients, constants);
+  linkModelFlow(models, requests, text, constants);
   const modelUses: ModelUse[] = [];
   const importedStrings = new Map<string, string>();
   let lines: LineIndex | undefined;
@@ -558,6 +597,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     models,
     imports: raw.imports,
     urls: [],
+    ...(raw.literals?.length ? { literals: raw.literals } : {}),
     constants,
     ...traceResponses(raw, requestByCall),
     comments: raw.comments,

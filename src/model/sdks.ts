@@ -115,6 +115,12 @@ export const JS_CONSTRUCTORS: ReadonlyMap<string, SdkConstructor> = new Map([
   ["@langchain/openai.ChatOpenAI", langchainOpenaiJs],
   ["@langchain/cerebras.ChatCerebras", langchainCerebrasJs],
   ["@ai-sdk/cerebras.createCerebras", { sdk: "ai-sdk-cerebras", defaultEndpoint: "cerebras", baseUrlKeys: ["baseURL"], apiKeyKeys: ["apiKey"] }],
+  // createOpenAICompatible({ name, baseURL, apiKey }): the base URL says where its models go
+  // (@ai-sdk/openai-compatible 2.0 README, unpkg).
+  [
+    "@ai-sdk/openai-compatible.createOpenAICompatible",
+    { sdk: "ai-sdk-openai-compatible", defaultEndpoint: "unknown", baseUrlKeys: ["baseURL"], apiKeyKeys: ["apiKey"] },
+  ],
 ]);
 
 /**
@@ -146,8 +152,8 @@ export const JS_MODULE_CLIENTS: ReadonlyMap<string, SdkConstructor> = new Map([
  * SDKs whose client, called with a model ID, gives a model object: the Vercel AI SDK's
  * `cerebras("zai-glm-4.7")`, also spelt `cerebras.chat(...)` or `cerebras.languageModel(...)`.
  */
-export const PROVIDER_SDKS: ReadonlySet<Sdk> = new Set<Sdk>(["ai-sdk-cerebras"]);
-export const PROVIDER_MODEL_MEMBERS: ReadonlySet<string> = new Set(["chat", "languageModel"]);
+export const PROVIDER_SDKS: ReadonlySet<Sdk> = new Set<Sdk>(["ai-sdk-cerebras", "ai-sdk-openai-compatible"]);
+export const PROVIDER_MODEL_MEMBERS: ReadonlySet<string> = new Set(["chat", "chatModel", "languageModel"]);
 
 /** The Vercel AI SDK's request functions: the body comes from their options object. */
 export const JS_REQUEST_FUNCTIONS: ReadonlyMap<string, Sdk> = new Map([

@@ -1,3 +1,4 @@
+
 /**
  * The shared model every language adapter lowers its syntax tree into. Rules only ever see this,
  * so each rule is written once for Python, JavaScript/TypeScript and config files.
@@ -25,6 +26,8 @@ export type Sdk =
   | "langchain-cerebras"
   | "litellm"
   | "ai-sdk-cerebras"
+  /** `createOpenAICompatible({ baseURL })` of the Vercel AI SDK: a provider for any OpenAI-style API. */
+  | "ai-sdk-openai-compatible"
   /** The Vercel AI SDK's request functions (`generateText`), whatever provider the model uses. */
   | "ai-sdk"
   | "langchain-js-openai"
@@ -98,6 +101,8 @@ export interface Client {
   options?: EntryList;
   /** The name it is bound to (`client`, `self.client`, `this.llm`), if any. */
   binding?: string;
+  /** For Z.ai clients: the member paths called on it in this file (`chat.completions.create`, `images.generations`). */
+  uses?: Set<string>;
 }
 
 /**
@@ -123,9 +128,15 @@ export interface RequestSite {
   request?: EntryList;
   /** The request also takes fields this file cannot see (`**kwargs`, `...spread`, a variable). */
   open: boolean;
+  /**
+   * The model literal a non-literal `model` resolves to through constants, fields and lookups
+   * (`model=MODELS["fast"]`, `model: this.modelId`), when it is one.
+   */
+  model?: Value;
 }
 
-export type ModelPosition = "argument" | "variable" | "parameter" | "entry" | "provider" | "config";
+/** `literal`: a string shaped like a model ID found anywhere else (its `place` says where). */
+export type ModelPosition = "argument" | "variable" | "parameter" | "entry" | "provider" | "config" | "literal";
 
 /** A string literal that names a model, in a position that selects a model. */
 export interface ModelRef {
@@ -140,6 +151,12 @@ export interface ModelRef {
   siblings?: Value[];
   /** Where other files use this module-level setting in a request (`app/main.py:12`). */
   usedAt?: string[];
+  /** An argument of the project's own function (`call_llm(model=...)`), not of an SDK's call. */
+  wrapper?: boolean;
+  /** Where the string literal sits (a list element, a mapping key, a comparison...). */
+  place?: StringPlace;
+  /** The outermost list, dict, object, enum or union literal holding it: a catalog shares one. */
+  container?: Range;
 }
 
 /** An import statement: `from zai import ZaiClient as Z` is module `zai`, name `ZaiClient`, local `Z`. */
@@ -201,6 +218,8 @@ export interface FieldKey {
 }
 
 export interface LoweredFile {
+  /** String literals shaped like model IDs or URLs, with their place (code files only). */
+  literals?: RawLiteral[];
   path: string;
   language: Language;
   text: string;
@@ -295,4 +314,37 @@ export interface EditKit {
   /** `**x` in Python, `...x` in JS. */
   spread(expressionText: string): string;
   lineComment: string;
+}
+
+/**
+ * Where a string literal sits, for model IDs and URLs kept outside a position named `model`:
+ * a dict or object value, a list element, a class field, an enum member, a type (`Literal[...]`,
+ * a union), a call argument, a variable or parameter default; or a test of a value (a comparison,
+ * an `in` or `.includes()` test, a `case` pattern, a mapping key or lookup), which only reads it.
+ */
+export type StringPlace =
+  | "value"
+  | "element"
+  | "field"
+  | "enum"
+  | "type"
+  | "argument"
+  | "variable"
+  | "parameter"
+  | "comparison"
+  | "key"
+  | "case"
+  | "other";
+
+/** A string literal shaped like a model ID or an http(s) URL, with its place. */
+export interface RawLiteral {
+  value: Value;
+  place: StringPlace;
+  /** The key, field, variable or parameter name it is the value of; the callee for an argument. */
+  key?: string;
+  /**
+   * The outermost list, dict, object, enum or union literal holding it (through calls that are
+   * themselves elements): a catalog's entries share it.
+   */
+  container?: Range;
 }

@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { unifiedDiff } from "./line-diff.js";
 import { createColors } from "picocolors";
-import type { RunResult } from "../engine/run.js";
+import type { RunResult } from "../model/results.js";
 
 /** A unified diff of one file's change, coloured at a terminal. */
 export function fileDiff(path: string, before: string, after: string, cwd: string, color: boolean): string {

@@ -1,5 +1,4 @@
-import type { FileResult } from "../engine/results.js";
-import type { RunResult } from "../engine/run.js";
+import type { FileResult, RunResult } from "../model/results.js";
 
 /**
  * ESLint's JSON formatter shape, so CI tooling that reads ESLint output reads ours. Written in

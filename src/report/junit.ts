@@ -1,4 +1,4 @@
-import type { RunResult } from "../engine/run.js";
+import type { RunResult } from "../model/results.js";
 import { portablePath, repositoryRoot } from "./paths.js";
 
 const xml = (text: string): string =>

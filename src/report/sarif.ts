@@ -1,6 +1,6 @@
 import type { Rule } from "../model/rule.js";
-import { LineIndex, type FileResult, type Message } from "../engine/results.js";
-import type { RunResult } from "../engine/run.js";
+import { LineIndex } from "../model/line-index.js";
+import type { FileResult, Message, RunResult } from "../model/results.js";
 import { VERSION } from "../version.js";
 import { portablePath, repositoryRoot } from "./paths.js";
 

@@ -1,7 +1,6 @@
 import { relative } from "node:path";
 import { createColors } from "picocolors";
-import { fixabilityOf, type FileResult, type Message } from "../engine/results.js";
-import type { RunResult } from "../engine/run.js";
+import { fixabilityOf, type FileResult, type Message, type RunResult } from "../model/results.js";
 
 export interface StylishOptions {
   cwd: string;

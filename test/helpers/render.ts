@@ -1,4 +1,4 @@
-import type { Message } from "../../src/engine/results.js";
+import type { Message } from "../../src/model/results.js";
 
 /**
  * Each finding as a user meets it, for the snapshots beside the fixtures (Ruff's `.snap` files):

@@ -1,15 +1,17 @@
-import { assemble, type Link } from "../../model/assemble.js";
-import type { Budget } from "../../engine/budget.js";
+import { assemble } from "../../model/assemble.js";
+import { UNLIMITED } from "../../model/budget.js";
 import type { Language } from "../../model/types.js";
-import type { LowerResult } from "../index.js";
+import type { LowerOptions, LowerResult } from "../adapter.js";
+import { findLiterals } from "./literals.js";
 import { lowerJavaScript } from "./lower.js";
 import { parseJavaScript } from "./parser.js";
 
-export async function lowerJavaScriptFile(path: string, language: Language, text: string, budget: Budget, link?: Link): Promise<LowerResult> {
+export async function lowerJavaScriptFile(path: string, language: Language, text: string, { budget = UNLIMITED, link }: LowerOptions): Promise<LowerResult> {
   const parsed = parseJavaScript(path, text);
   if ("error" in parsed) return parsed;
   // The tree may come from Flow-blanked text; the model must carry the original.
   budget.check();
   const raw = lowerJavaScript(path, language, text, parsed.source, budget);
+  raw.literals = findLiterals(text, parsed.source);
   return { file: assemble(raw, link ? await link(raw) : undefined) };
 }

@@ -1,7 +1,7 @@
-import { assemble, type Link, type RawFile } from "../../model/assemble.js";
-import type { Budget } from "../../engine/budget.js";
+import { assemble, type RawFile } from "../../model/assemble.js";
 import type { ParseError } from "../../model/types.js";
-import type { LowerResult } from "../index.js";
+import type { LowerOptions, LowerResult } from "../adapter.js";
+import { findLiterals } from "./literals.js";
 import { lowerPython } from "./lower.js";
 import { firstSyntaxError, parsePython } from "./parser.js";
 
@@ -21,12 +21,13 @@ function repeatedKeyword(raw: RawFile): ParseError | undefined {
   return undefined;
 }
 
-export async function lowerPythonFile(path: string, text: string, budget: Budget, link?: Link): Promise<LowerResult> {
+export async function lowerPythonFile(path: string, text: string, { budget, link }: LowerOptions): Promise<LowerResult> {
   const tree = await parsePython(text, budget);
   try {
     const error = firstSyntaxError(tree.rootNode);
     if (error) return { error };
     const raw = lowerPython(path, text, tree.rootNode, budget);
+    raw.literals = findLiterals(text, tree.rootNode);
     const repeated = repeatedKeyword(raw);
     if (repeated) return { error: repeated };
     return { file: assemble(raw, link ? await link(raw) : undefined) };

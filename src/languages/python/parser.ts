@@ -1,5 +1,5 @@
 import type { Node, Tree } from "web-tree-sitter";
-import { UNLIMITED, type Budget } from "../../engine/budget.js";
+import { UNLIMITED, type Budget } from "../../model/budget.js";
 import type { ParseError } from "../../model/types.js";
 import { parseWith } from "../tree-sitter.js";
 

@@ -1,6 +1,6 @@
 import { parseTree, type Node as JsonNode } from "jsonc-parser";
 import type { Node } from "web-tree-sitter";
-import { UNLIMITED, type Budget } from "../../engine/budget.js";
+import { UNLIMITED, type Budget } from "../../model/budget.js";
 import { classifyExpression } from "../../model/endpoints.js";
 import { modelNameKind } from "../../model/names.js";
 import type { Comment, Entry, EntryList, LoweredFile, ModelRef, RequestSite, Value } from "../../model/types.js";

@@ -1,0 +1,137 @@
+import type { Node } from "web-tree-sitter";
+import type { RawCall, RawModel, Returned } from "../../model/assemble.js";
+import type { Value } from "../../model/types.js";
+import { dotted, range, scopeOf, unwrap, type PythonLowering } from "./syntax.js";
+import { AS_DICT, chainOf, lowerCall, lowerEntry, lowerValue } from "./values.js";
+
+// What names hold (assignments, parameters, `with ... as`, `for ... in`, what functions return),
+// and the model settings among the values.
+
+/**
+ * The literal a setting falls back to: `os.getenv("MODEL", "zai-glm-4.6")` when the variable is
+ * unset, pydantic's `Field(default=...)` (or `Field("...")`) and dataclasses' `field(default=...)`.
+ */
+function defaultOf(lowering: PythonLowering, value: Value): Value | undefined {
+  if (value.kind !== "call" || !value.callee || !value.args) return undefined;
+  const parts = value.callee.split(".");
+  const qualified = [lowering.raw.aliases.get(parts[0]!) ?? parts[0], ...parts.slice(1)].join(".");
+  const entries = value.args.entries;
+  let fallback;
+  if (qualified === "os.getenv" || qualified === "os.environ.get") {
+    fallback = entries.find((entry) => entry.key === "default") ?? (entries[1]?.key === null ? entries[1] : undefined);
+  } else if (parts.at(-1) === "Field" || parts.at(-1) === "field") {
+    fallback = entries.find((entry) => entry.key === "default") ?? (entries[0]?.key === null ? entries[0] : undefined);
+  }
+  return fallback?.value.kind === "string" ? fallback.value : undefined;
+}
+
+function addModel(lowering: PythonLowering, given: Value, position: RawModel["position"], key: string, call?: RawCall, scope?: number): void {
+  lowering.raw.addModels(defaultOf(lowering, given) ?? given, position, key, call, scope);
+}
+
+/** `parser.add_argument("--model", default="zai-glm-4.6")`: the default is a model setting. */
+function argparseDefault(lowering: PythonLowering, call: RawCall): void {
+  const callee = call.base.kind === "name" ? call.base.segments : call.members;
+  if (callee.at(-1) !== "add_argument") return;
+  const flags = call.args.entries.filter((entry) => entry.key === null && entry.value.kind === "string");
+  const option = flags.map((entry) => entry.value.string!).find((flag) => flag.startsWith("--"));
+  const fallback = call.args.entries.find((entry) => entry.key === "default");
+  if (option && fallback) addModel(lowering, fallback.value, "variable", option.replace(/^-+/, "").replace(/-/g, "_"));
+}
+
+/** A call met in the walk: its keyword arguments may be model settings. */
+export function visitCall(lowering: PythonLowering, node: Node): void {
+  const call = lowerCall(lowering, node);
+  if (!call) return;
+  for (const entry of call.args.entries) {
+    if (entry.key !== null) addModel(lowering, entry.value, "argument", entry.key, call);
+  }
+  argparseDefault(lowering, call);
+}
+
+/** A dict entry: `{"model": "..."}` is a model setting. */
+export function visitPair(lowering: PythonLowering, node: Node): void {
+  const entry = lowerEntry(lowering, node);
+  if (entry.key !== null) addModel(lowering, entry.value, "entry", entry.key);
+}
+
+export function visitAssignment(lowering: PythonLowering, node: Node): void {
+  const { bindings } = lowering.raw;
+  const left = node.childForFieldName("left");
+  const right = node.childForFieldName("right");
+  const type = node.childForFieldName("type");
+  const name = dotted(left);
+  if (!name) {
+    // params["top_p"] = x changes what PARAMS holds: it is no longer the literal it was.
+    const root = left?.type === "subscript" ? dotted(left.childForFieldName("value")) : undefined;
+    if (root) lowering.raw.assign(root.join("."), { kind: "other", range: range(left!) });
+    return;
+  }
+  const target = name.join(".");
+  const scope = scopeOf(lowering, target);
+  if (right) {
+    const value = unwrap(right);
+    const fn = value.type === "call" ? value.childForFieldName("function") : undefined;
+    if (fn?.type === "attribute" && AS_DICT.has(fn.childForFieldName("attribute")?.text ?? "")) {
+      // data = completion.model_dump(): the response itself, as a dict.
+      bindings.push({ name: target, chain: chainOf(lowering, value), scope });
+    } else if (value.type === "call") {
+      const call = lowerCall(lowering, value);
+      if (call) bindings.push({ name: target, call, scope });
+    } else if (value.type === "attribute" || value.type === "subscript" || value.type === "identifier") {
+      bindings.push({ name: target, chain: chainOf(lowering, value), scope });
+    } else if (value.type !== "none") {
+      // Any other value (but the `None` of a lazily made client): the name no longer holds
+      // what it held before.
+      bindings.push({ name: target, scope });
+    }
+    const lowered = lowerValue(lowering, value);
+    lowering.raw.assign(target, lowered);
+    addModel(lowering, lowered, "variable", target, undefined, scope);
+  }
+  const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
+  if (typeName) bindings.push({ name: target, typeSegments: typeName, scope });
+}
+
+export function visitParameter(lowering: PythonLowering, node: Node): void {
+  const nameNode =
+    node.type === "identifier" ? node : node.type === "typed_parameter" ? node.namedChild(0) : node.childForFieldName("name");
+  if (!nameNode || nameNode.type !== "identifier") return;
+  const type = node.childForFieldName("type");
+  const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
+  // An untyped parameter still shadows a module-level name: what it holds is unknown.
+  lowering.raw.bindings.push({ name: nameNode.text, scope: scopeOf(lowering), ...(typeName ? { typeSegments: typeName } : {}) });
+  const value = node.childForFieldName("value");
+  if (value) addModel(lowering, lowerValue(lowering, value), "parameter", nameNode.text);
+}
+
+/** def get_client(): return OpenAI(...): the function is a factory of what it returns. */
+export function visitReturn(lowering: PythonLowering, node: Node): void {
+  const value = node.namedChild(0) ? unwrap(node.namedChild(0)!) : undefined;
+  if (lowering.scope === -1 || !value || value.type === "none") return;
+  const call = value.type === "call" ? lowerCall(lowering, value) : undefined;
+  const returned: Returned = value.type === "identifier" ? { name: value.text } : call ? { call } : { other: true };
+  lowering.raw.returned(lowering.scope, returned);
+}
+
+/** `with OpenAI(...) as client:` binds the client; any other `as` name only shadows. */
+export function visitAsPattern(lowering: PythonLowering, node: Node): void {
+  const value = node.namedChild(0);
+  const alias = node.childForFieldName("alias")?.namedChild(0);
+  if (lowering.typeAbove(1) === "with_item" && value && alias?.type === "identifier" && unwrap(value).type === "call") {
+    const call = lowerCall(lowering, unwrap(value));
+    if (call) lowering.raw.bindings.push({ name: alias.text, call, scope: scopeOf(lowering) });
+  } else if (alias?.type === "identifier") {
+    lowering.raw.shadow(lowering.scope, alias.text);
+  }
+}
+
+/** for chunk in stream: each chunk is an element of what is iterated. */
+export function visitFor(lowering: PythonLowering, node: Node): void {
+  const left = node.childForFieldName("left");
+  const right = node.childForFieldName("right");
+  if (left?.type === "identifier" && right) {
+    const chain = chainOf(lowering, right);
+    lowering.raw.bindings.push({ name: left.text, chain: { root: chain.root, path: [...chain.path, "[]"] }, scope: scopeOf(lowering) });
+  }
+}
