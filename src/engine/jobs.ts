@@ -43,6 +43,9 @@ export interface JobDone {
   outcome: FileOutcome;
 }
 
+/** Analyses files, reporting each outcome; a round of the second pass carries the uses found. */
+export type Analyse = (jobs: readonly FileJob[], round: Pick<JobBatch, "uses" | "cwd">, onDone: (done: JobDone) => void) => Promise<void>;
+
 /** What a supervised worker says: a file's outcome, that it wants to write a file, or that its batch is over. */
 export type HostMessage = { round: number } & (JobDone | { mayWrite: number } | { batchDone: true });
 
@@ -64,6 +67,3 @@ export function fixingOf(fixing: JobFixing | undefined, decide?: Decide): Fixing
     ...(fixing.stop ? { stopped: () => stopRequested(fixing) } : {}),
   };
 }
-
-/** Analyses files, reporting each outcome; a round of the second pass carries the uses found. */
-export type Analyse = (jobs: readonly FileJob[], round: Pick<JobBatch, "uses" | "cwd">, onDone: (done: JobDone) => void) => Promise<void>;

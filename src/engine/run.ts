@@ -91,7 +91,6 @@ const DEFAULT_FILE_TIMEOUT_MS = 20_000;
 /** Below this many files, starting threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
 
-
 /** Analysis on this thread, one file after another: each round with fresh module links. */
 function inThread(check: CheckOptions, fixing: JobFixing | undefined, decide: Decide | undefined): Analyse {
   let first: ContextCache | undefined = new ContextCache(check);

@@ -1,9 +1,8 @@
 import { resolve } from "node:path";
-import { stopRequested, type FileJob, type JobFixing } from "./jobs.js";
+import { stopRequested, type Analyse, type FileJob, type JobFixing } from "./jobs.js";
 import type { FileOutcome } from "./process-file.js";
 import { realPath } from "./project.js";
 import { summarize } from "./results.js";
-import type { Analyse } from "./jobs.js";
 
 /** Rounds of the second pass at most: each may find uses or rewrites the one before could not. */
 const MAX_ROUNDS = 3;

@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import { languageForPath } from "../languages/index.js";
 import { stopRequested, type FileJob, type HostMessage, type JobBatch, type JobDone } from "./jobs.js";
 import type { FileOutcome } from "./process-file.js";
-import { takePrestarted, workerPath } from "./prestart.js";
+import { takePrestarted, WORKER_OPTIONS, workerPath } from "./prestart.js";
 import { fatalMessage, summarize } from "./results.js";
 
 
@@ -76,7 +76,7 @@ export class Supervisor {
   private start(preferred: Preference): Host {
     // The first thread may have been started with the process (cli/main.ts).
     const prestarted = this.hosts.size === 0 ? takePrestarted() : undefined;
-    const host: Host = { worker: prestarted?.worker ?? new Worker(this.path), preferred, open: [], since: 0, writing: false, ready: prestarted?.ready ?? false, busy: false, ended: false, onMessage: () => undefined, onFailure: () => undefined };
+    const host: Host = { worker: prestarted?.worker ?? new Worker(this.path, WORKER_OPTIONS), preferred, open: [], since: 0, writing: false, ready: prestarted?.ready ?? false, busy: false, ended: false, onMessage: () => undefined, onFailure: () => undefined };
     host.worker.on("message", (message: HostMessage | { ready: true }) => {
       if (host.ended) return;
       if ("ready" in message) {

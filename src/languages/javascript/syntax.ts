@@ -21,10 +21,8 @@ export function scopeOf(node: ts.Node, name?: string): number {
   return name?.startsWith("this.") ? -1 : enclosingFunction(node);
 }
 
-// Remembered per node (weakly, so each parsed file's nodes go with it): deep nesting costs one
-// climb per level, not one per node and level.
+// Remembered per node, so deep nesting costs one climb per level, not one per node and level.
 const enclosing = new WeakMap<ts.Node, number>();
-
 function enclosingFunction(node: ts.Node): number {
   const parent = node.parent;
   if (!parent) return -1;

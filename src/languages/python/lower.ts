@@ -96,7 +96,10 @@ function visit(lowering: PythonLowering, node: Node, mentionsAField: boolean): v
 /** Reads a tree-sitter-python tree into the facts the shared assembler needs. */
 export function lowerPython(path: string, text: string, root: Node, budget: Budget = UNLIMITED): RawFile {
   const raw = new RawFileBuilder();
-  const lowering: PythonLowering = { raw, callById: new Map(), scope: -1, types: [], depth: 0 };
+  // The kind of node at each depth of the walk (see PythonLowering.typeAbove).
+  const types: string[] = [];
+  let depth = 0;
+  const lowering: PythonLowering = { raw, callById: new Map(), scope: -1, typeAbove: (levels) => types[depth - levels] };
   // Reads of response fields only matter in files that name one; elsewhere attribute and
   // subscript nodes, the most common of all, are never materialised.
   const fields = [...RESPONSE_FIELDS].filter((name) => text.includes(name));
@@ -117,15 +120,13 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
   // above are materialised, and comments and quotes are read straight off the text.
   const cursor = root.walk();
   let visited = 0;
-  let depth = 0;
   // Functions entered, innermost last: their depth in the tree and their start.
   const scopes: { depth: number; start: number }[] = [];
   try {
     for (;;) {
       if ((++visited & 4095) === 0) budget.check();
       const type = cursor.nodeType;
-      lowering.types[depth] = type;
-      lowering.depth = depth;
+      types[depth] = type;
       if (type === "function_definition" || type === "lambda") {
         if (type === "function_definition") definedFunction(lowering, cursor.currentNode, cursor.startIndex, scopes.length > 0);
         scopes.push({ depth, start: cursor.startIndex });

@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import type { ImportStatement } from "../../model/types.js";
-import { ancestorType, range, type PythonLowering } from "./syntax.js";
+import { range, type PythonLowering } from "./syntax.js";
 
 // Imports, and the names that functions, classes and patterns bind in a scope.
 
@@ -57,7 +57,7 @@ export function definedFunction(lowering: PythonLowering, node: Node, start: num
     lowering.raw.shadow(lowering.scope, name.text);
     return;
   }
-  const parent = ancestorType(lowering) === "decorated_definition" ? ancestorType(lowering, 2) : ancestorType(lowering);
+  const parent = lowering.typeAbove(1) === "decorated_definition" ? lowering.typeAbove(2) : lowering.typeAbove(1);
   if (parent === "module") lowering.raw.functions.set(name.text, start);
 }
 
