@@ -1,40 +1,9 @@
-import type { ModelRef, Range, Value } from "./types.js";
+import type { ModelRef, RawLiteral, StringPlace } from "./types.js";
 
-/**
- * Where a string literal sits, for model IDs and URLs kept outside a position named `model`:
- * a dict or object value, a list element, a class field, an enum member, a type (`Literal[...]`,
- * a union), a call argument, a variable or parameter default; or a test of a value (a comparison,
- * an `in` or `.includes()` test, a `case` pattern, a mapping key or lookup), which only reads it.
- */
-export type StringPlace =
-  | "value"
-  | "element"
-  | "field"
-  | "enum"
-  | "type"
-  | "argument"
-  | "variable"
-  | "parameter"
-  | "comparison"
-  | "key"
-  | "case"
-  | "other";
+export type { RawLiteral, StringPlace } from "./types.js";
 
 /** Places that test or look up a value rather than set one: never rewritten by a safe fix. */
 export const TEST_PLACES: ReadonlySet<StringPlace> = new Set(["comparison", "key", "case"]);
-
-/** A string literal shaped like a model ID or an http(s) URL, with its place. */
-export interface RawLiteral {
-  value: Value;
-  place: StringPlace;
-  /** The key, field, variable or parameter name it is the value of; the callee for an argument. */
-  key?: string;
-  /**
-   * The outermost list, dict, object, enum or union literal holding it (through calls that are
-   * themselves elements): a catalog's entries share it.
-   */
-  container?: Range;
-}
 
 const MODEL_SHAPE = /^[A-Za-z@][\w.:/@-]{2,120}$/;
 const URL_SHAPE = /^https?:\/\/[^\s"'`<>]+$/i;

@@ -1,5 +1,3 @@
-import type { RawLiteral, StringPlace } from "./literals.js";
-
 /**
  * The shared model every language adapter lowers its syntax tree into. Rules only ever see this,
  * so each rule is written once for Python, JavaScript/TypeScript and config files.
@@ -313,4 +311,37 @@ export interface EditKit {
   /** `**x` in Python, `...x` in JS. */
   spread(expressionText: string): string;
   lineComment: string;
+}
+
+/**
+ * Where a string literal sits, for model IDs and URLs kept outside a position named `model`:
+ * a dict or object value, a list element, a class field, an enum member, a type (`Literal[...]`,
+ * a union), a call argument, a variable or parameter default; or a test of a value (a comparison,
+ * an `in` or `.includes()` test, a `case` pattern, a mapping key or lookup), which only reads it.
+ */
+export type StringPlace =
+  | "value"
+  | "element"
+  | "field"
+  | "enum"
+  | "type"
+  | "argument"
+  | "variable"
+  | "parameter"
+  | "comparison"
+  | "key"
+  | "case"
+  | "other";
+
+/** A string literal shaped like a model ID or an http(s) URL, with its place. */
+export interface RawLiteral {
+  value: Value;
+  place: StringPlace;
+  /** The key, field, variable or parameter name it is the value of; the callee for an argument. */
+  key?: string;
+  /**
+   * The outermost list, dict, object, enum or union literal holding it (through calls that are
+   * themselves elements): a catalog's entries share it.
+   */
+  container?: Range;
 }
