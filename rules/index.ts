@@ -11,6 +11,7 @@ import { promptLanguage } from "./prompt-language.js";
 import { providerEndpoint } from "./provider-endpoint.js";
 import { reasoningContentField } from "./reasoning-content-field.js";
 import { samplingConflict } from "./sampling-conflict.js";
+import { unknownModel } from "./unknown-model.js";
 import { unsupportedParam } from "./unsupported-param.js";
 import { zaiThinkingParam } from "./zai-thinking-param.js";
 
@@ -21,6 +22,7 @@ import { zaiThinkingParam } from "./zai-thinking-param.js";
  */
 export const RULES: readonly Rule[] = [
   modelId,
+  unknownModel,
   providerEndpoint,
   zaiThinkingParam,
   disableReasoningDeprecated,

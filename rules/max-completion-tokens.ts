@@ -2,9 +2,19 @@ import { Fix, type Rule } from "../src/model/rule.js";
 import { field, removeField, renameField, replaceValue, requestBodies } from "./common/body.js";
 import { numberOf } from "./common/values.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
+import { maxCompletionTokensOf } from "./knowledge/catalog.js";
+import { parseModelId } from "./knowledge/models.js";
 
-/** zai-glm-4.7's output cap on Cerebras (the guide says 40k; model metadata gives the exact 40,960). */
-const OUTPUT_CAP = 40_960;
+/**
+ * The request's model and its own output cap, from the catalog. No model in sight, or no stated
+ * cap, means no limit is checked: another model's cap would be wrong.
+ */
+function outputCapOf(model: string | undefined): { id: string; cap: number } | undefined {
+  if (model === undefined) return undefined;
+  const { id } = parseModelId(model);
+  const cap = maxCompletionTokensOf(id);
+  return cap === undefined ? undefined : { id, cap };
+}
 
 export const maxCompletionTokens: Rule = {
   meta: {
@@ -22,8 +32,9 @@ export const maxCompletionTokens: Rule = {
       summary: "`max_tokens` (deprecated) and output limits above zai-glm-4.7's 40,960-token cap.",
       whatItDoes:
         "Renames `max_tokens` to `max_completion_tokens` in requests to Cerebras through the OpenAI or Cerebras " +
-        "SDKs (a safe fix: the same limit under its current name). Reports a literal output limit above 40,960 " +
-        "tokens, whatever the client calls it, as an error, with an unsafe fix that clamps it.",
+        "SDKs (a safe fix: the same limit under its current name). Reports a literal output limit above the request's " +
+        "model's own cap (from the model catalog: 40,960 for zai-glm-4.7), whatever the client calls it, as an error, " +
+        "with an unsafe fix that clamps it. A request whose model or cap is unknown gets no limit check.",
       why:
         "The migration guide sets output length with `max_completion_tokens`; both Cerebras SDKs still accept " +
         "`max_tokens` but document it as deprecated. zai-glm-4.7's maximum output is 40k tokens (40,960).",
@@ -51,17 +62,18 @@ export const maxCompletionTokens: Rule = {
             : Fix.safe(renameField(body, legacy, "max_completion_tokens"), "Rename to `max_completion_tokens`"),
         });
       }
+      const limits = outputCapOf(body.model);
       for (const limit of [legacy, current]) {
-        if (!limit) continue;
+        if (!limit || !limits) continue;
         const value = numberOf(file, limit.entry.value);
-        if (value === undefined || value <= OUTPUT_CAP) continue;
+        if (value === undefined || value <= limits.cap) continue;
         const literal = limit.entry.value.kind === "number";
         report({
           range: limit.entry.value.range,
           severity: "error",
           messageId: "above-cap",
-          data: { value, model: "zai-glm-4.7", cap: OUTPUT_CAP },
-          fix: Fix.unsafe(literal ? replaceValue(limit, String(OUTPUT_CAP)) : undefined, `Clamp to ${OUTPUT_CAP}`),
+          data: { value, model: limits.id, cap: limits.cap },
+          fix: Fix.unsafe(literal ? replaceValue(limit, String(limits.cap)) : undefined, `Clamp to ${limits.cap}`),
         });
       }
     }

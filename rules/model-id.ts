@@ -2,9 +2,11 @@ import { pushTo } from "../src/collections.js";
 import { Fix, type FixSafety, type Rule, type Target } from "../src/model/rule.js";
 import { words } from "../src/model/names.js";
 import { TEST_PLACES, type StringPlace } from "../src/model/literals.js";
-import type { Endpoint, LoweredFile, ModelRef, Value } from "../src/model/types.js";
+import type { Endpoint, LoweredFile, ModelRef } from "../src/model/types.js";
+import { catalogModel } from "./knowledge/catalog.js";
 import { CEREBRAS_API_HOST, CEREBRAS_KEY_VARIABLE, hostOf, ZAI_API_HOSTS, ZAI_KEY_VARIABLES } from "./knowledge/endpoints.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
+import { literalRange } from "./common/values.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -19,13 +21,6 @@ function movedPrefix(prefix: string): string {
 function describe(model: KnownModel): string {
   if (model.kind === "zai") return `\`${model.id}\` is Z.ai's model ID`;
   return `\`${model.id}\` was ${model.status ?? "retired"} by Cerebras on ${model.retired}`;
-}
-
-/** The string literal itself, quotes included, even when the value is `env ?? "..."`. */
-function literalRange(value: Value): { start: number; end: number } {
-  const content = value.contentRange!;
-  const quoted = content.start > value.range.start && content.end < value.range.end;
-  return quoted ? { start: content.start - 1, end: content.end + 1 } : content;
 }
 
 interface Plan {
@@ -165,7 +160,8 @@ const TEST_PLACES_NAMED: Partial<Record<StringPlace, string>> = {
 
 function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefined {
   const { prefix, known, prefixEndpoint } = parseModelId(ref.value.string ?? "");
-  if (!known || !ref.value.contentRange) return undefined;
+  // A Cerebras model served today is not this rule's business (unknown-model checks the rest).
+  if (!known || known.kind === "cerebras-current" || !ref.value.contentRange) return undefined;
   if (words(ref.key).some((word) => HISTORICAL.has(word))) return undefined;
   if (ref.position === "literal" && !counts(file, ref, known, prefixEndpoint, target)) return undefined;
   const { endpoint, guessed } = endpointOf(file, ref, prefixEndpoint);
@@ -198,8 +194,11 @@ function planFor(
     // endpoint makes the rewrite safe. A proxy elsewhere may map its own aliases.
     if (prefixEndpoint === "other") return undefined;
     if (!known.autoFix) {
-      const suggestion = known.replacement ? `; Cerebras suggests \`${known.replacement}\`` : "";
-      return { ref, message: `${describe(known)}${suggestion}. Choose a current model such as \`${target.model}\`` };
+      // A replacement Cerebras named then and has since retired too is no advice now.
+      const current = known.replacement !== undefined && parseModelId(known.replacement).known?.kind === "cerebras-current";
+      const suggestion = current ? `; Cerebras suggests \`${known.replacement}\`` : "";
+      const choose = current && known.replacement === target.model ? "" : `. Choose a current model such as \`${target.model}\``;
+      return { ref, message: `${describe(known)}${suggestion}${choose}` };
     }
     const safe = endpoint === "cerebras" || endpoint === "unknown";
     return { ref, message: `${describe(known)}; use \`${target.model}\``, next, safety: safe ? "safe" : "unsafe" };
@@ -307,11 +306,11 @@ export const modelId: Rule = {
         "shims). In a list or catalog no ID is rewritten to one already listed anywhere in the enclosing literal " +
         "(a list of objects, an enum's members), and two IDs never become the same entry.",
       why:
-        "Cerebras deprecated `zai-glm-4.6` on 2026-01-20 in favour of GLM 4.7, and has retired the other IDs " +
+        `Cerebras deprecated \`zai-glm-4.6\` on ${catalogModel("zai-glm-4.6")?.deprecatedOn?.value} in favour of GLM 4.7, and has retired the other IDs ` +
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
       example: 'client.chat.completions.create(model="zai-glm-4.6", messages=messages)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=messages)',
-      source: "API-FACTS.md §2 (Cerebras deprecation page; Z.ai model list)",
+      source: "rules/knowledge/catalog.json (Cerebras deprecation page; Z.ai model list; API-FACTS.md §2)",
     },
   },
   check({ file, target, report }) {

@@ -44,7 +44,7 @@ describe("configuration files", () => {
     expect(ruleIds(cli(["lint", "--format", "json", "."], { cwd: js }).stdout)).toEqual([]);
 
     const py = tempDir();
-    writeFileSync(join(py, "pyproject.toml"), '[project]\nname = "x"\n\n[tool.glm-migrate.target]\nmodel = "zai-glm-5"\n');
+    writeFileSync(join(py, "pyproject.toml"), '[project]\nname = "x"\n\n[tool.glm-migrate.target]\nmodel = "zai-glm-5"\nallowUnknown = true\n');
     writeFileSync(join(py, "a.py"), BAD);
     const fixed = cli(["fix", "."], { cwd: py });
     expect(fixed.code).toBe(0);

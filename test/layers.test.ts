@@ -26,8 +26,8 @@ describe("the layers of src/ and rules/", () => {
     expect(offEngine).toEqual([]);
   });
 
-  it("keeps knowledge free of imports", () => {
-    expect(edges.filter(({ from, typeOnly }) => from.startsWith("rules/knowledge/") && !typeOnly)).toEqual([]);
+  it("keeps knowledge free of imports (but of other knowledge: the catalog's loader reads its JSON)", () => {
+    expect(edges.filter(({ from, to, typeOnly }) => from.startsWith("rules/knowledge/") && !typeOnly && !to.startsWith("rules/knowledge/"))).toEqual([]);
   });
 });
 

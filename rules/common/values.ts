@@ -1,5 +1,6 @@
 import type { Target } from "../../src/model/rule.js";
 import type { LoweredFile, Value } from "../../src/model/types.js";
+import { guideAppliesTo } from "../knowledge/catalog.js";
 import { parseModelId } from "../knowledge/models.js";
 import type { RequestBody } from "./body.js";
 
@@ -29,13 +30,18 @@ export function isNull(file: LoweredFile, value: Value): boolean {
   return resolve(file, value).kind === "null";
 }
 
+/** The string literal itself, quotes included, even when the value is `env ?? "..."`. */
+export function literalRange(value: Value): { start: number; end: number } {
+  const content = value.contentRange!;
+  const quoted = content.start > value.range.start && content.end < value.range.end;
+  return quoted ? { start: content.start - 1, end: content.end + 1 } : content;
+}
+
 /** A literal number rendered the way people write it (`0.6`, not `0.6000000000000001`). */
 export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
-/** GLM 4.5 to 4.7 by any of their names, and the target: the models the migration guide's advice is for. */
-const GUIDE_MODELS = /^(zai-)?glm-4\.[5-9](-x)?$/;
 
 /**
  * Whether the migration guide's model advice applies to this request: it names the target or a
@@ -45,5 +51,6 @@ const GUIDE_MODELS = /^(zai-)?glm-4\.[5-9](-x)?$/;
 export function isGlmRequest(body: RequestBody, target: Target): boolean {
   if (body.model === undefined) return false;
   const id = parseModelId(body.model).id;
-  return id === target.model || GUIDE_MODELS.test(id);
+  // GLM 4.5 to 4.7 by any of their names, as the catalog marks them, and the target.
+  return id === target.model || guideAppliesTo(id);
 }

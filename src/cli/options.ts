@@ -4,6 +4,7 @@ import { parseShard } from "../engine/shard.js";
 import { SEVERITY_NAMES } from "../config/schema.js";
 import type { FixOptions, RuleConfig } from "../engine/run.js";
 import { didYouMean } from "../suggest.js";
+import { unknownTargetReason } from "../config/target.js";
 import { UsageError } from "./errors.js";
 
 /** Flags shared by `lint` and `fix`, as commander hands them over. */
@@ -17,6 +18,8 @@ export interface CommonFlags {
   ignore?: string;
   preset?: string[];
   targetModel?: string;
+  allowUnknownTarget?: boolean;
+  checkModels?: boolean;
   reasoningOff?: "reasoning_effort" | "disable_reasoning";
   maxWarnings?: string;
   quiet?: boolean;
@@ -83,6 +86,8 @@ export function runOptions(paths: string[], flags: CommonFlags, cwd: string): Fi
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number of threads (got \`${flags.jobs}\`)`);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   if (flags.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 <= i <= n, e.g. 2/4 (got \`${flags.shard}\`)`);
+  const unknownTarget = flags.targetModel && !flags.allowUnknownTarget ? unknownTargetReason(flags.targetModel, "--allow-unknown-target") : undefined;
+  if (unknownTarget) throw new UsageError(`--target-model: ${unknownTarget}`);
   const select = ruleList(flags.select, "--select");
   const ignore = ruleList(flags.ignore, "--ignore");
   return {
@@ -103,6 +108,7 @@ export function runOptions(paths: string[], flags: CommonFlags, cwd: string): Fi
     ...(flags.typeAware ? { typeAware: true } : {}),
     target: {
       ...(flags.targetModel ? { model: flags.targetModel } : {}),
+      ...(flags.allowUnknownTarget ? { allowUnknown: true } : {}),
       ...(flags.reasoningOff ? { reasoningOff: flags.reasoningOff } : {}),
     },
   };

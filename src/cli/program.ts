@@ -5,6 +5,7 @@ import { RULES } from "../../rules/index.js";
 import { ConfigError } from "../config/load.js";
 import { PRESET_NAMES } from "../config/schema.js";
 import { changedFiles, folderOf } from "../engine/git.js";
+import { fetchLiveModels } from "../engine/live-models.js";
 import { fix, lint, lintSource, resolveSettings, type FixOptions } from "../engine/run.js";
 import type { RunResult } from "../model/results.js";
 import { languageForPath } from "../languages/index.js";
@@ -14,6 +15,7 @@ import { jsonChunks } from "../report/json.js";
 import { junitChunks } from "../report/junit.js";
 import { sarifChunks } from "../report/sarif.js";
 import { formatStylish, leftAloneLine } from "../report/stylish.js";
+import type { Target } from "../model/rule.js";
 import { didYouMeanAny } from "../suggest.js";
 import { VERSION } from "../version.js";
 import { UsageError } from "./errors.js";
@@ -21,6 +23,7 @@ import { writeInitialConfig } from "./init.js";
 import { interactiveDecide } from "./interactive.js";
 import { writeChunks, writeReportFile } from "./output.js";
 import { maxWarnings, runOptions, type CommonFlags } from "./options.js";
+import { formatModels } from "./models-command.js";
 import { explainRule, listRules } from "./rules-command.js";
 
 export interface Io {
@@ -71,7 +74,8 @@ function addCommonOptions(command: Command): Command {
         },
       ),
     )
-    .option("--target-model <id>", "the model to migrate to (default zai-glm-4.7, or the config's)")
+    .option("--target-model <id>", "the model to migrate to (default zai-glm-4.7, or the config's); a current Cerebras model of the catalog")
+    .option("--allow-unknown-target", "allow a target model the catalog does not know (one newer than the catalog)")
     .addOption(new Option("--reasoning-off <form>", "how reasoning is turned off").choices(["reasoning_effort", "disable_reasoning"]))
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
     .option("--quiet", "report errors only")
@@ -87,6 +91,7 @@ function addCommonOptions(command: Command): Command {
     .option("--cache", "keep lint results between runs; only changed files are read again")
     .option("--cache-location <path>", "the cache file (default node_modules/.cache/glm-migrate/results.json if node_modules exists, else .glm-migrate-cache/results.json)")
     .option("--shard <i/n>", "lint the i-th of n shares of the files (for CI matrix jobs)")
+    .option("--check-models", "ask the Cerebras API (CEREBRAS_API_KEY; CEREBRAS_BASE_URL) which models it lists now, and report model IDs it no longer lists")
     .option("--type-aware", "in TS/JS projects with a tsconfig.json, ask TypeScript's type checker which client a request uses")
     .option("--no-color", "never colour the output")
     .option("--debug", "print stack traces for internal errors");
@@ -187,11 +192,25 @@ async function resolvePaths(paths: string[], flags: CommonFlags, io: Io): Promis
   return changed.filter((file) => under(file) && languageForPath(file) !== undefined);
 }
 
+/**
+ * `--check-models`: the live model list goes to the rules with the target. Without a key, a
+ * network or a good answer, one line says why and the run goes on with the catalog alone.
+ */
+async function withLiveModels<T extends { target?: Partial<Target> }>(options: T, flags: CommonFlags, io: Io): Promise<T> {
+  if (!flags.checkModels) return options;
+  const live = await fetchLiveModels({ env: io.env });
+  if (!live.ok) {
+    io.stderr(`glm-migrate: --check-models: ${live.reason}; checking against the catalog only\n`);
+    return options;
+  }
+  return { ...options, target: { ...options.target, liveModels: live.ids } };
+}
+
 async function runStdin(flags: FixFlags, io: Io, fixing: boolean): Promise<number> {
   if (!flags.stdinFilename) throw new UsageError("--stdin needs --stdin-filename <path> (it picks the language and the config)");
   if (!io.readStdin) throw new UsageError("--stdin: standard input cannot be read here");
   const text = await io.readStdin();
-  const options = runOptions([], flags, io.cwd);
+  const options = await withLiveModels(runOptions([], flags, io.cwd), flags, io);
   const filePath = resolve(io.cwd, flags.stdinFilename);
   const result = await lintSource(text, { ...options, filePath, fix: fixing, unsafeFixes: Boolean(flags.unsafeFixes) });
   const run: RunResult = { results: [result], filesScanned: 1, filesParsed: 1, missing: [], internalErrors: 0, durationMs: 0 };
@@ -220,7 +239,7 @@ async function runCommand(paths: string[], flags: FixFlags, io: Io, mode: "lint"
     emit(render({ results: [], filesScanned: 0, filesParsed: 0, missing: [], internalErrors: 0, durationMs: 0 }, flags, io, mode), flags, io);
     return 0;
   }
-  const options: FixOptions = runOptions(files!, flags, io.cwd);
+  const options: FixOptions = await withLiveModels(runOptions(files!, flags, io.cwd), flags, io);
   const bar = progress(io);
   if (bar.onProgress) options.onProgress = bar.onProgress;
   let result: RunResult;
@@ -319,6 +338,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command("rules")
     .description("list every rule with its severity, fix safety and whether it is on")
     .action(() => io.stdout(listRules(RULES)));
+
+  program
+    .command("models")
+    .description("print the model catalog: status, dates, limits and the source of each fact")
+    .option("--json", "print it as JSON")
+    .option("--check", "also ask the Cerebras API (GET /v1/models with CEREBRAS_API_KEY) which models it lists now")
+    .option("--base-url <url>", "with --check: the API's base URL (default CEREBRAS_BASE_URL, else https://api.cerebras.ai)")
+    .action(async (flags: { json?: boolean; check?: boolean; baseUrl?: string }) => {
+      if (flags.baseUrl && !flags.check) throw new UsageError("--base-url is for --check");
+      const check = flags.check ? await fetchLiveModels({ env: io.env, ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) }) : undefined;
+      if (check && !check.ok) io.stderr(`glm-migrate: models --check: ${check.reason}; showing the catalog only\n`);
+      io.stdout(formatModels(check, Boolean(flags.json)));
+    });
 
   program
     .command("explain")

@@ -45,6 +45,10 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         properties: {
           model: { type: "string", description: "The model to migrate to." },
           reasoningOff: { enum: ["reasoning_effort", "disable_reasoning"], description: "How reasoning is turned off." },
+          allowUnknown: {
+            type: "boolean",
+            description: "Allow a target model the catalog does not know as a current Cerebras model (one newer than the catalog).",
+          },
         },
         additionalProperties: false,
       },

@@ -1,5 +1,6 @@
 import { RULES } from "../../rules/index.js";
-import { severityOf, type EffectiveConfig, type RuleEntry } from "../config/load.js";
+import { ConfigError, severityOf, type EffectiveConfig, type RuleEntry } from "../config/load.js";
+import { unknownTargetReason } from "../config/target.js";
 import { DEFAULT_TARGET, type Severity, type Target } from "../model/rule.js";
 import type { TextLintContext } from "./lint-text.js";
 import { makePrefilter } from "./prefilter.js";
@@ -48,9 +49,14 @@ export function settingsFor(effective: EffectiveConfig, options: SettingsOverrid
     }
   }
   for (const id of options.ignore ?? []) rules[id] = "off";
+  const target = { ...DEFAULT_TARGET, ...effective.target, ...options.target };
+  if (!target.allowUnknown) {
+    const reason = unknownTargetReason(target.model, options.target?.model ? "the allowUnknown target option" : "\"allowUnknown\": true in target");
+    if (reason) throw new ConfigError(options.target?.model ? "options" : (effective.configFile ?? "options"), "target.model", reason);
+  }
   return {
     rules,
-    target: { ...DEFAULT_TARGET, ...effective.target, ...options.target },
+    target,
     presets: [...new Set([...effective.presets, ...(options.presets ?? [])])],
     ...(effective.configFile ? { configFile: effective.configFile } : {}),
   };

@@ -41,6 +41,9 @@ export async function parseWith(grammar: Grammar, text: string, budget: Budget =
   const progressCallback = (() => budget.expired()) as unknown as ParseOptions["progressCallback"];
   const tree = instance.parse(text, null, { progressCallback });
   if (!tree) {
+    // A cancelled parse leaves its state in the parser, and the next call would resume it on
+    // another file's text: start afresh.
+    instance.reset();
     budget.check();
     throw new Error("tree-sitter returned no tree");
   }

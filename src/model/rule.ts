@@ -48,6 +48,10 @@ export interface Target {
   model: string;
   /** How reasoning is turned off: Cerebras' current form, or the one the migration guide shows. */
   reasoningOff: "reasoning_effort" | "disable_reasoning";
+  /** Migrate to a model the catalog does not know as current (one newer than the catalog). */
+  allowUnknown?: boolean;
+  /** The model IDs the Cerebras API lists for this account now (`lint --check-models`); unknown otherwise. */
+  liveModels?: string[];
 }
 
 export const DEFAULT_TARGET: Target = { model: "zai-glm-4.7", reasoningOff: "reasoning_effort" };

@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 export interface StandIn {
   url: string;
   bodies: Record<string, unknown>[];
+  /** The Authorization headers of model-list requests. */
+  authorizations: string[];
   close(): Promise<void>;
 }
 
@@ -29,9 +31,24 @@ const chunk = (delta: Record<string, unknown>, finish: string | null) => ({
   ...(finish ? { usage: completion.usage } : {}),
 });
 
-export async function startStandIn(): Promise<StandIn> {
+/** What `GET /v1/models` answers: the IDs to list, or an HTTP error status. */
+export interface StandInOptions {
+  models?: string[];
+  modelsStatus?: number;
+}
+
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const bodies: Record<string, unknown>[] = [];
+  const authorizations: string[] = [];
   const server: Server = createServer((request, response) => {
+    if (request.method === "GET" && request.url?.endsWith("/models")) {
+      authorizations.push(request.headers.authorization ?? "");
+      const status = options.modelsStatus ?? 200;
+      response.writeHead(status, { "content-type": "application/json" });
+      const data = (options.models ?? []).map((id) => ({ id, object: "model", created: 0, owned_by: "Cerebras" }));
+      response.end(JSON.stringify(status === 200 ? { object: "list", data } : { message: "Wrong API Key", type: "invalid_request_error" }));
+      return;
+    }
     const parts: Buffer[] = [];
     request.on("data", (part: Buffer) => parts.push(part));
     request.on("end", () => {
@@ -59,6 +76,7 @@ export async function startStandIn(): Promise<StandIn> {
   return {
     url: `http://127.0.0.1:${port}`,
     bodies,
+    authorizations,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
