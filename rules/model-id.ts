@@ -15,7 +15,7 @@ const HISTORICAL = new Set(["legacy", "old", "deprecated", "previous", "prev", "
 
 /** Router prefixes that name Z.ai become Cerebras' when the model moves. */
 function movedPrefix(prefix: string): string {
-  return prefix.replace(/^(zai|zhipuai)\//, "cerebras/");
+  return prefix.replace(/^(zai|zhipuai|zhipu)\//, "cerebras/");
 }
 
 function describe(model: KnownModel): string {
