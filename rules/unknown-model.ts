@@ -112,6 +112,9 @@ export const unknownModel: Rule = {
       if (text === undefined || !ref.value.contentRange || !ID_SHAPE.test(text)) continue;
       // A comparison, mapping key or `case` label reads an ID someone else sends; it is not sent here.
       if (ref.place && TEST_PLACES.has(ref.place)) continue;
+      // A model-shaped string outside a model position (a catalog entry) is checked only where it
+      // reaches a Cerebras request: a prefix alone does not make a list of names a deployment.
+      if (ref.position === "literal" && ref.endpoint !== "cerebras") continue;
       const { prefix, id, known, prefixEndpoint } = parseModelId(text);
       if (!boundForCerebras(ref, prefixEndpoint)) continue;
       const range = literalRange(ref.value);
