@@ -7,6 +7,7 @@ import { catalogModel } from "./knowledge/catalog.js";
 import { CEREBRAS_API_HOST, CEREBRAS_KEY_VARIABLE, hostOf, ZAI_API_HOSTS, ZAI_KEY_VARIABLES } from "./knowledge/endpoints.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
 import { literalRange } from "./common/values.js";
+import { moveBlocker } from "./common/zai-move.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -167,7 +168,7 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
   const { endpoint, guessed } = endpointOf(file, ref, prefixEndpoint);
   // Another provider serves the same ID: only a request that certainly goes to Cerebras counts.
   if (known.sharedWith && (endpoint !== "cerebras" || guessed)) return undefined;
-  const found = planFor(known, prefix, prefixEndpoint, endpoint, guessed, ref, target);
+  const found = planFor(file, known, prefix, prefixEndpoint, endpoint, guessed, ref, target);
   const test = ref.place && TEST_PLACES.has(ref.place) ? TEST_PLACES_NAMED[ref.place] : undefined;
   if (found && test) {
     // An upgrade shim or a lookup tests the old ID on purpose; it changes with what it tests.
@@ -179,6 +180,7 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
 }
 
 function planFor(
+  file: LoweredFile,
   known: KnownModel,
   prefix: string,
   prefixEndpoint: Endpoint | undefined,
@@ -211,6 +213,12 @@ function planFor(
   }
   if (endpoint === "cerebras") {
     return { ref, message: `${describe(known)}; on Cerebras the model is \`${target.model}\``, next, safety: guessed ? "unsafe" : "safe" };
+  }
+  // The model moves only with its client: a Cerebras ID sent to Z.ai would be worse than none.
+  const client = ref.request?.client ?? ref.client;
+  const blocker = client?.endpoint === "zai" ? moveBlocker(file, client) : undefined;
+  if (blocker) {
+    return { ref, message: `${describe(known)} and this request goes to Z.ai, which cannot move to Cerebras as it is (${blocker}); change the model when the request moves` };
   }
   return {
     ref,
@@ -311,7 +319,9 @@ export const modelId: Rule = {
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
       example: 'client.chat.completions.create(model="zai-glm-4.6", messages=messages)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=messages)',
-      source: "rules/knowledge/catalog.json (Cerebras deprecation page; Z.ai model list; API-FACTS.md §2)",
+      source:
+        "Cerebras Inference docs, Deprecations (inference-docs.cerebras.ai/support/deprecation, newest entry " +
+        "2026-04-22); Z.ai docs, GLM-4.7 (docs.z.ai); each model's facts with their own sources: `glm-migrate models`",
     },
   },
   check({ file, target, report }) {

@@ -1,5 +1,6 @@
 import { pushTo } from "../src/collections.js";
 import { resolve } from "./common/values.js";
+import { apiKeyOption, keyVariableEdits, moveBlocker, unmovableKey } from "./common/zai-move.js";
 import { removeEntries } from "../src/model/edits.js";
 import { Fix, type Edit, type Rule } from "../src/model/rule.js";
 import type { Client, LoweredFile, Range, Value } from "../src/model/types.js";
@@ -11,10 +12,8 @@ import {
   CEREBRAS_SDK_BASE_URL,
   CEREBRAS_SDK_IMPORT,
   hostOf,
-  PORTABLE_CLIENT_OPTIONS,
   ZAI_API_HOSTS,
   ZAI_CLIENT_MODULES,
-  ZAI_KEY_VARIABLES,
   ZAI_OPENAI_BASE,
 } from "./knowledge/endpoints.js";
 
@@ -58,32 +57,6 @@ function zaiApiUrl(url: string): boolean {
   return host === "open.bigmodel.cn" && /^https?:\/\/[^/]+(\/api(\/|$)|\/?$)/i.test(url);
 }
 
-/** ZAI_API_KEY → CEREBRAS_API_KEY inside an API-key expression (a string or an identifier). */
-function keyVariableEdits(file: LoweredFile, value: Value | undefined): Edit[] {
-  if (!value) return [];
-  const edits: Edit[] = [];
-  const source = file.text.slice(value.range.start, value.range.end);
-  const pattern = new RegExp(`\\b(${ZAI_KEY_VARIABLES.join("|")})\\b`, "g");
-  for (const match of source.matchAll(pattern)) {
-    const start = value.range.start + match.index;
-    edits.push({ start, end: start + match[0].length, text: CEREBRAS_KEY_VARIABLE });
-  }
-  return edits;
-}
-
-function apiKeyOption(client: Client): Value | undefined {
-  return client.options?.entries.find((entry) => entry.key === "api_key" || entry.key === "apiKey")?.value;
-}
-
-/** A key the fix cannot move to CEREBRAS_API_KEY: a literal secret, or a Z.ai setting we cannot rename. */
-function unmovableKey(file: LoweredFile, client: Client): boolean {
-  const key = apiKeyOption(client);
-  if (!key) return false;
-  if (key.kind === "string") return true;
-  const source = file.text.slice(key.range.start, key.range.end);
-  return keyVariableEdits(file, key).length === 0 && /zai|zhipu|bigmodel|glm/i.test(source);
-}
-
 function urlFix(file: LoweredFile, value: Value, problem: UrlProblem, client?: Client): Fix | undefined {
   if (value.kind !== "string" || value.string === undefined || !value.contentRange) return undefined;
   if (problem.kind === "zai-anthropic") return undefined;
@@ -101,11 +74,7 @@ function urlFix(file: LoweredFile, value: Value, problem: UrlProblem, client?: C
  */
 function zaiSdkFix(file: LoweredFile, clients: Client[], local: string): Fix | undefined {
   const statement = file.imports.find((candidate) => ZAI_CLIENT_MODULES.includes(candidate.module) && candidate.names.some((name) => name.local === local));
-  if (!statement || statement.names.length !== 1) return undefined;
-  if (clients.some((client) => client.options?.entries.some((entry) => entry.spread || (entry.key !== null && !PORTABLE_CLIENT_OPTIONS.has(entry.key))))) {
-    return undefined;
-  }
-  if (clients.some((client) => unmovableKey(file, client))) return undefined;
+  if (!statement || clients.some((client) => moveBlocker(file, client))) return undefined;
   // Rename the class only where the file uses the name for nothing but these constructions.
   const uses = [...file.text.matchAll(new RegExp(`\\b${local}\\b`, "g"))].length;
   const rename = uses === 1 + clients.length;
@@ -185,9 +154,9 @@ export const providerEndpoint: Rule = {
       claim(baseUrl.range);
       const problem = baseUrl.kind === "string" && baseUrl.string !== undefined ? urlProblem(baseUrl.string) : undefined;
       if (problem) {
-        const fix = urlFix(file, baseUrl, problem, client);
-        const key = problem.kind === "zai" && unmovableKey(file, client) ? "; its API key is Z.ai's too, so move the key by hand" : "";
-        report({ range: baseUrl.range, message: describe(problem) + key, ...(fix ? { fix } : {}) });
+        const blocker = problem.kind === "zai" ? moveBlocker(file, client) : undefined;
+        const fix = blocker ? undefined : urlFix(file, baseUrl, problem, client);
+        report({ range: baseUrl.range, message: describe(problem) + (blocker ? `; not moved: ${blocker}` : ""), ...(fix ? { fix } : {}) });
       } else if (baseUrl.kind !== "string" && client.endpoint === "zai") {
         report({ range: baseUrl.range, message: "this client's base URL points at Z.ai; point it at `https://api.cerebras.ai/v1`" });
       }
@@ -195,7 +164,8 @@ export const providerEndpoint: Rule = {
     for (const [local, clients] of zaiSdkClients) {
       const fix = zaiSdkFix(file, clients, local);
       for (const client of clients) {
-        const key = unmovableKey(file, client) ? "; its API key is Z.ai's, so move the key by hand" : "";
+        const blocker = moveBlocker(file, client);
+        const key = blocker ? `; not moved: ${blocker}` : "";
         report({
           range: client.calleeRange ?? client.range,
           message: `\`${local}\` sends its requests to Z.ai; use the Cerebras SDK (\`${CEREBRAS_SDK_IMPORT.name}\`, key in \`${CEREBRAS_KEY_VARIABLE}\`)${key}`,

@@ -94,7 +94,8 @@ describe("an interrupted fix", () => {
       expect(fresh.length).toBeGreaterThan(0);
       expect(fresh.length).toBeLessThan(1500);
       const lines = stderr().split("\n");
-      expect(lines[0]).toBe(`glm-migrate: interrupted by ${signal}; wrote fixes to ${fresh.length} files and left every other file as it was.`);
+      // One file may be all that was written before the signal (the threads ask leave to write).
+      expect(lines[0]).toBe(`glm-migrate: interrupted by ${signal}; wrote fixes to ${fresh.length} file${fresh.length === 1 ? "" : "s"} and left every other file as it was.`);
       // The first files written are named, the rest counted.
       const named = lines.filter((line) => line.startsWith("  wrote ")).map((line) => line.slice("  wrote ".length));
       expect(named).toEqual(fresh.slice(0, 20));

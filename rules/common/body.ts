@@ -101,12 +101,18 @@ function isPython(file: LoweredFile): boolean {
   return file.language === "python";
 }
 
-export function requestBodies(file: LoweredFile): RequestBody[] {
+/** Worked out once per file: most rules ask for every request's body. */
+const bodiesOf = new WeakMap<LoweredFile, readonly RequestBody[]>();
+
+export function requestBodies(file: LoweredFile): readonly RequestBody[] {
+  const known = bodiesOf.get(file);
+  if (known) return known;
   const bodies: RequestBody[] = [];
   for (const request of file.requests) {
     const body = requestBody(file, request);
     if (body) bodies.push(body);
   }
+  bodiesOf.set(file, bodies);
   return bodies;
 }
 

@@ -2,16 +2,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { createRequire } from "node:module";
 import type { Ajv2020 as AjvClass, ErrorObject } from "ajv/dist/2020.js";
-import { parse as parseJsonc, printParseErrorCode, type ParseError as JsonError } from "jsonc-parser";
+import type { ParseError as JsonError } from "jsonc-parser";
 import picomatch from "picomatch";
-import { getStaticTOMLValue, parseTOML } from "toml-eslint-parser";
+// The TOML and JSONC parsers are loaded when a file needs them (a pyproject.toml, a JSON file with
+// comments): loading them costs more than a one-file run's analysis. Like ajv, below.
+const load = createRequire(import.meta.url);
+const tomlParser = (): typeof import("toml-eslint-parser") => load("toml-eslint-parser");
+const jsoncParser = (): typeof import("jsonc-parser") => load("jsonc-parser");
 import { RULES } from "../../rules/index.js";
-import type { Severity, Target } from "../model/rule.js";
+import type { Target } from "../model/rule.js";
 import { languageForPath } from "../languages/index.js";
 import { packageFile } from "../package-files.js";
 import { didYouMean } from "../suggest.js";
 
-export type RuleSeverityName = "off" | "info" | "warn" | "warning" | "error";
+import type { RuleSeverityName } from "./severity.js";
+export { severityOf, type RuleSeverityName } from "./severity.js";
 export type RuleEntry = RuleSeverityName | [RuleSeverityName, Record<string, unknown>?];
 
 /** glm-migrate.config.json, the "glm-migrate" key of package.json, or [tool.glm-migrate]. */
@@ -105,6 +110,15 @@ function explain(file: string, errors: ErrorObject[], data: unknown): ConfigErro
   return new ConfigError(file, where, error!.message ?? "is not valid");
 }
 
+/** Plain JSON (package.json) as is; with comments or trailing commas, through the JSONC parser. */
+function parseJson(text: string, errors: JsonError[]): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return jsoncParser().parse(text, errors, { allowTrailingComma: true });
+  }
+}
+
 /** Reads and validates one config file; undefined when it holds no glm-migrate settings. */
 export function readConfigFile(path: string): ConfigFile | undefined {
   const name = basename(path);
@@ -118,6 +132,7 @@ export function readConfigFile(path: string): ConfigFile | undefined {
   if (name === "pyproject.toml") {
     let document: Record<string, unknown>;
     try {
+      const { getStaticTOMLValue, parseTOML } = tomlParser();
       document = getStaticTOMLValue(parseTOML(text)) as Record<string, unknown>;
     } catch (error) {
       throw new ConfigError(path, "", `not valid TOML: ${(error as Error).message}`);
@@ -126,11 +141,11 @@ export function readConfigFile(path: string): ConfigFile | undefined {
     if (data === undefined) return undefined;
   } else {
     const errors: JsonError[] = [];
-    const parsed: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+    const parsed: unknown = parseJson(text, errors);
     if (errors.length > 0) {
       const first = errors[0]!;
       const line = text.slice(0, first.offset).split("\n").length;
-      const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+      const what = jsoncParser().printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
       throw new ConfigError(path, "", `not valid JSON (line ${line}: ${what})`);
     }
     data = name === "package.json" ? (parsed as Record<string, unknown> | undefined)?.["glm-migrate"] : parsed;
@@ -147,10 +162,6 @@ export interface EffectiveConfig {
   rules: Record<string, RuleEntry>;
   target: Partial<Target>;
   presets: string[];
-}
-
-export function severityOf(name: RuleSeverityName): Severity | "off" {
-  return name === "warn" ? "warning" : name;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { isContainer, languageForPath } from "../languages/index.js";
-import { cellOf, cellOffsetInFile, MASK, markdownBlocks, notebookProgram, renderBlock, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
+import { cellLocator, cellOffsetInFile, MASK, markdownBlocks, notebookProgram, renderBlock, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Budget } from "../model/budget.js";
 import { LineIndex } from "../model/line-index.js";
 import type { Message } from "../model/results.js";
 import type { Language } from "../model/types.js";
+import { applyEdits } from "./edit-set.js";
 import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
 import { fatalMessage, toMessages } from "./results.js";
 
@@ -74,7 +75,7 @@ async function checkMarkdown(path: string, text: string, context: TextLintContex
     output += text.slice(cursor, block.start!);
     const rendered = renderBlock(block, code);
     const base = output.length;
-    diagnostics.push(...found.map((diagnostic) => placed(diagnostic, (offset) => base + rendered.offset(offset), rendered.indent)));
+    for (const diagnostic of found) diagnostics.push(placed(diagnostic, (offset) => base + rendered.offset(offset), rendered.indent));
     output += rendered.text;
     cursor = block.start! + (block.raw ?? block.text).length;
   }
@@ -97,24 +98,27 @@ async function checkNotebook(path: string, text: string, context: TextLintContex
       outcome = await checkBlock(program.block, context, undefined, budget);
       if (!outcome) return { messages: [], output: text, applied: 0 };
     } else {
-      // Rewrite the changed cells' sources, last first.
+      // Rewrite the changed cells' sources, in one sweep.
       const changed = program.cells.map((cell, index) => ({ cell, code: restored[index]! })).filter(({ cell, code }) => unmask(cell, cell.text) !== code);
-      for (const { cell, code } of changed.reverse()) {
-        const source = cell.source!;
-        output = output.slice(0, source.offset) + renderSource(text, source, code) + output.slice(source.offset + source.length);
-      }
+      output = applyEdits(
+        text,
+        changed.map(({ cell, code }) => ({ start: cell.source!.offset, end: cell.source!.offset + cell.source!.length, text: renderSource(text, cell.source!, code) })),
+      );
     }
   }
   // Positions are reported in the file as it is after this run (fixed cells moved what follows).
   const written = output === text ? program : notebookProgram(path, output);
   const cells = written && !("error" in written) ? written : program;
   const lines = new LineIndex(output);
+  // Cells located by a search and found by number, not by a pass over every cell per finding.
+  const cellOf = cellLocator(cells, outcome.code);
+  const byNumber = new Map(cells.cells.map((cell) => [cell.cell, cell]));
   const messages = toMessages(outcome.diagnostics, outcome.code).map((message) => {
     // Fix ranges inside the joined cells mean nothing in the notebook's JSON: keep that it is fixable.
     const { fix, suggestions, ...rest } = message;
-    const start = cellOf(cells, outcome!.code, message.line);
-    const end = cellOf(cells, outcome!.code, message.endLine);
-    const block = cells.cells.find((cell) => cell.cell === start.cell)!;
+    const start = cellOf(message.line);
+    const end = cellOf(message.endLine);
+    const block = byNumber.get(start.cell)!;
     const from = lines.position(cellOffsetInFile(output, block, start.line, message.column));
     const to = end.cell === start.cell ? lines.position(cellOffsetInFile(output, block, end.line, message.endColumn)) : from;
     return {

@@ -1,5 +1,6 @@
 import { RULES } from "../../rules/index.js";
-import { ConfigError, severityOf, type EffectiveConfig, type RuleEntry } from "../config/load.js";
+import { ConfigError, type EffectiveConfig, type RuleEntry } from "../config/load.js";
+import { severityOf } from "../config/severity.js";
 import { unknownTargetReason } from "../config/target.js";
 import { DEFAULT_TARGET, type Severity, type Target } from "../model/rule.js";
 import type { TextLintContext } from "./lint-text.js";

@@ -70,8 +70,25 @@ export class FindingTracker {
       open.delete(item);
     };
     for (const item of open) take(overlapping(byRule.get(item.ruleId), item, (other) => other.message === item.message), item);
+    // The first unused one with the same rule and wording, through a cursor per wording that only
+    // moves forward (ranges only ever become used), so many moved findings cost no more than few.
+    const sameWording = new Map<string, { list: typeof left; next: number }>();
+    for (const list of byRule.values()) {
+      for (const other of list) {
+        const key = `${other.ruleId}\u0000${other.message}`;
+        const entry = sameWording.get(key);
+        if (entry) entry.list.push(other);
+        else sameWording.set(key, { list: [other], next: 0 });
+      }
+    }
+    const firstUnused = (item: Tracked): (typeof left)[number] | undefined => {
+      const entry = sameWording.get(`${item.ruleId}\u0000${item.message}`);
+      if (!entry) return undefined;
+      while (entry.next < entry.list.length && entry.list[entry.next]!.used) entry.next++;
+      return entry.list[entry.next];
+    };
     for (const item of open) {
-      if (item.touched) take(byRule.get(item.ruleId)?.find((other) => !other.used && other.message === item.message), item);
+      if (item.touched) take(firstUnused(item), item);
     }
     for (const item of open) take(overlapping(byRule.get(item.ruleId), item, () => true), item);
     return open.size;

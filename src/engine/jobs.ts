@@ -2,6 +2,7 @@ import type { FixSafety } from "../model/rule.js";
 import type { CheckOptions, Settings } from "./context.js";
 import type { Decide } from "./lint-text.js";
 import type { FileOutcome, Fixing } from "./process-file.js";
+import type { ModelUse } from "../model/types.js";
 
 /** One file's work, as plain data: it crosses into a worker thread unchanged. */
 export interface FileJob {
@@ -30,12 +31,20 @@ export interface JobBatch {
   check: CheckOptions;
   fixing?: JobFixing;
   jobs: FileJob[];
+  /** Each round of analysis (the first pass, each second-pass round) starts with fresh module links. */
+  round?: number;
+  /** Where other files use module-level names as a request's model (the second pass). */
+  uses?: ModelUse[];
+  cwd?: string;
 }
 
 export interface JobDone {
   index: number;
   outcome: FileOutcome;
 }
+
+/** What a supervised worker says: a file's outcome, that it wants to write a file, or that its batch is over. */
+export type HostMessage = { round: number } & (JobDone | { mayWrite: number } | { batchDone: true });
 
 /** Whether the run's shared stop flag is up. */
 export function stopRequested(fixing: JobFixing | undefined): boolean {
@@ -55,3 +64,6 @@ export function fixingOf(fixing: JobFixing | undefined, decide?: Decide): Fixing
     ...(fixing.stop ? { stopped: () => stopRequested(fixing) } : {}),
   };
 }
+
+/** Analyses files, reporting each outcome; a round of the second pass carries the uses found. */
+export type Analyse = (jobs: readonly FileJob[], round: Pick<JobBatch, "uses" | "cwd">, onDone: (done: JobDone) => void) => Promise<void>;

@@ -4,8 +4,10 @@ import { UNLIMITED, type Budget } from "../model/budget.js";
 import { LineIndex } from "../model/line-index.js";
 import type { Diagnostic, Edit, Fix, FixSafety, Target } from "../model/rule.js";
 import type { ModelUse, ParseError } from "../model/types.js";
+import { applyEdits, TakenEdits } from "./edit-set.js";
 import type { ModuleLinker } from "./project.js";
 import { FindingTracker } from "./fix-tracking.js";
+import { stallPoint } from "./stall.js";
 import { runRules, type ActiveRule } from "./rules.js";
 import { applySuppressions, parseSuppressions, unusedSuppressions } from "./suppressions.js";
 
@@ -38,6 +40,7 @@ export async function lintText(
   context: TextLintContext,
   budget: Budget = UNLIMITED,
 ): Promise<TextLint> {
+  stallPoint("parse", path);
   const lowered = await lowerSource(path, language, text, budget, context.linker?.linkFor(budget));
   if ("error" in lowered) return { parseError: lowered.error };
   budget.check();
@@ -47,8 +50,10 @@ export async function lintText(
     ...(file.deps ? { deps: file.deps } : {}),
     ...(file.absent ? { absent: file.absent } : {}),
   };
+  stallPoint("rules", path);
   const diagnostics = runRules(file, context.rules, context.target);
   const lines = new LineIndex(text);
+  stallPoint("suppressions", path);
   const suppressions = parseSuppressions(file.comments, lines);
   const kept = applySuppressions(diagnostics, suppressions, lines);
   if (!context.reportUnusedSuppressions) return { diagnostics: kept, ...crossFile };
@@ -70,24 +75,7 @@ export interface FixResult {
 
 const MAX_PASSES = 10;
 
-function overlaps(a: Edit, b: Edit): boolean {
-  // Two insertions at one point have no defined order: treat them as a conflict too.
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end;
-}
-
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  // In one sweep from the start: slicing the whole text once per edit is quadratic in big files.
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const parts: string[] = [];
-  let cursor = 0;
-  for (const edit of sorted) {
-    parts.push(text.slice(cursor, edit.start), edit.text);
-    cursor = Math.max(cursor, edit.end);
-  }
-  parts.push(text.slice(cursor));
-  return parts.join("");
-}
+export { applyEdits } from "./edit-set.js";
 
 /**
  * Applies fixes until none is left (at most ten passes). Each pass takes the fixes whose edits do
@@ -123,16 +111,17 @@ export async function fixText(
     // Where two fixes touch the same code, the rule listed first wins this pass (a rule that
     // translates a field goes before one that only relocates it); the other is recomputed next pass.
     const candidates = current.diagnostics
-      .filter((diagnostic) => diagnostic.fix && allowed.has(diagnostic.fix.safety) && !brokenKeys.has(keyOf(diagnostic, text)))
+      .filter((diagnostic) => diagnostic.fix && allowed.has(diagnostic.fix.safety) && (brokenKeys.size === 0 || !brokenKeys.has(keyOf(diagnostic, text))))
       .sort((a, b) => rank.get(a.ruleId)! - rank.get(b.ruleId)! || a.range.start - b.range.start);
     const chosen: Diagnostic[] = [];
     const taken: Edit[] = [];
+    const takenSet = new TakenEdits(candidates.flatMap((diagnostic) => diagnostic.fix!.edits));
     const takenFixes = new Set<Fix>();
     for (const diagnostic of candidates) {
       const fix = diagnostic.fix!;
       // One fix may answer several findings (all the keywords moved into one extra_body).
       if (takenFixes.has(fix)) continue;
-      if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+      if (fix.edits.some((edit) => takenSet.overlaps(edit))) continue;
       if (ask) {
         const answer = await ask(path, diagnostic, text, applyEdits(text, fix.edits));
         if (answer === "quit") {
@@ -147,21 +136,25 @@ export async function fixText(
       }
       chosen.push(diagnostic);
       takenFixes.add(fix);
-      taken.push(...fix.edits);
+      for (const edit of fix.edits) {
+        taken.push(edit);
+        takenSet.add(edit);
+      }
     }
     if (chosen.length === 0) break;
+    stallPoint("fix", path);
     let next = applyEdits(text, taken);
+    stallPoint("reparse", path);
     let result = await lintText(path, language, next, context, budget);
     if ("parseError" in result) {
-      // Find the culprits: try each fix alone on this pass's text, drop those that break it.
+      // Find the culprits: drop the fixes that break the parse alone on this pass's text.
       const good: Diagnostic[] = [];
-      for (const diagnostic of chosen) {
-        const alone = await lintText(path, language, applyEdits(text, diagnostic.fix!.edits), context);
-        if ("parseError" in alone) {
-          broken.push(diagnostic);
-          brokenKeys.add(keyOf(diagnostic, text));
+      for (const diagnostic of await unparsable(chosen, async (group) => "parseError" in (await lintText(path, language, applyEdits(text, group.flatMap((one) => one.fix!.edits)), context)))) {
+        if (diagnostic.broken) {
+          broken.push(diagnostic.diagnostic);
+          brokenKeys.add(keyOf(diagnostic.diagnostic, text));
         } else {
-          good.push(diagnostic);
+          good.push(diagnostic.diagnostic);
         }
       }
       // Fixes that parse alone may still clash together; then take them one per pass.
@@ -186,6 +179,29 @@ export async function fixText(
   }
   const applied = text === original || !("diagnostics" in current) ? 0 : tracker.resolved(current.diagnostics);
   return { text, applied, fixesApplied, broken, remaining: current };
+}
+
+/**
+ * Which of a pass's fixes break the parse, found by halving: a group whose edits parse together
+ * is good as a whole, one that does not is split, down to single fixes. A handful of culprits
+ * among thousands of fixes costs a few dozen parses, not one per fix. (The whole group is known
+ * not to parse.)
+ */
+async function unparsable(chosen: readonly Diagnostic[], breaks: (group: readonly Diagnostic[]) => Promise<boolean>): Promise<{ diagnostic: Diagnostic; broken: boolean }[]> {
+  const verdicts: { diagnostic: Diagnostic; broken: boolean }[] = [];
+  const split = async (group: readonly Diagnostic[], known: boolean): Promise<void> => {
+    const fails = known || (await breaks(group));
+    if (!fails || group.length === 1) {
+      for (const diagnostic of group) verdicts.push({ diagnostic, broken: fails });
+      return;
+    }
+    const half = Math.ceil(group.length / 2);
+    await split(group.slice(0, half), false);
+    await split(group.slice(half), false);
+  };
+  // A single fix that breaks the pass is known to be broken without another parse.
+  if (chosen.length > 0) await split(chosen, true);
+  return verdicts;
 }
 
 /** Identifies a fix across passes by what it does, since offsets move as other fixes land. */

@@ -10,6 +10,7 @@ import { decode, encode } from "./decode.js";
 import { fixText, lintText, type CrossFile, type Decide, type TextLint, type TextLintContext } from "./lint-text.js";
 import { fatalMessage, noticeMessage, summarize, toMessage, toMessages } from "./results.js";
 import { RuleCrash } from "./rules.js";
+import { stallPoint } from "./stall.js";
 import { writeAtomic } from "./write.js";
 
 export interface Fixing {
@@ -57,7 +58,7 @@ export async function checkText(
   text: string,
   context: TextLintContext,
   fixing: { allowed: ReadonlySet<FixSafety>; decide?: Decide } | undefined,
-): Promise<TextOutcome & { internalError: boolean }> {
+): Promise<TextOutcome & { internalError: boolean; parserLost?: true }> {
   const budget = timeBudget(context.fileTimeoutMs);
   try {
     if (language === "markdown" || language === "notebook") {
@@ -81,9 +82,10 @@ export async function checkText(
       "parseError" in outcome.remaining
         ? [fatalMessage(outcome.text, outcome.remaining.parseError.range.start, outcome.remaining.parseError.message)]
         : toMessages(outcome.remaining.diagnostics, outcome.text);
+    const lines = outcome.broken.length > 0 ? new LineIndex(text) : undefined;
     for (const broken of outcome.broken) {
       messages.push({
-        ...toMessage({ ...broken, fix: undefined } as Diagnostic, text, new LineIndex(text)),
+        ...toMessage({ ...broken, fix: undefined } as Diagnostic, text, lines!),
         message: `${broken.message} (its fix would have left the file unparsable, so it was not applied)`,
       });
     }
@@ -94,6 +96,11 @@ export async function checkText(
     }
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return { messages: [fatalMessage(text, 0, "nested too deeply for glm-migrate to read; skipped")], applied: 0, internalError: false };
+    }
+    // tree-sitter aborts when its WebAssembly memory (4 GB at most) runs out: the parser is gone
+    // for this thread, so a supervised thread is replaced after this file.
+    if (error instanceof Error && error.constructor.name === "RuntimeError" && /Aborted/.test(error.message)) {
+      return { messages: [fatalMessage(text, 0, "too large for the parser's memory; skipped")], applied: 0, internalError: false, parserLost: true };
     }
     const detail = error instanceof RuleCrash ? error.message : `failed on this file: ${(error as Error)?.message ?? String(error)}`;
     return { messages: [fatalMessage(text, 0, `internal error: ${detail}`)], applied: 0, internalError: true };
@@ -118,6 +125,10 @@ export interface FileOutcome {
   result?: FileResult;
   /** The file passed the prefilter and was parsed. */
   parsed: boolean;
+  /** Its analysis ran out of time and was stopped. */
+  overBudget?: true;
+  /** The parser's WebAssembly instance aborted on it: the thread must not parse another file. */
+  parserLost?: true;
   internalError: boolean;
   /** Requests here whose model is a name another file of the tree defines. */
   uses?: CrossFile["modelUses"];
@@ -135,6 +146,8 @@ export async function processFile(
   context: TextLintContext,
   prefilter: (bytes: Buffer) => boolean,
   fixing: Fixing | undefined,
+  /** Waited for before writing: a supervised thread asks whether the file is still within its time. */
+  mayWrite?: () => Promise<void>,
 ): Promise<FileOutcome> {
   let bytes: Buffer;
   try {
@@ -145,6 +158,7 @@ export async function processFile(
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { result: summarize(path, [fatalMessage("", 0, `cannot read file: ${reason}`)]), parsed: false, internalError: false };
   }
+  stallPoint("read", path);
   const language = languageForPath(path);
   if (!language) {
     const notice = noticeMessage("not a file type glm-migrate reads (Python, JS/TS, .env, YAML, JSON, TOML); skipped");
@@ -165,6 +179,8 @@ export async function processFile(
     // Interrupted while this file was being checked: it is left as it was, like the files not reached.
     if (fixing.stopped?.()) return { parsed: true, internalError: false };
     try {
+      await mayWrite?.();
+      stallPoint("write", path);
       await writeAtomic(path, encode(outcome.output!, encoding), bytes);
       await context.linker?.forget(path);
     } catch (error) {
@@ -183,6 +199,7 @@ export async function processFile(
     ...(result ? { result } : {}),
     parsed: true,
     internalError: outcome.internalError,
+    ...(outcome.parserLost ? { parserLost: true as const } : {}),
     ...(crossFile?.modelUses ? { uses: crossFile.modelUses } : {}),
     ...(crossFile?.deps ? { deps: crossFile.deps } : {}),
     ...(crossFile?.absent ? { absent: crossFile.absent } : {}),

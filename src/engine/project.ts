@@ -7,6 +7,7 @@ import { linkedNames } from "../model/linked-names.js";
 import type { Endpoint, ImportedSymbol, LocalImport, ModelUse, ModuleLinks, Reexport } from "../model/types.js";
 import { decode } from "./decode.js";
 import { pythonSubmodule, resolvePythonModule, resolveScriptModule } from "./module-paths.js";
+import { stallPoint } from "./stall.js";
 import { TypeOracle } from "./type-oracle.js";
 
 /** How far imports are followed: a client made three modules away is still found. */
@@ -25,6 +26,17 @@ interface LoadedModule {
   exports: ReadonlyMap<string, ImportedSymbol>;
   imports: LocalImport[];
   reexports: Reexport[];
+  /** The first import of each local name, and the first re-export of each exported one. */
+  importOf: ReadonlyMap<string, LocalImport>;
+  reexportOf: ReadonlyMap<string, Reexport>;
+}
+
+function loadedModule(path: string, python: boolean, exports: ReadonlyMap<string, ImportedSymbol>, imports: LocalImport[], reexports: Reexport[]): LoadedModule {
+  const importOf = new Map<string, LocalImport>();
+  for (const entry of imports) if (!importOf.has(entry.local)) importOf.set(entry.local, entry);
+  const reexportOf = new Map<string, Reexport>();
+  for (const entry of reexports) if (entry.exported !== null && !reexportOf.has(entry.exported)) reexportOf.set(entry.exported, entry);
+  return { path, python, exports, imports, reexports, importOf, reexportOf };
 }
 
 /** What one file's links drew on: the modules read, the files whose absence mattered, and cuts. */
@@ -57,6 +69,8 @@ export class ModuleLinker {
   private readonly modules = new Map<string, Promise<{ module?: LoadedModule; trace: Trace }>>();
   private uses = new Map<string, Map<string, { endpoint: Endpoint; at: string }[]>>();
   private oracle: Promise<TypeOracle> | undefined;
+  /** For each file, the modules read whose result drew on it (a module read again later may be listed still: forgetting it too only costs a read). */
+  private readonly dependents = new Map<string, Set<string>>();
 
   /** With `typeAware`, TypeScript's checker names the client where imports and factories do not. */
   constructor(
@@ -66,7 +80,10 @@ export class ModuleLinker {
 
   /** The `Link` for one file's lowering, charged to that file's time budget. */
   linkFor(budget: Budget): Link {
-    return (raw) => this.link(raw, budget, [], false);
+    return (raw) => {
+      stallPoint("link", raw.path);
+      return this.link(raw, budget, [], false);
+    };
   }
 
   /** Uses of module-level names found by a first pass over the files, for the second. */
@@ -86,9 +103,9 @@ export class ModuleLinker {
   async forget(path: string): Promise<void> {
     const changed = resolve(path);
     this.modules.delete(changed);
-    for (const [key, loading] of [...this.modules]) {
-      if ((await loading).trace.deps.has(changed)) this.modules.delete(key);
-    }
+    // Through the index of what each module drew on, not by going over every module read so far.
+    for (const key of this.dependents.get(changed) ?? []) this.modules.delete(key);
+    this.dependents.delete(changed);
   }
 
   private async link(raw: RawFile, budget: Budget, chain: string[], exporting: boolean, trace = newTrace()): Promise<ModuleLinks> {
@@ -146,13 +163,10 @@ export class ModuleLinker {
     const own = module.exports.get(name);
     if (own) return own;
     const within = [...chain, module.path];
-    const imported = module.imports.find((entry) => entry.local === name);
+    const imported = module.importOf.get(name);
     if (imported) return this.importSymbol(module.path, module.python, imported, budget, within, trace);
-    for (const reexport of module.reexports) {
-      if (reexport.exported === name) {
-        return this.importSymbol(module.path, false, { local: name, module: reexport.module, name: reexport.name }, budget, within, trace);
-      }
-    }
+    const reexport = module.reexportOf.get(name);
+    if (reexport) return this.importSymbol(module.path, false, { local: name, module: reexport.module, name: reexport.name }, budget, within, trace);
     for (const reexport of module.reexports) {
       if (reexport.exported !== null || name === "default") continue;
       // export * from "./models": every name of that module but its default.
@@ -186,6 +200,13 @@ export class ModuleLinker {
     if (!loading) {
       loading = this.read(path, budget, chain).catch(() => ({ trace: { ...newTrace(), cut: true } }));
       this.modules.set(path, loading);
+      void loading.then(({ trace: drawn }) => {
+        for (const dep of drawn.deps) {
+          let set = this.dependents.get(dep);
+          if (!set) this.dependents.set(dep, (set = new Set()));
+          set.add(path);
+        }
+      });
     }
     const result = await loading;
     merge(trace, result.trace);
@@ -201,7 +222,7 @@ export class ModuleLinker {
     if (language !== "python" && language !== "javascript" && language !== "typescript") return { trace };
     const python = language === "python";
     const bytes = readFileSync(path);
-    const empty = { path, python, exports: new Map(), imports: [], reexports: [] };
+    const empty = loadedModule(path, python, new Map(), [], []);
     if (bytes.length > MAX_MODULE_BYTES || !(MODULE_TRIGGER.test(bytes.toString("latin1")) || REEXPORTING.test(basename(path)))) return { module: empty, trace };
     const decoded = decode(bytes);
     if ("error" in decoded) return { trace };
@@ -214,7 +235,7 @@ export class ModuleLinker {
     };
     const lowered = await lowerSource(path, language, decoded.text, budget, link);
     if ("error" in lowered) return { trace };
-    return { module: { path, python, exports: lowered.file.exportsOf?.() ?? new Map(), imports, reexports }, trace };
+    return { module: loadedModule(path, python, lowered.file.exportsOf?.() ?? new Map(), imports, reexports), trace };
   }
 }
 

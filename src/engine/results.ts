@@ -6,7 +6,7 @@ import type { Diagnostic, Edit } from "../model/rule.js";
 export function mergeEdits(text: string, edits: readonly Edit[]): { range: [number, number]; text: string } {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   const start = sorted[0]!.start;
-  const end = Math.max(...sorted.map((edit) => edit.end));
+  const end = sorted.reduce((last, edit) => Math.max(last, edit.end), 0);
   let replacement = "";
   let cursor = start;
   for (const edit of sorted) {

@@ -7,16 +7,16 @@ import type { FixSafety, Target } from "../model/rule.js";
 import { ResultCache, defaultCacheLocation } from "./cache.js";
 import { ContextCache, contextOf, settingsFor, type CheckOptions, type RuleConfig, type Settings } from "./context.js";
 import { discover } from "./discover.js";
-import { fixingOf, stopRequested, type FileJob, type JobFixing } from "./jobs.js";
+import { fixingOf, stopRequested, type Analyse, type FileJob, type JobFixing } from "./jobs.js";
 import { folderOf, uncommittedUnder } from "./git.js";
 import { isTempName, removeIfStale } from "./write.js";
 import { Answers } from "./answers.js";
 import type { Decide } from "./lint-text.js";
-import { runInWorkers } from "./pool.js";
 import { checkText, processFile, type FileOutcome } from "./process-file.js";
 import { noticeMessage, summarize } from "./results.js";
 import { ModuleLinker } from "./project.js";
 import { secondPass } from "./second-pass.js";
+import { Supervisor } from "./supervisor.js";
 import { shardOf, type Shard } from "./shard.js";
 
 export type { RuleConfig, Settings } from "./context.js";
@@ -91,6 +91,23 @@ const DEFAULT_FILE_TIMEOUT_MS = 20_000;
 /** Below this many files, starting threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
 
+
+/** Analysis on this thread, one file after another: each round with fresh module links. */
+function inThread(check: CheckOptions, fixing: JobFixing | undefined, decide: Decide | undefined): Analyse {
+  let first: ContextCache | undefined = new ContextCache(check);
+  const fileFixing = fixingOf(fixing, decide);
+  return async (jobs, round, onDone) => {
+    const contexts = first ?? new ContextCache(check);
+    first = undefined;
+    if (round.uses) contexts.linker?.setUses(round.uses, round.cwd ?? process.cwd());
+    for (const job of jobs) {
+      if (stopRequested(fixing)) break;
+      const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
+      onDone({ index: job.index, outcome: await processFile(job.path, context, prefilter, fileFixing) });
+    }
+  };
+}
+
 function checkOptions(options: LintOptions): CheckOptions {
   return {
     reportUnusedSuppressions: options.reportUnusedSuppressions ?? false,
@@ -136,6 +153,27 @@ export async function lintSource(text: string, options: SourceOptions & { fix?: 
 async function run(options: FixOptions, fixing: JobFixing | undefined): Promise<RunResult> {
   const decide = fixing ? options.decide : undefined;
   const started = performance.now();
+  const check = checkOptions(options);
+  // With a time limit, files are analysed in worker threads this thread watches (interactive
+  // runs excepted: there the time goes to the person answering). The first thread starts now, so
+  // its start-up overlaps the folder walk.
+  let supervisor = !decide && check.fileTimeoutMs > 0 ? new Supervisor(check.fileTimeoutMs, options.typeAware ? 1 : Math.max(1, options.jobs ?? availableParallelism())) : undefined;
+  try {
+    return await runWith(options, fixing, decide, started, check, () => supervisor, (made) => (supervisor = made));
+  } finally {
+    supervisor?.close();
+  }
+}
+
+async function runWith(
+  options: FixOptions,
+  fixing: JobFixing | undefined,
+  decide: Decide | undefined,
+  started: number,
+  check: CheckOptions,
+  supervisorOf: () => Supervisor | undefined,
+  setSupervisor: (made: Supervisor) => void,
+): Promise<RunResult> {
   const answers = decide ? new Answers(decide) : undefined;
   const asking = answers?.ask;
   const cwd = options.cwd ?? process.cwd();
@@ -169,7 +207,6 @@ async function run(options: FixOptions, fixing: JobFixing | undefined): Promise<
     fixing = { ...fixing!, stop };
   }
 
-  const check = checkOptions(options);
   // Files under one config share one settings object and key: 30,000 copies cost real memory.
   const shared = new Map<string, { settings: Settings; settingsKey: string }>();
   const jobs: FileJob[] = files.map((path, index) => {
@@ -196,27 +233,25 @@ async function run(options: FixOptions, fixing: JobFixing | undefined): Promise<
   }
 
   const threads = Math.max(1, options.jobs ?? availableParallelism());
-  // One type-checked program serves every file; workers would each build their own.
-  const contexts = new ContextCache(check);
-  const fileFixing = fixingOf(fixing, asking);
-  const here = (job: FileJob): Promise<FileOutcome> => {
-    const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
-    return processFile(job.path, context, prefilter, fileFixing);
-  };
-  if (threads > 1 && !decide && !options.typeAware && pending.length >= WORKER_THRESHOLD) {
-    await runInWorkers(pending, threads, check, fixing, ({ index, outcome }) => record(index, outcome), here);
-  } else {
-    for (const job of pending) {
-      if (stopRequested(fixing)) break;
-      record(job.index, await here(job));
-    }
-  }
+  // Without a time limit, large runs still spread over threads; small ones stay on this one.
+  // (One type-checked program serves every file; threads would each build their own.)
+  if (!supervisorOf() && threads > 1 && !decide && !options.typeAware && pending.length >= WORKER_THRESHOLD) setSupervisor(new Supervisor(0, threads));
+  const supervisor = supervisorOf();
+  const runFixing = fixing;
+  const analyse: Analyse = supervisor
+    ? (some, round, onDone) => supervisor.analyse(some, { check, ...(runFixing ? { fixing: runFixing } : {}), ...round }, onDone)
+    : inThread(check, fixing, asking);
+  await analyse(pending, {}, ({ index, outcome }) => record(index, outcome));
   if (cache) {
-    for (const job of pending) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcomes[job.index]!);
+    for (const job of pending) {
+      const outcome = outcomes[job.index];
+      // A file stopped for time, or a crash, is tried again next run.
+      if (outcome && !outcome.overBudget && !outcome.internalError) cache.set(job.path, ResultCache.keyOf(job.settingsKey), outcome);
+    }
     cache.save();
   }
   if (answers) answers.replaying = true;
-  if (!stopRequested(fixing)) await secondPass(jobs, outcomes, check, cwd, fixing, asking);
+  if (!stopRequested(fixing)) await secondPass(jobs, outcomes, cwd, fixing, analyse);
   signal?.removeEventListener("abort", raise);
   const interrupted = stopRequested(fixing);
 

@@ -1,10 +1,9 @@
 import { resolve } from "node:path";
-import { ContextCache, type CheckOptions } from "./context.js";
-import { fixingOf, stopRequested, type FileJob, type JobFixing } from "./jobs.js";
-import type { Decide } from "./lint-text.js";
-import { processFile, type FileOutcome } from "./process-file.js";
+import { stopRequested, type FileJob, type JobFixing } from "./jobs.js";
+import type { FileOutcome } from "./process-file.js";
 import { realPath } from "./project.js";
 import { summarize } from "./results.js";
+import type { Analyse } from "./jobs.js";
 
 /** Rounds of the second pass at most: each may find uses or rewrites the one before could not. */
 const MAX_ROUNDS = 3;
@@ -21,10 +20,9 @@ const MAX_ROUNDS = 3;
 export async function secondPass(
   jobs: readonly FileJob[],
   outcomes: (FileOutcome | undefined)[],
-  check: CheckOptions,
   cwd: string,
   fixing: JobFixing | undefined,
-  decide: Decide | undefined,
+  analyse: Analyse,
 ): Promise<void> {
   const written = fixing !== undefined && !fixing.dryRun;
   const wroteIn = (outcome: FileOutcome | undefined): boolean => written && (outcome?.result?.fixedCount ?? 0) > 0;
@@ -44,19 +42,24 @@ export async function secondPass(
       return deps.some((dep) => rewritten.has(dep)) || (changedDefinitions.size > 0 && changedDefinitions.has(realPath(job.path)));
     });
     if (again.length === 0) return;
-    const contexts = new ContextCache(check);
-    contexts.linker!.setUses(uses, cwd);
-    // Files this run rewrote are dirty now, by its own hand; the guard looks at the tree as it was when the run began.
-    const allowed = fixingOf(fixing, decide);
     rewritten = new Set();
+    const seconds = new Map<number, FileOutcome>();
+    // Each round is analysed afresh (modules may have been rewritten), knowing the uses found so far.
+    // Files this run rewrote are dirty now, by its own hand; the guard looks at the tree as it was when the run began.
+    await analyse(again, { uses, cwd }, ({ index, outcome }) => seconds.set(index, outcome));
     for (const job of again) {
-      if (stopRequested(fixing)) return;
-      const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
-      const second = await processFile(job.path, context, prefilter, allowed);
-      if (!second.parsed) continue;
+      const second = seconds.get(job.index);
+      if (!second?.parsed) {
+        // Over budget or crashed the second time: say so, keeping what the first pass found.
+        if (second?.overBudget || second?.internalError) {
+          outcomes[job.index] = { ...mergeOutcomes(job.path, outcomes[job.index], second, written), parsed: outcomes[job.index]?.parsed ?? false };
+        }
+        continue;
+      }
       if (wroteIn(second)) rewritten.add(resolve(job.path));
       outcomes[job.index] = mergeOutcomes(job.path, outcomes[job.index], second, written);
     }
+    if (stopRequested(fixing)) return;
   }
 }
 

@@ -1,6 +1,7 @@
 import { LineIndex } from "../model/line-index.js";
 import type { Diagnostic } from "../model/rule.js";
 import type { Comment } from "../model/types.js";
+import { pushTo } from "../collections.js";
 
 /**
  * Suppression comments, the same words in every language:
@@ -42,13 +43,24 @@ export function parseSuppressions(comments: readonly Comment[], lines: LineIndex
 /** Drops suppressed diagnostics, marking which suppressions did some work. */
 export function applySuppressions(diagnostics: Diagnostic[], suppressions: Suppression[], lines: LineIndex): Diagnostic[] {
   if (suppressions.length === 0) return diagnostics;
+  // By line, so a file with a suppression on every line costs no more than one with a few; the
+  // first that applies, in the file's order, is the one marked used.
+  const byLine = new Map<number, Suppression[]>();
+  // The first file-wide suppression of each rule ("*" for those that name none).
+  const fileWide = new Map<string, Suppression>();
+  const order = new Map<Suppression, number>();
+  suppressions.forEach((suppression, index) => {
+    order.set(suppression, index);
+    if (suppression.scope !== "file") pushTo(byLine, suppression.line, suppression);
+    else for (const rule of suppression.rules ?? ["*"]) if (!fileWide.has(rule)) fileWide.set(rule, suppression);
+  });
+  const first = (a: Suppression | undefined, b: Suppression | undefined): Suppression | undefined => (a && b ? (order.get(a)! < order.get(b)! ? a : b) : (a ?? b));
+  const silences = (suppression: Suppression, ruleId: string): boolean => suppression.rules === undefined || suppression.rules.includes(ruleId);
   return diagnostics.filter((diagnostic) => {
     const line = lines.position(diagnostic.range.start).line;
-    const silencer = suppressions.find(
-      (suppression) =>
-        (suppression.scope === "file" || suppression.line === line) &&
-        (suppression.rules === undefined || suppression.rules.includes(diagnostic.ruleId)),
-    );
+    const onLine = byLine.get(line)?.find((suppression) => silences(suppression, diagnostic.ruleId));
+    const wide = first(fileWide.get(diagnostic.ruleId), fileWide.get("*"));
+    const silencer = first(onLine, wide);
     if (!silencer) return true;
     silencer.used.add(silencer.rules ? diagnostic.ruleId : "*");
     return false;

@@ -177,16 +177,34 @@ export function splitCells(program: NotebookProgram, joined: string): string[] |
   return parts.length === program.cells.length ? parts : undefined;
 }
 
-/** Which cell a line of the joined program is in, and the line within that cell (1-based). */
-export function cellOf(program: NotebookProgram, joined: string, line: number): { cell: number; line: number } {
+/**
+ * Which cell a line of the joined program is in, and the line within that cell (1-based). The
+ * cells' first lines are counted once, so placing every finding costs a search, not a pass.
+ */
+export function cellLocator(program: NotebookProgram, joined: string): (line: number) => { cell: number; line: number } {
   const parts = splitCells(program, joined) ?? program.cells.map((cell) => cell.text);
+  const firsts: number[] = [];
+  const ends: number[] = [];
   let first = 1;
-  for (let index = 0; index < parts.length; index++) {
-    const count = parts[index]!.split("\n").length;
-    if (line < first + count) return { cell: program.cells[index]!.cell!, line: line - first + 1 };
+  for (const part of parts) {
+    let count = 1;
+    for (let index = part.indexOf("\n"); index !== -1; index = part.indexOf("\n", index + 1)) count++;
+    firsts.push(first);
+    ends.push(first + count);
     first += count + 1;
   }
-  return { cell: program.cells.at(-1)!.cell!, line };
+  return (line) => {
+    // The first cell whose lines end after this one.
+    let low = 0;
+    let high = parts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (line < ends[middle]!) high = middle;
+      else low = middle + 1;
+    }
+    if (low === parts.length) return { cell: program.cells.at(-1)!.cell!, line };
+    return { cell: program.cells[low]!.cell!, line: line - firsts[low]! + 1 };
+  };
 }
 
 /**
@@ -196,11 +214,8 @@ export function cellOf(program: NotebookProgram, joined: string, line: number): 
  */
 export function cellOffsetInFile(text: string, cell: Block, line: number, column: number): number {
   const source = cell.source!;
-  const lines = cell.text.split("\n");
-  let offset = 0;
-  for (let index = 0; index < line - 1 && index < lines.length; index++) {
-    offset += lines[index]!.length + 1 - (cell.masked?.has(index) ? MASK.length : 0);
-  }
+  const starts = lineStartsOf(cell);
+  let offset = starts[Math.min(line - 1, starts.length - 1)]!;
   offset += Math.max(0, column - 1 - (cell.masked?.has(line - 1) ? MASK.length : 0));
   const parts = source.type === "array" ? (source.children ?? []).filter((part) => part.type === "string") : [source];
   if (parts.length === 0 || parts[0]!.type !== "string") return source.offset;
@@ -210,6 +225,21 @@ export function cellOffsetInFile(text: string, cell: Block, line: number, column
     offset -= length;
   }
   return source.offset;
+}
+
+/**
+ * Where each line of a cell's code starts in its source, hidden magics' masks left out (one entry
+ * past the last line): counted once per cell, since every finding in it asks.
+ */
+const lineStarts = new WeakMap<Block, number[]>();
+function lineStartsOf(cell: Block): number[] {
+  let starts = lineStarts.get(cell);
+  if (starts) return starts;
+  const lines = cell.text.split("\n");
+  starts = [0];
+  for (let index = 0; index < lines.length; index++) starts.push(starts[index]! + lines[index]!.length + 1 - (cell.masked?.has(index) ? MASK.length : 0));
+  lineStarts.set(cell, starts);
+  return starts;
 }
 
 /** The file offset of the `count`-th decoded UTF-16 unit of a JSON string literal. */

@@ -248,6 +248,15 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
    * a parameter, or any other value, leaves it unknown.
    */
   const boundClient = (name: string, scope: number, depth = 0): Client | undefined => {
+    if (depth > 0) return boundClientAt(name, scope, depth);
+    // From the top, a name's client is worked out once: a name bound and used on every line would
+    // otherwise go through all its bindings at each use.
+    const key = shadowKey(scope, name);
+    if (!resolvedNames.has(key)) resolvedNames.set(key, boundClientAt(name, scope, 0));
+    return resolvedNames.get(key);
+  };
+  const resolvedNames = new Map<string, Client | undefined>();
+  const boundClientAt = (name: string, scope: number, depth: number): Client | undefined => {
     const candidates = bindingsByName.visible(name, scope);
     if (depth > 8) return undefined;
     if (candidates.length === 0) return importedClient(name.split("."), "client", scope);
@@ -376,11 +385,13 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
   const requests: RequestSite[] = [];
   const requestByCall = new Map<RawCall, RequestSite>();
+  const callOfRequest = new Map<RequestSite, RawCall>();
   for (const call of raw.calls) {
     const site = requestSite(call);
     if (site) {
       requests.push(site);
       requestByCall.set(call, site);
+      callOfRequest.set(site, call);
     }
   }
 
@@ -493,11 +504,24 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return undefined;
   }
 
+  // What each Z.ai client is used for (`images.generations`, `chat.completions.create`): a client
+  // used for a service Cerebras does not offer cannot move there.
+  if (clients.some((client) => client.endpoint === "zai")) {
+    for (const call of raw.calls) {
+      if (call.base.kind !== "name") continue;
+      const segments = call.base.segments;
+      const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
+      if (segments.length <= rootLength) continue;
+      const client = resolveReceiver({ kind: "name", segments: segments.slice(0, rootLength) }, [], call.scope);
+      if (client?.endpoint === "zai") (client.uses ??= new Set()).add(segments.slice(rootLength).join("."));
+    }
+  }
+
   for (const site of requests) {
     // litellm.completion("cerebras/zai-glm-4.6", messages): the model is the first positional.
     const first = site.args.entries[0];
     if (site.kind === "function" && first && first.key === null && !first.spread && first.value.kind === "string") {
-      const call = raw.calls.find((candidate) => requestByCall.get(candidate) === site)!;
+      const call = callOfRequest.get(site)!;
       raw.models.push({ value: first.value, position: "argument", key: "model", call });
     }
   }
@@ -570,13 +594,18 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     if (model.endpoint === "unknown" && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
   });
   // The model key of a raw HTTP body belongs to that request.
+  const modelsAt = new Map<number, ModelRef[]>();
+  if (requests.some((site) => site.kind === "http")) for (const model of models) pushTo(modelsAt, model.value.range.start, model);
   for (const site of requests) {
     if (site.kind !== "http" || !site.request) continue;
-    for (const model of models) {
-      const inside = model.value.range.start >= site.request.range.start && model.value.range.end <= site.request.range.end;
-      if (inside && !model.request && site.request.entries.some((entry) => entry.value.range.start === model.value.range.start)) {
-        model.request = site;
-        model.endpoint = site.endpoint;
+    const body = site.request.range;
+    for (const entry of site.request.entries) {
+      for (const model of modelsAt.get(entry.value.range.start) ?? []) {
+        const inside = model.value.range.start >= body.start && model.value.range.end <= body.end;
+        if (inside && !model.request) {
+          model.request = site;
+          model.endpoint = site.endpoint;
+        }
       }
     }
   }
@@ -609,8 +638,11 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   function moduleExports(): Map<string, ImportedSymbol> {
     const exports = new Map<string, ImportedSymbol>(imported);
     const external = (client: Client): Client => ({ sdk: client.sdk, endpoint: client.endpoint, range: { start: 0, end: 0 } });
+    const named = new Set<string>();
     for (const binding of raw.bindings) {
-      if (binding.scope !== -1 || binding.name.includes(".")) continue;
+      // A name bound many times is one export.
+      if (binding.scope !== -1 || binding.name.includes(".") || named.has(binding.name)) continue;
+      named.add(binding.name);
       const client = boundClient(binding.name, -1);
       const literal = constants.get(binding.name);
       const string = literal?.kind === "string" && literal.string !== undefined ? { string: literal.string } : {};
@@ -636,6 +668,18 @@ function calleeSegments(call: RawCall): string[] {
   return call.base.kind === "name" ? [...call.base.segments, ...call.members] : call.members;
 }
 
+/** The first of `sorted` (by value start) that starts at or after `offset`. */
+function firstAtOrAfter(sorted: readonly ModelRef[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.value.range.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function syntheticOptions(key: string, value: Value): EntryList {
   return { entries: [{ key, value, range: value.range }], range: value.range, inner: value.range };
 }
@@ -655,11 +699,14 @@ function linkModelVariables(models: ModelRef[], requests: RequestSite[], clients
       spreadEndpoints.set(literal, set);
     }
   }
-  for (const model of models) {
-    if (model.position !== "entry" || model.endpoint !== "unknown") continue;
-    for (const [literal, endpoints] of spreadEndpoints) {
-      const inside = model.value.range.start >= literal.range.start && model.value.range.end <= literal.range.end;
-      if (inside && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
+  // Each spread literal looks only at the entries that start inside it (models sorted by start),
+  // not at every entry of the file; the last literal that holds one decides, as in file order.
+  const entries = spreadEndpoints.size === 0 ? [] : models.filter((model) => model.position === "entry" && model.endpoint === "unknown").sort((a, b) => a.value.range.start - b.value.range.start);
+  for (const [literal, endpoints] of spreadEndpoints) {
+    if (endpoints.size !== 1) continue;
+    for (let index = firstAtOrAfter(entries, literal.range.start); index < entries.length && entries[index]!.value.range.start < literal.range.end; index++) {
+      const model = entries[index]!;
+      if (model.value.range.end <= literal.range.end) model.endpoint = [...endpoints][0]!;
     }
   }
   const useEndpoints = new Map<string, Set<Endpoint>>();
@@ -717,18 +764,23 @@ function traceResponses(
     const traced = trace(read.chain, read.scope, 0);
     return { field: read.field, range: read.range, kind: read.kind, receiver: read.receiver, group: read.group, path: traced.path, traced: traced.traced, ...(traced.request ? { request: traced.request } : {}) };
   });
+  /** Requests by the function they are in and the name of the messages list they send. */
+  let sendingLists: Map<string, RequestSite[]> | undefined;
+  const sendingList = (): Map<string, RequestSite[]> => {
+    if (sendingLists) return sendingLists;
+    sendingLists = new Map();
+    for (const [call, request] of requestByCall) {
+      const messages = findOption(request.request, "messages");
+      if (messages?.kind === "name" && messages.name) pushTo(sendingLists, shadowKey(call.scope, messages.name), request);
+    }
+    return sendingLists;
+  };
   const keys: FieldKey[] = raw.keys.map((key) => {
     const sending: RequestSite[] = [];
     const direct = key.messagesOf ? requestByCall.get(key.messagesOf) : undefined;
     if (direct) sending.push(direct);
-    if (key.appendedTo) {
-      // The requests in the same function that send the list the literal was appended to.
-      for (const [call, request] of requestByCall) {
-        if (call.scope !== key.scope) continue;
-        const messages = findOption(request.request, "messages");
-        if (messages?.kind === "name" && messages.name === key.appendedTo) sending.push(request);
-      }
-    }
+    // The requests in the same function that send the list the literal was appended to.
+    if (key.appendedTo) sending.push(...(sendingList().get(shadowKey(key.scope, key.appendedTo)) ?? []));
     return { field: key.field, range: key.range, requests: sending, ...(key.role !== undefined ? { role: key.role } : {}) };
   });
   return { reads, keys };

@@ -1,3 +1,4 @@
+import { pushTo } from "../collections.js";
 import type { RawBinding, RawCall, RawFile } from "./assemble.js";
 import { derivedFrom } from "./model-flow.js";
 import { REQUEST_METHODS } from "./sdks.js";
@@ -53,7 +54,7 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
   }
 
   const byName = new Map<string, RawBinding[]>();
-  for (const binding of raw.bindings) byName.set(binding.name, [...(byName.get(binding.name) ?? []), binding]);
+  for (const binding of raw.bindings) pushTo(byName, binding.name, binding);
   const seen = new Set<string>();
   while (pending.length > 0) {
     const name = pending.pop()!;

@@ -17,6 +17,8 @@ export type ModelNameKind = "single" | "list";
  * `model_kwargs` do not: the last word decides.
  */
 export function modelNameKind(name: string): ModelNameKind | undefined {
+  // Asked for every assignment, keyword and key: most names have no "model" in them at all.
+  if (!/model/i.test(name)) return undefined;
   const parts = words(name);
   const last = parts.at(-1);
   const beforeLast = parts.at(-2);

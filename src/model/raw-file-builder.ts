@@ -45,7 +45,7 @@ export class RawFileBuilder {
   /** The model strings `value` holds in a position named `key`; a variable's carry its scope. */
   addModels(value: Value, position: RawModel["position"], key: string, call?: RawCall, scope?: number): void {
     const found = modelsIn(value, position, key, call);
-    this.models.push(...(scope === undefined ? found : found.map((model) => ({ ...model, scope }))));
+    for (const model of found) this.models.push(scope === undefined ? model : { ...model, scope });
   }
 
   /** Counts a string literal's quote, so fixes write new strings the way the file mostly does. */

@@ -70,7 +70,7 @@ export interface RuleDocs {
   why: string;
   example: string;
   useInstead: string;
-  /** Where the fact comes from (API-FACTS.md and the vendor page it cites). */
+  /** Where the fact comes from: the public documentation page or SDK source file, with its date. */
   source: string;
 }
 

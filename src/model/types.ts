@@ -100,6 +100,8 @@ export interface Client {
   options?: EntryList;
   /** The name it is bound to (`client`, `self.client`, `this.llm`), if any. */
   binding?: string;
+  /** For Z.ai clients: the member paths called on it in this file (`chat.completions.create`, `images.generations`). */
+  uses?: Set<string>;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { relative } from "node:path";
-import { createTwoFilesPatch } from "diff";
+import { unifiedDiff } from "./line-diff.js";
 import { createColors } from "picocolors";
 import type { RunResult } from "../model/results.js";
 
 /** A unified diff of one file's change, coloured at a terminal. */
 export function fileDiff(path: string, before: string, after: string, cwd: string, color: boolean): string {
   const name = relative(cwd, path) || path;
-  const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
+  const patch = unifiedDiff(`a/${name}`, `b/${name}`, before, after);
   // The first line is diff's own "=====" separator; git-style output starts at the headers.
   const body = patch.split("\n").slice(1).join("\n");
   if (!color) return body;

@@ -14,8 +14,8 @@ function plural(count: number, word: string): string {
 }
 
 /** The offending line with a caret under the finding, as people read it at a terminal. */
-function frame(source: string, message: Message, dim: (text: string) => string, red: (text: string) => string): string {
-  const line = source.split(/\r?\n/)[message.line - 1];
+function frame(lines: readonly string[], message: Message, dim: (text: string) => string, red: (text: string) => string): string {
+  const line = lines[message.line - 1];
   if (line === undefined || line.length > 200) return "";
   const width = message.endLine === message.line ? Math.max(1, message.endColumn - message.column) : Math.max(1, line.length - message.column + 1);
   const gutter = `${message.line} | `;
@@ -88,8 +88,11 @@ function formatMessages(result: FileResult, options: StylishOptions, c: ReturnTy
       message.cell !== undefined ? `cell ${message.cell}, line ${message.cellLine}:${message.cellColumn}` : `${message.line}:${message.column}`;
     return { message, position, severity, plainSeverity };
   });
-  const positionWidth = Math.max(...rows.map((row) => row.position.length));
-  const severityWidth = Math.max(...rows.map((row) => row.plainSeverity.length));
+  // Folded, not spread: a spread of 100,000 arguments overflows the stack.
+  const positionWidth = rows.reduce((width, row) => Math.max(width, row.position.length), 0);
+  const severityWidth = rows.reduce((width, row) => Math.max(width, row.plainSeverity.length), 0);
+  // Split once per file: once per message is quadratic on a file with a finding on every line.
+  let lines: string[] | undefined;
   let out = "";
   for (const row of rows) {
     const fixability = fixabilityOf(row.message);
@@ -98,7 +101,8 @@ function formatMessages(result: FileResult, options: StylishOptions, c: ReturnTy
       `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity}${" ".repeat(severityWidth - row.plainSeverity.length)}  ` +
       `${row.message.message}${fixMark}${row.message.ruleId ? `  ${c.dim(row.message.ruleId)}` : ""}\n`;
     if (options.color && result.source !== undefined && !row.message.fatal && row.message.cell === undefined) {
-      out += frame(result.source, row.message, c.dim, c.red);
+      lines ??= result.source.split(/\r?\n/);
+      out += frame(lines, row.message, c.dim, c.red);
     }
   }
   return out;

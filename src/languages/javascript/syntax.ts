@@ -18,11 +18,20 @@ export const range = (lowering: ScriptLowering, node: ts.Node): Range => ({ star
 
 /** The enclosing function's start, or -1 at module level (also for `this.` names). */
 export function scopeOf(node: ts.Node, name?: string): number {
-  if (name?.startsWith("this.")) return -1;
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current.pos;
-  }
-  return -1;
+  return name?.startsWith("this.") ? -1 : enclosingFunction(node);
+}
+
+// Remembered per node (weakly, so each parsed file's nodes go with it): deep nesting costs one
+// climb per level, not one per node and level.
+const enclosing = new WeakMap<ts.Node, number>();
+
+function enclosingFunction(node: ts.Node): number {
+  const parent = node.parent;
+  if (!parent) return -1;
+  if (ts.isFunctionLike(parent)) return parent.pos;
+  let scope = enclosing.get(parent);
+  if (scope === undefined) enclosing.set(parent, (scope = enclosingFunction(parent)));
+  return scope;
 }
 
 export function unwrap(node: ts.Expression): ts.Expression {

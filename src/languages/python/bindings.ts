@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import type { RawCall, RawModel, Returned } from "../../model/assemble.js";
 import type { Value } from "../../model/types.js";
-import { dotted, range, scopeOf, unwrap, type PythonLowering } from "./syntax.js";
+import { ancestorType, dotted, range, scopeOf, unwrap, type PythonLowering } from "./syntax.js";
 import { AS_DICT, chainOf, lowerCall, lowerEntry, lowerValue } from "./values.js";
 
 // What names hold (assignments, parameters, `with ... as`, `for ... in`, what functions return),
@@ -118,7 +118,7 @@ export function visitReturn(lowering: PythonLowering, node: Node): void {
 export function visitAsPattern(lowering: PythonLowering, node: Node): void {
   const value = node.namedChild(0);
   const alias = node.childForFieldName("alias")?.namedChild(0);
-  if (node.parent?.type === "with_item" && value && alias?.type === "identifier" && unwrap(value).type === "call") {
+  if (ancestorType(lowering) === "with_item" && value && alias?.type === "identifier" && unwrap(value).type === "call") {
     const call = lowerCall(lowering, unwrap(value));
     if (call) lowering.raw.bindings.push({ name: alias.text, call, scope: scopeOf(lowering) });
   } else if (alias?.type === "identifier") {

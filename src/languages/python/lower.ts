@@ -96,14 +96,21 @@ function visit(lowering: PythonLowering, node: Node, mentionsAField: boolean): v
 /** Reads a tree-sitter-python tree into the facts the shared assembler needs. */
 export function lowerPython(path: string, text: string, root: Node, budget: Budget = UNLIMITED): RawFile {
   const raw = new RawFileBuilder();
-  const lowering: PythonLowering = { raw, callById: new Map(), scope: -1 };
+  const lowering: PythonLowering = { raw, callById: new Map(), scope: -1, types: [], depth: 0 };
   // Reads of response fields only matter in files that name one; elsewhere attribute and
   // subscript nodes, the most common of all, are never materialised.
   const fields = [...RESPONSE_FIELDS].filter((name) => text.includes(name));
+  // The walk meets nodes in order of their start, so each field's next mention is searched for
+  // only once it is passed: a search from every node would read the rest of the file each time.
+  const nextMention = fields.map(() => -1);
   const mentionsField = (start: number, end: number): boolean =>
-    fields.some((name) => {
-      const at = text.indexOf(name, start);
-      return at !== -1 && at < end;
+    fields.some((name, index) => {
+      let at = nextMention[index]!;
+      if (at < start) {
+        const found = text.indexOf(name, start);
+        nextMention[index] = at = found === -1 ? Infinity : found;
+      }
+      return at < end;
     });
 
   // A cursor walks the tree without building a Node object for every node: only the kinds
@@ -117,6 +124,8 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
     for (;;) {
       if ((++visited & 4095) === 0) budget.check();
       const type = cursor.nodeType;
+      lowering.types[depth] = type;
+      lowering.depth = depth;
       if (type === "function_definition" || type === "lambda") {
         if (type === "function_definition") definedFunction(lowering, cursor.currentNode, cursor.startIndex, scopes.length > 0);
         scopes.push({ depth, start: cursor.startIndex });

@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import type { ImportStatement } from "../../model/types.js";
-import { range, type PythonLowering } from "./syntax.js";
+import { ancestorType, range, type PythonLowering } from "./syntax.js";
 
 // Imports, and the names that functions, classes and patterns bind in a scope.
 
@@ -57,8 +57,8 @@ export function definedFunction(lowering: PythonLowering, node: Node, start: num
     lowering.raw.shadow(lowering.scope, name.text);
     return;
   }
-  const parent = node.parent?.type === "decorated_definition" ? node.parent.parent : node.parent;
-  if (parent?.type === "module") lowering.raw.functions.set(name.text, start);
+  const parent = ancestorType(lowering) === "decorated_definition" ? ancestorType(lowering, 2) : ancestorType(lowering);
+  if (parent === "module") lowering.raw.functions.set(name.text, start);
 }
 
 /** Names bound by patterns, comprehensions, walrus and classes: not modelled, but they shadow imports. */

@@ -13,7 +13,14 @@ export interface PythonLowering {
    * no lookup climbs the tree (`node.parent` walks down from the root in tree-sitter).
    */
   scope: number;
+  /** The type of the node at each depth of the walk, down to the current one: a parent's kind without `node.parent`. */
+  readonly types: string[];
+  /** The current node's depth in the walk. */
+  depth: number;
 }
+
+/** The kind of the current node's ancestor `levels` up (1: its parent). */
+export const ancestorType = (lowering: PythonLowering, levels = 1): string | undefined => lowering.types[lowering.depth - levels];
 
 export const range = (node: Node): Range => ({ start: node.startIndex, end: node.endIndex });
 
