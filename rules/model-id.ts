@@ -16,7 +16,7 @@ const HISTORICAL = new Set(["legacy", "old", "deprecated", "previous", "prev", "
 
 /** Router prefixes that name Z.ai become Cerebras' when the model moves. */
 function movedPrefix(prefix: string): string {
-  return prefix.replace(/^(zai|zhipuai)\//, "cerebras/");
+  return prefix.replace(/^(zai|zhipuai|zhipu)\//, "cerebras/");
 }
 
 function describe(model: KnownModel): string {
@@ -307,8 +307,9 @@ export const modelId: Rule = {
         "`glm-4.5`) are rewritten where the call goes to Cerebras; where it still goes to Z.ai the rewrite is an " +
         "unsafe fix, since the endpoint must move too. Other retired IDs, and Z.ai's flash, air and vision " +
         "variants, are reported without a fix. Names that say the value is old on purpose (`LEGACY_MODEL`) are " +
-        "left alone. A setting defined in one module and used as the model in another (`from config import MODEL`) " +
-        "is reported and fixed once, at its definition, naming a use.\n\n" +
+        "left alone. A setting defined in one module and used as the model in another (`from config import MODEL`, " +
+        "or a field of an imported constant, `MODELS.GLM.split(\"/\").pop()`) is reported and fixed once, at its " +
+        "definition, naming a use.\n\n" +
         "What it follows. Model IDs are found wherever code keeps them, not only under a name like `model`: dict " +
         "and object values, list entries, class and dataclass fields, enum members, `Literal[...]` and union " +
         "types, call arguments (`Agent(\"cerebras:...\")`, `init_chat_model(\"cerebras:...\")`, " +

@@ -1,4 +1,3 @@
-
 /**
  * The shared model every language adapter lowers its syntax tree into. Rules only ever see this,
  * so each rule is written once for Python, JavaScript/TypeScript and config files.
