@@ -99,7 +99,7 @@ export const providerEndpoint: Rule = {
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"],
     // `from zai import ZaiClient` / `import zai`; zhipuai; Z.ai's hosts; the demo host.
-    triggers: ["zai import", "import zai", "zhipuai", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST],
+    triggers: ["zai import", "import zai", "zhipuai", "ZhipuAI", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST],
     messages: {
       "zai-url": "`{host}` is Z.ai's API; point this at Cerebras (`{base}`, key in `{key}`){notes}",
       "zai-anthropic":
@@ -108,6 +108,7 @@ export const providerEndpoint: Rule = {
       "zai-base-expression": "this client's base URL points at Z.ai; point it at `{base}`",
       "zai-sdk": "`{local}` sends its requests to Z.ai; use the Cerebras SDK (`{sdk}`, key in `{key}`){notes}",
       "zai-sdk-client": "this Z.ai SDK client sends its requests to Z.ai; use the Cerebras SDK",
+      "zai-langchain": "`ChatZhipuAI` sends its requests to Z.ai; use LangChain's `ChatCerebras` (langchain_cerebras, key in `{key}`)",
     },
     docs: {
       summary: "Code or configuration still pointing at Z.ai, or at Cerebras' chat demo instead of its API.",
@@ -147,6 +148,10 @@ export const providerEndpoint: Rule = {
       }
     };
     for (const client of file.clients) {
+      if (client.sdk === "langchain-zhipuai") {
+        report({ range: client.calleeRange ?? client.range, messageId: "zai-langchain", data: { key: CEREBRAS_KEY_VARIABLE } });
+        continue;
+      }
       if (client.sdk === "zai" || client.sdk === "zhipuai") {
         // The SDK's finding covers its base URL: the fix drops it.
         const own = client.baseUrl ? resolve(file, client.baseUrl) : undefined;

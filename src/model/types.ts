@@ -23,6 +23,8 @@ export type Sdk =
   | "zhipuai"
   | "langchain-openai"
   | "langchain-cerebras"
+  /** LangChain community's `ChatZhipuAI`, which posts to Z.ai's chat-completions URL itself. */
+  | "langchain-zhipuai"
   | "litellm"
   | "ai-sdk-cerebras"
   /** `createOpenAICompatible({ baseURL })` of the Vercel AI SDK: a provider for any OpenAI-style API. */
