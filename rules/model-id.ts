@@ -109,10 +109,15 @@ const CEREBRAS_MARKS: readonly RegExp[] = [
 function cerebrasContext(file: LoweredFile): boolean {
   let known = contexts.get(file);
   if (known === undefined) {
-    let text = file.text;
-    for (const comment of [...file.comments].sort((a, b) => b.range.start - a.range.start)) {
-      text = text.slice(0, comment.range.start) + text.slice(comment.range.end);
+    // The text less its comments, in one sweep: cut one by one, each cut copies the whole text.
+    const pieces: string[] = [];
+    let cursor = 0;
+    for (const comment of [...file.comments].sort((a, b) => a.range.start - b.range.start)) {
+      pieces.push(file.text.slice(cursor, Math.max(cursor, comment.range.start)));
+      cursor = Math.max(cursor, comment.range.end);
     }
+    pieces.push(file.text.slice(cursor));
+    const text = pieces.join("");
     known =
       file.clients.some((client) => client.endpoint === "cerebras") ||
       file.requests.some((request) => request.endpoint === "cerebras") ||

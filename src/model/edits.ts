@@ -27,12 +27,18 @@ function hasComment(chunk: string): boolean {
 
 /** The comments in `[from, to)` outside the given entries, one per line, as written. */
 function commentsBetween(text: string, from: number, to: number, entries: readonly { range: Range }[]): string[] {
-  let region = text.slice(from, to);
-  for (const entry of entries) {
-    const start = Math.max(entry.range.start, from) - from;
-    const end = Math.min(entry.range.end, to) - from;
-    if (start < end) region = region.slice(0, start) + " ".repeat(end - start) + region.slice(end);
+  // The entries blanked out in one sweep: one by one, each would copy the whole region.
+  const pieces: string[] = [];
+  let cursor = from;
+  for (const entry of [...entries].sort((a, b) => a.range.start - b.range.start)) {
+    const start = Math.max(entry.range.start, cursor);
+    const end = Math.min(entry.range.end, to);
+    if (start >= end) continue;
+    pieces.push(text.slice(cursor, start), " ".repeat(end - start));
+    cursor = end;
   }
+  pieces.push(text.slice(cursor, Math.max(cursor, to)));
+  const region = pieces.join("");
   return region.split("\n").flatMap((line) => {
     const match = /(#.*|\/\/.*|\/\*.*)$/.exec(line.replace(/\r$/, ""));
     return match ? [match[1]!.trimEnd()] : [];
