@@ -61,6 +61,27 @@ describe("glm-migrate lint", () => {
     expect(readFileSync(join(dir, "good.py"), "utf8")).toBe('MODEL = "zai-glm-4.7"\n');
   });
 
+  it("checks what the parser recovered around a syntax error, in Python and TypeScript, and never fixes it", () => {
+    const dir = tempDir();
+    const python =
+      'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\n\n' +
+      'def ask(q):\n    return client.chat.completions.create(model="zai-glm-4.6", messages=[])\n\ndef broken(:\n    pass\n';
+    const typescript =
+      'import OpenAI from "openai";\nconst client = new OpenAI({ baseURL: "https://api.cerebras.ai/v1" });\n' +
+      'export const r = client.chat.completions.create({ model: "zai-glm-4.6", messages: [] });\nfunction (\n';
+    writeFileSync(join(dir, "ask.py"), python);
+    writeFileSync(join(dir, "ask.ts"), typescript);
+    const results = JSON.parse(cli(["lint", "--format", "json", "."], { cwd: dir }).stdout) as { filePath: string; messages: { ruleId: string | null; fatal?: boolean; line: number; fix?: unknown }[] }[];
+    for (const result of results) {
+      const lines = result.messages.map((message) => `${message.line}:${message.ruleId ?? (message.fatal ? "syntax" : "?")}`);
+      expect(lines).toEqual(result.filePath.endsWith(".py") ? ["7:syntax", "5:model-id"] : ["4:syntax", "3:model-id"]);
+      expect(result.messages.filter((message) => message.fix)).toEqual([]);
+    }
+    expect(cli(["fix", "--unsafe-fixes", "."], { cwd: dir }).code).toBe(1);
+    expect(readFileSync(join(dir, "ask.py"), "utf8")).toBe(python);
+    expect(readFileSync(join(dir, "ask.ts"), "utf8")).toBe(typescript);
+  });
+
   it("respects .gitignore, skips node_modules and virtualenvs, and reads an explicitly named .env", () => {
     const dir = tempDir();
     mkdirSync(join(dir, ".git"));

@@ -31,7 +31,11 @@ export interface CrossFile {
   absent?: string[];
 }
 
-export type TextLint = ({ diagnostics: Diagnostic[] } & CrossFile) | { parseError: ParseError };
+/**
+ * A file's findings, or its syntax error; with the error, the findings in what the parser
+ * recovered around it (`recovered`, without fixes: a file that does not parse is never fixed).
+ */
+export type TextLint = ({ diagnostics: Diagnostic[] } & CrossFile) | { parseError: ParseError; recovered?: Diagnostic[] };
 
 export async function lintText(
   path: string,
@@ -42,7 +46,12 @@ export async function lintText(
 ): Promise<TextLint> {
   stallPoint("parse", path);
   const lowered = await lowerSource(path, language, text, budget, context.linker?.linkFor(budget));
-  if ("error" in lowered) return { parseError: lowered.error };
+  if ("error" in lowered) {
+    if (!lowered.recovered) return { parseError: lowered.error };
+    const lines = new LineIndex(text);
+    const found = applySuppressions(runRules(lowered.recovered, context.rules, context.target), parseSuppressions(lowered.recovered.comments, lines), lines);
+    return { parseError: lowered.error, recovered: found.map(({ fix: _fix, ...rest }) => rest) };
+  }
   budget.check();
   const { file } = lowered;
   const crossFile: CrossFile = {

@@ -69,7 +69,7 @@ export async function checkText(
       const outcome = await lintText(path, language, text, context, budget);
       let messages =
         "parseError" in outcome
-          ? [fatalMessage(text, outcome.parseError.range.start, outcome.parseError.message)]
+          ? [fatalMessage(text, outcome.parseError.range.start, outcome.parseError.message), ...toMessages(outcome.recovered ?? [], text)]
           : toMessages(outcome.diagnostics, text);
       if (generated && messages.some((message) => message.fix || message.suggestions || message.fixedWith)) {
         // Lint and fix say the same of it: findings, and no fix offered.
@@ -80,7 +80,7 @@ export async function checkText(
     const outcome = await fixText(path, language, text, context, fixing.allowed, fixing.decide, budget);
     const messages =
       "parseError" in outcome.remaining
-        ? [fatalMessage(outcome.text, outcome.remaining.parseError.range.start, outcome.remaining.parseError.message)]
+        ? [fatalMessage(outcome.text, outcome.remaining.parseError.range.start, outcome.remaining.parseError.message), ...toMessages(outcome.remaining.recovered ?? [], outcome.text)]
         : toMessages(outcome.remaining.diagnostics, outcome.text);
     const lines = outcome.broken.length > 0 ? new LineIndex(text) : undefined;
     for (const broken of outcome.broken) {

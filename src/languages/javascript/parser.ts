@@ -21,7 +21,7 @@ const SLOPPY_MODE_ONLY = new Set([1121, 1487, 1488, 1489]);
  * Parses JS/TS with TypeScript's own parser. Flow files are checked by Babel and handed over with
  * their type annotations blanked out.
  */
-export function parseJavaScript(path: string, text: string): { source: ts.SourceFile } | { error: ParseError } {
+export function parseJavaScript(path: string, text: string): { source: ts.SourceFile } | { error: ParseError; source?: ts.SourceFile } {
   let input = text;
   const flow = !/\.[mc]?tsx?$/i.test(path) && isFlow(text);
   if (flow) {
@@ -36,7 +36,8 @@ export function parseJavaScript(path: string, text: string): { source: ts.Source
   const first = all.find((diagnostic) => !(isScript && SLOPPY_MODE_ONLY.has(diagnostic.code)));
   if (first) {
     const message = ts.flattenDiagnosticMessageText(first.messageText, " ");
-    return { error: { range: { start: first.start, end: first.start + first.length }, message: `syntax error: ${message}` } };
+    // The tree TypeScript recovered comes along, to check what it holds (never to fix it).
+    return { error: { range: { start: first.start, end: first.start + first.length }, message: `syntax error: ${message}` }, source };
   }
   return { source };
 }

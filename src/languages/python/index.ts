@@ -1,6 +1,6 @@
 import { assemble, type RawFile } from "../../model/assemble.js";
 import type { ParseError } from "../../model/types.js";
-import type { LowerOptions, LowerResult } from "../adapter.js";
+import { recover, type LowerOptions, type LowerResult } from "../adapter.js";
 import { findLiterals } from "./literals.js";
 import { lowerPython } from "./lower.js";
 import { firstSyntaxError, parsePython } from "./parser.js";
@@ -25,7 +25,7 @@ export async function lowerPythonFile(path: string, text: string, { budget, link
   const tree = await parsePython(text, budget);
   try {
     const error = firstSyntaxError(tree.rootNode);
-    if (error) return { error };
+    if (error) return { error, ...recover(() => assemble(lowerPython(path, text, tree.rootNode, budget))) };
     const raw = lowerPython(path, text, tree.rootNode, budget);
     raw.literals = findLiterals(text, tree.rootNode);
     const repeated = repeatedKeyword(raw);
