@@ -16,7 +16,7 @@ const HISTORICAL = new Set(["legacy", "old", "deprecated", "previous", "prev", "
 
 /** Router prefixes that name Z.ai become Cerebras' when the model moves. */
 function movedPrefix(prefix: string): string {
-  return prefix.replace(/^(zai|zhipuai)\//, "cerebras/");
+  return prefix.replace(/^(zai|zhipuai|zhipu)\//, "cerebras/");
 }
 
 function describe(model: KnownModel): string {
@@ -26,7 +26,10 @@ function describe(model: KnownModel): string {
 
 interface Plan {
   ref: ModelRef;
-  message: string;
+  messageId: string;
+  data: Record<string, string>;
+  /** What is said after the wording: why there is no fix (a test, already listed). */
+  notes: string[];
   /** The rewritten string, when the finding has a fix. */
   next?: string;
   safety?: FixSafety;
@@ -179,7 +182,7 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
     // An upgrade shim or a lookup tests the old ID on purpose; it changes with what it tests.
     delete found.next;
     delete found.safety;
-    found.message += ` (${test}, so no automatic fix: change it together with the code that relies on it)`;
+    found.notes.push(`${test}, so no automatic fix: change it together with the code that relies on it`);
   }
   return found;
 }
@@ -195,6 +198,7 @@ function planFor(
   target: Target,
 ): Plan | undefined {
   const next = movedPrefix(prefix) + target.model;
+  const data = { described: describe(known), target: target.model };
 
   if (known.kind === "cerebras-retired") {
     // The ID is Cerebras' own, wrong wherever it is sent; only a known Cerebras (or unknown)
@@ -203,34 +207,28 @@ function planFor(
     if (!known.autoFix) {
       // A replacement Cerebras named then and has since retired too is no advice now.
       const current = known.replacement !== undefined && parseModelId(known.replacement).known?.kind === "cerebras-current";
-      const suggestion = current ? `; Cerebras suggests \`${known.replacement}\`` : "";
-      const choose = current && known.replacement === target.model ? "" : `. Choose a current model such as \`${target.model}\``;
-      return { ref, message: `${describe(known)}${suggestion}${choose}` };
+      const messageId = !current ? "retired-choose" : known.replacement === target.model ? "retired-suggested" : "retired-suggested-choose";
+      return { ref, messageId, data: { ...data, replacement: known.replacement ?? "" }, notes: [] };
     }
     const safe = endpoint === "cerebras" || endpoint === "unknown";
-    return { ref, message: `${describe(known)}; use \`${target.model}\``, next, safety: safe ? "safe" : "unsafe" };
+    return { ref, messageId: "retired", data, notes: [], next, safety: safe ? "safe" : "unsafe" };
   }
 
   // Z.ai's own IDs: valid on Z.ai, so only a problem where the code is moving to Cerebras.
   if (endpoint !== "cerebras" && endpoint !== "zai") return undefined;
   if (!known.autoFix) {
-    return { ref, message: `${describe(known)}, ${known.note} with no Cerebras equivalent; choose a model Cerebras serves, such as \`${target.model}\`` };
+    return { ref, messageId: "zai-no-equivalent", data: { ...data, variant: known.note ?? "a model" }, notes: [] };
   }
   if (endpoint === "cerebras") {
-    return { ref, message: `${describe(known)}; on Cerebras the model is \`${target.model}\``, next, safety: guessed ? "unsafe" : "safe" };
+    return { ref, messageId: "zai-on-cerebras", data, notes: [], next, safety: guessed ? "unsafe" : "safe" };
   }
   // The model moves only with its client: a Cerebras ID sent to Z.ai would be worse than none.
   const client = ref.request?.client ?? ref.client;
   const blocker = client?.endpoint === "zai" ? moveBlocker(file, client) : undefined;
   if (blocker) {
-    return { ref, message: `${describe(known)} and this request goes to Z.ai, which cannot move to Cerebras as it is (${blocker}); change the model when the request moves` };
+    return { ref, messageId: "zai-stays", data: { ...data, why: blocker }, notes: [] };
   }
-  return {
-    ref,
-    message: `${describe(known)} and this request still goes to Z.ai; move it to Cerebras and use \`${target.model}\``,
-    next,
-    safety: "unsafe",
-  };
+  return { ref, messageId: "zai-moving", data, notes: [], next, safety: "unsafe" };
 }
 
 /** A catalog a reference's fix is weighed in: its list of models, or the literal that holds it. */
@@ -270,17 +268,20 @@ function dropDuplicateFixes(file: LoweredFile, plans: Plan[]): void {
       for (const item of candidates) {
         if (winner && item.ref.value.string === winner.ref.value.string) continue;
         delete item.next;
-        item.message += " (already listed here)";
+        item.notes.push("already listed here");
       }
     }
   }
 }
 
-/** A setting other files send as their model: the message names where, so the fix here makes sense there. */
-function usedAt(ref: ModelRef): string {
-  const [first, ...more] = ref.usedAt ?? [];
-  if (first === undefined) return "";
-  return ` (used as the model in ${first}${more.length > 0 ? ` and ${more.length} more` : ""})`;
+/**
+ * What follows the wording, in brackets: why there is no fix, and for a setting other files send
+ * as their model, where (so the fix here makes sense there).
+ */
+function notesOf(item: Plan): string {
+  const [first, ...more] = item.ref.usedAt ?? [];
+  const notes = first === undefined ? item.notes : [...item.notes, `used as the model in ${first}${more.length > 0 ? ` and ${more.length} more` : ""}`];
+  return notes.map((note) => ` (${note})`).join("");
 }
 
 export const modelId: Rule = {
@@ -290,6 +291,17 @@ export const modelId: Rule = {
     fix: "safe",
     languages: ALL_LANGUAGES,
     triggers: MODEL_TRIGGERS,
+    messages: {
+      retired: "{described}; use `{target}`{notes}",
+      "retired-choose": "{described}. Choose a current model such as `{target}`{notes}",
+      "retired-suggested": "{described}; Cerebras suggests `{replacement}`{notes}",
+      "retired-suggested-choose": "{described}; Cerebras suggests `{replacement}`. Choose a current model such as `{target}`{notes}",
+      "zai-no-equivalent": "{described}, {variant} with no Cerebras equivalent; choose a model Cerebras serves, such as `{target}`{notes}",
+      "zai-on-cerebras": "{described}; on Cerebras the model is `{target}`{notes}",
+      "zai-moving": "{described} and this request still goes to Z.ai; move it to Cerebras and use `{target}`{notes}",
+      "zai-stays":
+        "{described} and this request goes to Z.ai, which cannot move to Cerebras as it is ({why}); change the model when the request moves{notes}",
+    },
     docs: {
       summary: "Retired Cerebras model IDs and Z.ai's own IDs where the code talks to Cerebras.",
       whatItDoes:
@@ -300,8 +312,9 @@ export const modelId: Rule = {
         "`glm-4.5`) are rewritten where the call goes to Cerebras; where it still goes to Z.ai the rewrite is an " +
         "unsafe fix, since the endpoint must move too. Other retired IDs, and Z.ai's flash, air and vision " +
         "variants, are reported without a fix. Names that say the value is old on purpose (`LEGACY_MODEL`) are " +
-        "left alone. A setting defined in one module and used as the model in another (`from config import MODEL`) " +
-        "is reported and fixed once, at its definition, naming a use.\n\n" +
+        "left alone. A setting defined in one module and used as the model in another (`from config import MODEL`, " +
+        "or a field of an imported constant, `MODELS.GLM.split(\"/\").pop()`) is reported and fixed once, at its " +
+        "definition, naming a use.\n\n" +
         "What it follows. Model IDs are found wherever code keeps them, not only under a name like `model`: dict " +
         "and object values, list entries, class and dataclass fields, enum members, `Literal[...]` and union " +
         "types, call arguments (`Agent(\"cerebras:...\")`, `init_chat_model(\"cerebras:...\")`, " +
@@ -323,7 +336,9 @@ export const modelId: Rule = {
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
       example: 'client.chat.completions.create(model="zai-glm-4.6", messages=messages)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=messages)',
-      source: "rules/knowledge/catalog.json (Cerebras deprecation page; Z.ai model list; API-FACTS.md §2)",
+      source:
+        "Cerebras Inference docs, Deprecations (inference-docs.cerebras.ai/support/deprecation, newest entry " +
+        "2026-04-22); Z.ai docs, GLM-4.7 (docs.z.ai); each model's facts with their own sources: `glm-migrate models`",
     },
   },
   check({ file, target, report }) {
@@ -333,7 +348,8 @@ export const modelId: Rule = {
       const content = item.ref.value.contentRange!;
       report({
         range: literalRange(item.ref.value),
-        message: item.message + usedAt(item.ref),
+        messageId: item.messageId,
+        data: { ...item.data, notes: notesOf(item) },
         fix: item.next && item.safety ? Fix.of(item.safety, [{ start: content.start, end: content.end, text: item.next }], `Use \`${item.next}\``) : undefined,
       });
     }

@@ -99,7 +99,17 @@ export const providerEndpoint: Rule = {
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"],
     // `from zai import ZaiClient` / `import zai`; zhipuai; Z.ai's hosts; the demo host.
-    triggers: ["zai import", "import zai", "zhipuai", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST],
+    triggers: ["zai import", "import zai", "zhipuai", "ZhipuAI", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST],
+    messages: {
+      "zai-url": "`{host}` is Z.ai's API; point this at Cerebras (`{base}`, key in `{key}`){notes}",
+      "zai-anthropic":
+        "`{host}/api/anthropic` is Z.ai's Anthropic-compatible API, and Cerebras has none: move these calls to an OpenAI-compatible client on `{base}`{notes}",
+      "demo-url": "`{demo}` is Cerebras' chat demo, not the API; use `{api}`{notes}",
+      "zai-base-expression": "this client's base URL points at Z.ai; point it at `{base}`",
+      "zai-sdk": "`{local}` sends its requests to Z.ai; use the Cerebras SDK (`{sdk}`, key in `{key}`){notes}",
+      "zai-sdk-client": "this Z.ai SDK client sends its requests to Z.ai; use the Cerebras SDK",
+      "zai-langchain": "`ChatZhipuAI` sends its requests to Z.ai; use LangChain's `ChatCerebras` (langchain_cerebras, key in `{key}`)",
+    },
     docs: {
       summary: "Code or configuration still pointing at Z.ai, or at Cerebras' chat demo instead of its API.",
       whatItDoes:
@@ -138,13 +148,17 @@ export const providerEndpoint: Rule = {
       }
     };
     for (const client of file.clients) {
+      if (client.sdk === "langchain-zhipuai") {
+        report({ range: client.calleeRange ?? client.range, messageId: "zai-langchain", data: { key: CEREBRAS_KEY_VARIABLE } });
+        continue;
+      }
       if (client.sdk === "zai" || client.sdk === "zhipuai") {
         // The SDK's finding covers its base URL: the fix drops it.
         const own = client.baseUrl ? resolve(file, client.baseUrl) : undefined;
         if (own) claim(own.range);
         const local = client.calleeRange ? file.text.slice(client.calleeRange.start, client.calleeRange.end) : "";
         if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(local)) pushTo(zaiSdkClients, local, client);
-        else report({ range: client.calleeRange ?? client.range, message: "this Z.ai SDK client sends its requests to Z.ai; use the Cerebras SDK" });
+        else report({ range: client.calleeRange ?? client.range, messageId: "zai-sdk-client" });
         continue;
       }
       if (!client.baseUrl) continue;
@@ -156,20 +170,20 @@ export const providerEndpoint: Rule = {
       if (problem) {
         const blocker = problem.kind === "zai" ? moveBlocker(file, client) : undefined;
         const fix = blocker ? undefined : urlFix(file, baseUrl, problem, client);
-        report({ range: baseUrl.range, message: describe(problem) + (blocker ? `; not moved: ${blocker}` : ""), ...(fix ? { fix } : {}) });
+        report({ range: baseUrl.range, ...describe(problem, blocker), fix });
       } else if (baseUrl.kind !== "string" && client.endpoint === "zai") {
-        report({ range: baseUrl.range, message: "this client's base URL points at Z.ai; point it at `https://api.cerebras.ai/v1`" });
+        report({ range: baseUrl.range, messageId: "zai-base-expression", data: { base: CEREBRAS_OPENAI_BASE_URL } });
       }
     }
     for (const [local, clients] of zaiSdkClients) {
       const fix = zaiSdkFix(file, clients, local);
       for (const client of clients) {
         const blocker = moveBlocker(file, client);
-        const key = blocker ? `; not moved: ${blocker}` : "";
         report({
           range: client.calleeRange ?? client.range,
-          message: `\`${local}\` sends its requests to Z.ai; use the Cerebras SDK (\`${CEREBRAS_SDK_IMPORT.name}\`, key in \`${CEREBRAS_KEY_VARIABLE}\`)${key}`,
-          ...(fix ? { fix } : {}),
+          messageId: "zai-sdk",
+          data: { local, sdk: CEREBRAS_SDK_IMPORT.name, key: CEREBRAS_KEY_VARIABLE, notes: blocker ? `; not moved: ${blocker}` : "" },
+          fix,
         });
       }
     }
@@ -180,23 +194,20 @@ export const providerEndpoint: Rule = {
       if (!problem) continue;
       reported.add(value.range.start);
       const fix = problem.kind === "zai" ? loneUrlFix(value) : undefined;
-      report({ range: value.range, message: describe(problem), ...(fix ? { fix } : {}) });
+      report({ range: value.range, ...describe(problem), fix });
     }
     for (const { value } of file.urls) {
       const problem = value.string !== undefined ? urlProblem(value.string) : undefined;
       if (!problem) continue;
       const fix = urlFix(file, value, problem);
-      report({ range: value.range as Range, message: describe(problem), ...(fix ? { fix } : {}) });
+      report({ range: value.range as Range, ...describe(problem), fix });
     }
   },
 };
 
-function describe(problem: UrlProblem): string {
-  if (problem.kind === "zai") {
-    return `\`${problem.host}\` is Z.ai's API; point this at Cerebras (\`${CEREBRAS_OPENAI_BASE_URL}\`, key in \`${CEREBRAS_KEY_VARIABLE}\`)`;
-  }
-  if (problem.kind === "zai-anthropic") {
-    return `\`${problem.host}/api/anthropic\` is Z.ai's Anthropic-compatible API, and Cerebras has none: move these calls to an OpenAI-compatible client on \`${CEREBRAS_OPENAI_BASE_URL}\``;
-  }
-  return `\`${CEREBRAS_DEMO_HOST}\` is Cerebras' chat demo, not the API; use \`${CEREBRAS_API_HOST}\``;
+/** The wording for a problem URL, and why it does not move when it cannot. */
+function describe(problem: UrlProblem, blocker?: string): { messageId: string; data: Record<string, string> } {
+  const notes = blocker ? `; not moved: ${blocker}` : "";
+  if (problem.kind === "demo") return { messageId: "demo-url", data: { demo: CEREBRAS_DEMO_HOST, api: CEREBRAS_API_HOST, notes } };
+  return { messageId: problem.kind === "zai" ? "zai-url" : "zai-anthropic", data: { host: problem.host, base: CEREBRAS_OPENAI_BASE_URL, key: CEREBRAS_KEY_VARIABLE, notes } };
 }

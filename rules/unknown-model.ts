@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein";
+import { TEST_PLACES } from "../src/model/literals.js";
 import { words } from "../src/model/names.js";
 import { Fix, type Rule } from "../src/model/rule.js";
 import type { ModelRef } from "../src/model/types.js";
@@ -109,6 +110,11 @@ export const unknownModel: Rule = {
     for (const ref of file.models) {
       const text = ref.value.string;
       if (text === undefined || !ref.value.contentRange || !ID_SHAPE.test(text)) continue;
+      // A comparison, mapping key or `case` label reads an ID someone else sends; it is not sent here.
+      if (ref.place && TEST_PLACES.has(ref.place)) continue;
+      // A model-shaped string outside a model position (a catalog entry) is checked only where it
+      // reaches a Cerebras request: a prefix alone does not make a list of names a deployment.
+      if (ref.position === "literal" && ref.endpoint !== "cerebras") continue;
       const { prefix, id, known, prefixEndpoint } = parseModelId(text);
       if (!boundForCerebras(ref, prefixEndpoint)) continue;
       const range = literalRange(ref.value);
@@ -138,6 +144,9 @@ export const unknownModel: Rule = {
         });
         continue;
       }
+      // A bare word (`model`, `default`, `test`) is a placeholder in tests and samples, not a model
+      // name: model IDs carry a version, a size or at least a hyphen.
+      if (!/[\d-]/.test(id) && !live) continue;
       report({ range, messageId: live ? "unknown-not-listed" : "unknown", data: { id } });
     }
   },

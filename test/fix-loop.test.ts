@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixText } from "../src/engine/lint-text.js";
 import type { ActiveRule } from "../src/engine/rules.js";
-import { DEFAULT_TARGET, type Rule } from "../src/model/rule.js";
+import { DEFAULT_TARGET, Fix, type Rule } from "../src/model/rule.js";
 
 /** A rule made for the test: it reports each model string and fixes it as `edit` says. */
 function fakeRule(edit: (text: string, start: number, end: number) => { start: number; end: number; text: string } | undefined): ActiveRule {
@@ -12,12 +12,13 @@ function fakeRule(edit: (text: string, start: number, end: number) => { start: n
       fix: "safe",
       languages: ["python"],
       triggers: ["model"],
+      messages: { fake: "fake" },
       docs: { summary: "", whatItDoes: "", why: "", example: "", useInstead: "", source: "" },
     },
     check({ file, report }) {
       for (const model of file.models) {
         const change = edit(file.text, model.value.range.start, model.value.range.end);
-        report({ range: model.value.range, message: "fake", ...(change ? { fix: { safety: "safe", edits: [change] } } : {}) });
+        report({ range: model.value.range, messageId: "fake", fix: Fix.safe(change ? [change] : undefined, "Change it") });
       }
     },
   };

@@ -81,7 +81,7 @@ function wireName(sdk: Sdk | undefined, container: Container, key: string): stri
   if (container === "provider_options") return CAMEL_TO_WIRE[key] ?? key;
   if (container !== "top") return key;
   if (CAMEL_CASE_SDKS.has(sdk)) return CAMEL_TO_WIRE[key] ?? key;
-  if (sdk === "langchain-openai" || sdk === "langchain-cerebras") {
+  if (sdk === "langchain-openai" || sdk === "langchain-cerebras" || sdk === "langchain-zhipuai") {
     if (key === "model_name") return "model";
     if (key === "max_completion_tokens") return "max_tokens";
   }

@@ -46,6 +46,7 @@ export function unmovableKey(file: LoweredFile, client: Client): boolean {
 /** Why this Z.ai-bound client cannot move to Cerebras whole, or undefined when it can. */
 export function moveBlocker(file: LoweredFile, client: Client): string | undefined {
   // Only SDK client objects have services as members; a provider's members make model objects.
+  if (client.sdk === "langchain-zhipuai") return "LangChain's `ChatZhipuAI` has no Cerebras form to rewrite it to: use `ChatCerebras` from langchain_cerebras";
   const resources = client.sdk === "openai" || client.sdk === "zai" || client.sdk === "zhipuai";
   const other = resources ? [...(client.uses ?? [])].find((use) => !SERVED.test(use)) : undefined;
   if (other) return `the client is also used for \`${other}\`, which Cerebras does not serve`;

@@ -58,13 +58,13 @@ export function runRules(file: LoweredFile, rules: readonly ActiveRule[], target
           if (input.fix && !allows(rule.meta.fix, input.fix.safety)) {
             throw new Error(`a ${input.fix.safety} fix from a rule whose fixes are at most ${rule.meta.fix}`);
           }
-          const message = input.messageId !== undefined ? wording(rule, input.messageId, input.data) : input.message!;
+          const message = wording(rule, input.messageId, input.data);
           const key = `${rule.meta.id}\u0000${input.range.start}\u0000${input.range.end}\u0000${message}`;
           if (seen.has(key)) return;
           seen.add(key);
           diagnostics.push({
             ruleId: rule.meta.id,
-            messageId: input.messageId ?? "",
+            messageId: input.messageId,
             severity: chosen,
             message,
             range: input.range,
@@ -81,7 +81,7 @@ export function runRules(file: LoweredFile, rules: readonly ActiveRule[], target
 
 /** The rule's wording for a message id, its `{placeholders}` filled from the report's data. */
 export function wording(rule: Rule, messageId: string, data: Readonly<Record<string, string | number>> = {}): string {
-  const template = rule.meta.messages?.[messageId];
+  const template = rule.meta.messages[messageId];
   if (template === undefined) throw new Error(`no message "${messageId}" in the rule's meta.messages`);
   return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     if (!(name in data)) throw new Error(`message "${messageId}" needs data.${name}`);

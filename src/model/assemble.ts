@@ -3,7 +3,7 @@ import { LineIndex } from "./line-index.js";
 import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";
-import { linkModelFlow } from "./model-flow.js";
+import { linkModelFlow, modelLiterals, modelSourceName } from "./model-flow.js";
 import { clientBase, urlEndpoint } from "./url-flow.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
@@ -561,6 +561,28 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       if (symbol.string !== undefined) importedStrings.set(model.name, symbol.string);
       lines ??= new LineIndex(text);
       modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lines.position(model.range.start).line });
+    }
+  }
+  for (const [call, request] of requestByCall) {
+    // model: MODELS.GLM_4_7.split("/").pop() with MODELS from another module: a field of its constant.
+    const model = findOption(request.request, "model");
+    const source = model ? modelSourceName(model, text, constants) : undefined;
+    const segments = source?.split(".") ?? [];
+    if (segments.length < 2 || isBound(segments[0]!, call.scope)) continue;
+    const symbol = importedSymbol([segments[0]!], call.scope);
+    if (symbol?.kind !== "value") continue;
+    lines ??= new LineIndex(text);
+    modelUses.push({ definition: symbol.path, name: [symbol.name, ...segments.slice(1)].join("."), endpoint: request.endpoint, path: raw.path, line: lines.position(model!.range.start).line });
+  }
+  // MODELS.GLM_4_7 used as the model in another module: the literal that field holds.
+  for (const [name, uses] of links?.uses ?? []) {
+    if (!name.includes(".")) continue;
+    const endpoints = new Set(uses.map((use) => use.endpoint));
+    for (const literal of modelLiterals({ kind: "name", name, range: { start: 0, end: 0 } }, text, constants)) {
+      const ref = models.find((candidate) => candidate.value.contentRange?.start === literal.contentRange!.start);
+      if (!ref) continue;
+      ref.usedAt = uses.map((use) => use.at);
+      if (ref.endpoint === "unknown" && endpoints.size === 1) ref.endpoint = [...endpoints][0]!;
     }
   }
   models.forEach((model, index) => {

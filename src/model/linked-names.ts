@@ -1,5 +1,6 @@
 import { pushTo } from "../collections.js";
 import type { RawBinding, RawCall, RawFile } from "./assemble.js";
+import { derivedFrom } from "./model-flow.js";
 import { REQUEST_METHODS } from "./sdks.js";
 
 /**
@@ -40,6 +41,8 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     else if (receiver?.kind === "call") wantCall(receiver.call);
     for (const entry of call.fields?.entries ?? []) {
       if (entry.key === "model" && entry.value.kind === "name") want(entry.value.name);
+      // model: MODELS.GLM.split("/").pop(): the constant the string is derived from.
+      else if (entry.key === "model" && entry.value.kind !== "string") want(derivedFrom(raw.text.slice(entry.value.range.start, entry.value.range.end)));
     }
   }
   if (exporting) {

@@ -33,6 +33,26 @@ export function modelLiterals(value: Value, text: string, constants: ReadonlyMap
   return [];
 }
 
+/**
+ * The dotted name a model expression reads, through a name that holds a derived string
+ * (`this.model` set to `MODELS.GLM.split("/").pop()`): `MODELS.GLM`. For a model imported from
+ * another module, where the literal sits.
+ */
+export function modelSourceName(value: Value, text: string, constants: ReadonlyMap<string, Value>, depth = 0): string | undefined {
+  if (value.kind === "string" || depth > 4) return undefined;
+  if (value.kind === "name" && value.name) {
+    const held = constants.get(value.name);
+    return (held && held.kind !== "string" ? modelSourceName(held, text, constants, depth + 1) : undefined) ?? value.name;
+  }
+  return derivedFrom(text.slice(value.range.start, value.range.end));
+}
+
+/** `MODELS.GLM` of the source text `MODELS.GLM.split("/").pop()!`; undefined for anything else. */
+export function derivedFrom(source: string): string | undefined {
+  const stripped = source.trim().replace(/!$/, "").replace(DERIVED, "");
+  return /^[\w$]+(\.[\w$]+)+$/.test(stripped) ? stripped : undefined;
+}
+
 /** A dotted name's value: a constant, a field of a constant object, or a class attribute read off `self`. */
 function lookup(name: string, constants: ReadonlyMap<string, Value>): Value | undefined {
   const direct = constants.get(name);

@@ -70,7 +70,7 @@ export interface RuleDocs {
   why: string;
   example: string;
   useInstead: string;
-  /** Where the fact comes from (API-FACTS.md and the vendor page it cites). */
+  /** Where the fact comes from: the public documentation page or SDK source file, with its date. */
   source: string;
 }
 
@@ -98,15 +98,14 @@ export interface RuleMeta {
    * Every wording of the rule by message id, as ESLint's `meta.messages`: `{name}` is filled from a
    * report's `data`. One table, so wordings are reviewed together and reports name an id.
    */
-  messages?: Record<string, string>;
+  messages: Record<string, string>;
   docs: RuleDocs;
 }
 
 export interface ReportInput {
   range: Range;
-  /** Which wording of `meta.messages`; rules not yet moved to message ids give `message` instead. */
-  messageId?: string;
-  message?: string;
+  /** Which wording of `meta.messages`. */
+  messageId: string;
   /** Values for the wording's `{placeholders}`. */
   data?: Record<string, string | number>;
   fix?: Fix | undefined;

@@ -50,7 +50,22 @@ const langchainCerebrasPython: SdkConstructor = {
   requestFields: true,
 };
 
+/**
+ * LangChain community's ChatZhipuAI: pydantic fields `model_name` (alias `model`), `zhipuai_api_key`
+ * (alias `api_key`), `zhipuai_api_base` (alias `api_base`, the full chat-completions URL). Source:
+ * langchain-ai/langchain libs/community/langchain_community/chat_models/zhipuai.py (commit 002ff5f).
+ */
+const langchainZhipuaiPython: SdkConstructor = {
+  sdk: "langchain-zhipuai",
+  defaultEndpoint: "zai",
+  baseUrlKeys: ["zhipuai_api_base", "api_base"],
+  apiKeyKeys: ["zhipuai_api_key", "api_key"],
+  requestFields: true,
+};
+
 export const PYTHON_CONSTRUCTORS: ReadonlyMap<string, SdkConstructor> = new Map([
+  ["langchain_community.chat_models.ChatZhipuAI", langchainZhipuaiPython],
+  ["langchain_community.chat_models.zhipuai.ChatZhipuAI", langchainZhipuaiPython],
   ["openai.OpenAI", openaiPython],
   ["openai.AsyncOpenAI", openaiPython],
   ["openai.Client", openaiPython],

@@ -1,4 +1,3 @@
-
 /**
  * The shared model every language adapter lowers its syntax tree into. Rules only ever see this,
  * so each rule is written once for Python, JavaScript/TypeScript and config files.
@@ -24,6 +23,8 @@ export type Sdk =
   | "zhipuai"
   | "langchain-openai"
   | "langchain-cerebras"
+  /** LangChain community's `ChatZhipuAI`, which posts to Z.ai's chat-completions URL itself. */
+  | "langchain-zhipuai"
   | "litellm"
   | "ai-sdk-cerebras"
   /** `createOpenAICompatible({ baseURL })` of the Vercel AI SDK: a provider for any OpenAI-style API. */
