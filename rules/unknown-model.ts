@@ -6,6 +6,7 @@ import type { ModelRef } from "../src/model/types.js";
 import { CATALOG, type CatalogModel } from "./knowledge/catalog.js";
 import { parseModelId } from "./knowledge/models.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
+import { OTHER_PROVIDER_WORDS } from "./knowledge/endpoints.js";
 import { literalRange } from "./common/values.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
@@ -56,16 +57,13 @@ function statusOf(model: CatalogModel): string {
   return ` (which Cerebras ${status === "deprecated" ? "deprecated" : "retired"} on ${dateOf(model)}${suggestion})`;
 }
 
-/**
- * Configuration beside a Cerebras key often sets other providers' models too (`OPENAI_MODEL`
- * next to `CEREBRAS_MODEL`): a key that names another provider is not a Cerebras deployment.
- */
-const OTHER_PROVIDERS = new Set(["openai", "anthropic", "claude", "groq", "gemini", "google", "mistral", "together", "fireworks", "ollama", "azure", "bedrock", "deepseek", "openrouter", "zai", "zhipu"]);
-
 function boundForCerebras(ref: ModelRef, prefixEndpoint: string | undefined): boolean {
   if (prefixEndpoint !== undefined) return prefixEndpoint === "cerebras";
   if (ref.endpoint !== "cerebras") return false;
-  return ref.position !== "config" || !words(ref.key).some((word) => OTHER_PROVIDERS.has(word));
+  // Configuration beside a Cerebras key often sets other providers' models too (`OPENAI_MODEL`,
+  // `HUGGINGFACE_MODEL` next to `CEREBRAS_MODEL`): a key that names another provider is not a
+  // Cerebras deployment.
+  return ref.position !== "config" || !words(ref.key).some((word) => OTHER_PROVIDER_WORDS.has(word));
 }
 
 export const unknownModel: Rule = {

@@ -23,6 +23,17 @@ export const ENDPOINT_DOMAINS = { cerebras: ["cerebras.ai"], zai: ["z.ai", "bigm
  */
 export const ENDPOINT_NAME_WORDS = { cerebras: ["cerebras"], zai: ["zai", "zhipu", "zhipuai", "bigmodel"] } as const;
 
+/**
+ * Words in a configuration key that name a provider other than Cerebras and Z.ai (`OPENAI_MODEL`,
+ * `HUGGINGFACE_MODEL`, `GH_MODELS_MODEL`, `NVIDIA_NIM_MODEL`): that key's model is not sent to Cerebras.
+ */
+export const OTHER_PROVIDER_WORDS: ReadonlySet<string> = new Set([
+  "openai", "anthropic", "claude", "groq", "gemini", "google", "vertex", "mistral", "together", "fireworks", "ollama",
+  "azure", "bedrock", "deepseek", "openrouter", "zai", "zhipu", "huggingface", "hf", "github", "gh", "nvidia", "nim",
+  "cohere", "perplexity", "xai", "grok", "replicate", "sambanova", "nebius", "novita", "hyperbolic", "lmstudio", "vllm",
+  "cloudflare", "deepinfra",
+]);
+
 /** Z.ai's API hosts (international and mainland). */
 export const ZAI_API_HOSTS: readonly string[] = ["api.z.ai", "open.bigmodel.cn"];
 
