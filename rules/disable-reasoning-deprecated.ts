@@ -20,7 +20,7 @@ function turnOff(body: RequestBody, disable: BodyField, target: Target): { messa
     const edits = effort ? undefined : replaceField(body, disable, "reasoning_effort", kit.string(lowest));
     return { messageId: "cannot-turn-off", data: { model: body.model!, lowest }, fix: Fix.unsafe(edits, `Use \`reasoning_effort: "${lowest}"\``) };
   }
-  const sure = efforts !== undefined && body.sdk !== "litellm";
+  const sure = efforts !== undefined && body.sdk !== "litellm" && !body.modelPossible;
   if (effort) {
     const edits = [...replaceValue(effort, none), ...removeField(body, disable)];
     return { messageId: "use-effort-none", fix: Fix.unsafe(edits, 'Set `reasoning_effort` to "none" and remove `disable_reasoning`') };

@@ -44,6 +44,8 @@ export interface RequestBody {
   sdk: Sdk | undefined;
   /** The model ID, when it is a literal (or a constant) in the request. */
   model?: string;
+  /** `model` is a default or fallback the request may not keep (a caller's argument, the environment). */
+  modelPossible?: boolean;
   /**
    * Chat completions (`/v1/chat/completions`), or the legacy text completions endpoint
    * (`completions.create`), whose body has other fields: `max_tokens` is current there, and the
@@ -175,7 +177,10 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   const modelField = fields.find((field) => field.wire === "model" && field.container === "top");
   let model: string | undefined;
   const modelValue = modelField?.entry.value;
-  if (modelValue?.kind === "string") model = modelValue.string;
+  // model=self.model, model=cfg.get("model", "..."): the string the model assembler followed it to.
+  const followed = modelValue && modelValue.kind !== "string" && modelField?.via === undefined ? request.model?.string : undefined;
+  if (followed !== undefined) model = followed;
+  else if (modelValue?.kind === "string") model = modelValue.string;
   else if (modelValue?.kind === "call" && modelValue.args?.entries[0]?.value.kind === "string") {
     // generateText({ model: cerebras("zai-glm-4.7") })
     model = modelValue.args.entries[0].value.string;
@@ -196,7 +201,8 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
     if (prefixEndpoint && (sdk === "litellm" || endpoint === "unknown")) endpoint = prefixEndpoint;
   }
   const endpointKind = request.kind === "method" && !request.method.includes("chat.") ? "text" : "chat";
-  return { request, file, fields, open, endpoint, sdk, endpointKind, ...(model !== undefined ? { model } : {}) };
+  const possible = model !== undefined && model === followed && request.modelPossible === true;
+  return { request, file, fields, open, endpoint, sdk, endpointKind, ...(model !== undefined ? { model } : {}), ...(possible ? { modelPossible: true } : {}) };
 }
 
 export function field(body: RequestBody, wire: string): BodyField | undefined {

@@ -3,7 +3,7 @@ import { LineIndex } from "./line-index.js";
 import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";
-import { linkModelFlow, modelLiterals, modelSourceName } from "./model-flow.js";
+import { linkModelFlow, modelLiterals, modelSourceName, type Caller, type ValueFlow } from "./model-flow.js";
 import { clientBase, urlEndpoint } from "./url-flow.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
@@ -27,9 +27,12 @@ import type {
   Range,
   ReadKind,
   RequestSite,
+  RawParameter,
   Sdk,
   Value,
 } from "./types.js";
+
+export type { RawParameter } from "./types.js";
 
 /**
  * What an adapter reads off its syntax tree. The assembler turns these facts into clients,
@@ -129,6 +132,14 @@ export function modelsIn(value: Value, position: ModelPosition, key: string, cal
     .map((element) => ({ value: element, position, key, siblings, ...withCall }));
 }
 
+/** A function or method defined in the file, by the scope its body's names resolve in. */
+export interface RawFunction {
+  name: string;
+  scope: number;
+  /** The class it is a method of (`__init__` and `constructor` make the class callable). */
+  className?: string;
+}
+
 export interface LanguageTables {
   constructors: ReadonlyMap<string, SdkConstructor>;
   moduleClients: ReadonlyMap<string, SdkConstructor>;
@@ -152,6 +163,12 @@ export interface RawFile {
   comments: Comment[];
   /** Every value assigned to a name or attribute (`MODEL = ...`, `openai.base_url = ...`), in order. */
   assignments: Map<string, Value[]>;
+  /** The function each assigned value is evaluated in (its names resolve there); -1 or absent at module level. */
+  valueScopes?: Map<Value, number>;
+  /** Each function's parameters, by its scope. */
+  parameters?: Map<number, RawParameter[]>;
+  /** Every function and method defined in the file, nested ones too. */
+  definitions?: RawFunction[];
   kit: EditKit;
   tables: LanguageTables;
   /** Imports the project linker may follow to other modules of the tree. */
@@ -549,7 +566,20 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   });
   placeLiterals(models, raw.literals ?? []);
   linkModelVariables(models, requests, clients, constants);
-  linkModelFlow(models, requests, text, constants);
+  const flow: ValueFlow = {
+    text,
+    constants,
+    ...(raw.valueScopes ? { valueScopes: raw.valueScopes } : {}),
+    ...(raw.parameters ? { parameters: raw.parameters } : {}),
+    callers: callersOf(raw, (name, scope) => isBound(name, scope)),
+    importedString: (name, scope) => {
+      const segments = name.split(".");
+      if (isBound(segments[0]!, scope)) return undefined;
+      const symbol = importedSymbol(segments, scope);
+      return symbol?.kind === "value" ? symbol.string : undefined;
+    },
+  };
+  linkModelFlow(models, requests, flow, (site) => callOfRequest.get(site)?.scope ?? -1);
   const modelUses: ModelUse[] = [];
   const importedStrings = new Map<string, string>();
   let lines: LineIndex | undefined;
@@ -663,6 +693,50 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 }
 
+
+/**
+ * The calls of the file's own functions, by the function's scope: `ask(q, model="...")`,
+ * `self.generate(...)`, `this.run(...)`, and a class called to make an instance (`Bot(...)`,
+ * `new Bot(...)`: its `__init__` or `constructor`).
+ */
+function callersOf(raw: RawFile, isBound: (name: string, scope: number) => boolean): (scope: number) => readonly Caller[] {
+  let byScope: Map<number, Caller[]> | undefined;
+  return (scope) => {
+    byScope ??= indexCallers(raw, isBound);
+    return byScope.get(scope) ?? [];
+  };
+}
+
+function indexCallers(raw: RawFile, isBound: (name: string, scope: number) => boolean): Map<number, Caller[]> {
+  const byScope = new Map<number, Caller[]>();
+  const definitions = raw.definitions ?? [];
+  if (definitions.length === 0) return byScope;
+  const classOf = new Map(definitions.map((definition) => [definition.scope, definition.className]));
+  const constructors = new Map<string, number>();
+  const methods = new Map<string, RawFunction[]>();
+  for (const definition of definitions) {
+    if (definition.className === undefined) continue;
+    if (definition.name === "__init__" || definition.name === "constructor") constructors.set(definition.className, definition.scope);
+    pushTo(methods, definition.name, definition);
+  }
+  // A method's `self` (or `cls`) is not passed in the call's arguments.
+  const shift = (scope: number): number => (raw.language === "python" && /^(self|cls)$/.test(raw.parameters?.get(scope)?.[0]?.name ?? "") ? 1 : 0);
+  for (const call of raw.calls) {
+    if (call.base.kind !== "name" || call.members.length > 0) continue;
+    const segments = call.base.segments;
+    let target: number | undefined;
+    if (segments.length === 1 && !isBound(segments[0]!, call.scope)) {
+      target = raw.functions?.get(segments[0]!) ?? constructors.get(segments[0]!);
+    } else if (segments.length === 2 && /^(self|this|cls)$/.test(segments[0]!)) {
+      const named = methods.get(segments[1]!) ?? [];
+      const here = classOf.get(call.scope);
+      const own = named.filter((definition) => definition.className === here);
+      target = (own.length === 1 ? own[0] : named.length === 1 ? named[0] : undefined)?.scope;
+    }
+    if (target !== undefined) pushTo(byScope, target, { args: call.args, scope: call.scope, shift: shift(target) });
+  }
+  return byScope;
+}
 
 function calleeSegments(call: RawCall): string[] {
   return call.base.kind === "name" ? [...call.base.segments, ...call.members] : call.members;

@@ -1,5 +1,5 @@
 import { findOption } from "./endpoints.js";
-import type { ModelRef, RequestSite, Value } from "./types.js";
+import type { Endpoint, Entry, EntryList, ModelRef, RawParameter, RequestSite, Value } from "./types.js";
 
 /** Keys that carry a request's model (`model`, LangChain JS's `modelName`, `model_name`). */
 const MODEL_KEYS = ["model", "modelName", "model_name"];
@@ -10,27 +10,139 @@ const MODEL_KEYS = ["model", "modelName", "model_name"];
  */
 const DERIVED = /(?:\??\.(?:split|pop|shift|at|trim|toLowerCase|lower|strip|replace|removeprefix|slice|substring)\((?:[^()]|\([^()]*\))*\)|\[-?\d+\])+$/;
 
+/** Where a value's names resolve: the file's constants, and each function's parameters and callers. */
+export interface ValueFlow {
+  text: string;
+  constants: ReadonlyMap<string, Value>;
+  /** The function an assigned value is evaluated in; absent at module level. */
+  valueScopes?: ReadonlyMap<Value, number>;
+  parameters?: ReadonlyMap<number, readonly RawParameter[]>;
+  /** The calls of this file to the function whose scope is given. */
+  callers?: (scope: number) => readonly Caller[];
+  /** The string a name imported from another module holds (`Config.GLM_MODEL`). */
+  importedString?: (name: string, scope: number) => string | undefined;
+}
+
+/** A call to one of the file's functions: its arguments, where it stands, and the parameters it skips (`self`). */
+export interface Caller {
+  args: EntryList;
+  scope: number;
+  shift: number;
+}
+
+/**
+ * What a value can be: the string literals it may hold (a string from another module has no
+ * `contentRange`); whether it may also be something the file does not show (`possible`: a
+ * parameter another caller sets, a fallback); and the parameters it passes through (`scope NUL name`).
+ */
+export interface Candidates {
+  literals: Value[];
+  possible: boolean;
+  parameters: Set<string>;
+}
+
+/** Calls that read a setting with a fallback: `cfg.get("model", "...")`, `os.getenv("M", "...")`, `getattr(c, "model", "...")`. */
+const FALLBACK_CALLS: ReadonlySet<string> = new Set(["get", "getenv", "getattr"]);
+
 /**
  * The string literals a model expression can hold, followed through the file's constants:
  * a name (`MODEL`, `this.modelId`, `self.id`), a field of a constant object (`MODELS.GLM_4_6`), a
  * lookup in a constant dict (`MODELS[name]`, `MODELS.get(name)`: any of its values), and strings
  * derived from one (`MODELS.X.split("/").pop()`). Nothing is guessed: an unknown part gives none.
  */
-export function modelLiterals(value: Value, text: string, constants: ReadonlyMap<string, Value>, depth = 0): Value[] {
-  if (depth > 6) return [];
-  if (value.kind === "string") return value.contentRange ? [value] : [];
-  const follow = (next: Value | undefined): Value[] => (next ? modelLiterals(next, text, constants, depth + 1) : []);
-  if (value.kind === "name" && value.name) return follow(lookup(value.name, constants));
+export function modelLiterals(value: Value, text: string, constants: ReadonlyMap<string, Value>): Value[] {
+  return candidates(value, -1, { text, constants }).literals.filter((literal) => literal.contentRange);
+}
+
+/**
+ * What a value in `scope` may hold, as `modelLiterals` follows it, and further: a parameter is its
+ * default and whatever the file's calls of its function pass for it (keyword or position), a
+ * name assigned in a function is followed in that function, a fallback (`cfg.get("model", "x")`,
+ * `os.getenv("M", "x")`) is its literal, and a name another module defines is the string it holds.
+ */
+export function candidates(value: Value, scope: number, flow: ValueFlow): Candidates {
+  const found: Candidates = { literals: [], possible: false, parameters: new Set() };
+  const seen = new Set<Value>();
+  collect(value, scope, flow, found, seen, 0);
+  return found;
+}
+
+function collect(value: Value, scope: number, flow: ValueFlow, found: Candidates, seen: Set<Value>, depth: number): void {
+  if (depth > 8 || seen.has(value)) return;
+  seen.add(value);
+  const { text, constants } = flow;
+  const follow = (next: Value | undefined, at = -1): void => {
+    if (next) collect(next, flow.valueScopes?.get(next) ?? at, flow, found, seen, depth + 1);
+    else found.possible = true;
+  };
+  if (value.kind === "string") {
+    if (value.contentRange && value.string !== undefined) found.literals.push(value);
+    else found.possible = true;
+    return;
+  }
+  if (value.kind === "name" && value.name) {
+    if (parameter(value.name, scope, flow, found, (next, at) => collect(next, at, flow, found, seen, depth + 1))) return;
+    const held = lookup(value.name, constants);
+    if (held) return follow(held);
+    const imported = flow.importedString?.(value.name, scope);
+    if (imported !== undefined) found.literals.push({ kind: "string", range: value.range, string: imported });
+    else found.possible = true;
+    return;
+  }
   const source = text.slice(value.range.start, value.range.end).trim().replace(/!$/, "");
   const stripped = source.replace(DERIVED, "");
-  if (stripped !== source && /^[\w$.]+$/.test(stripped)) return follow(lookup(stripped, constants));
+  if (stripped !== source && /^[\w$.]+$/.test(stripped)) return follow({ kind: "name", name: stripped, range: value.range }, scope);
   // MODELS[name], MODELS.get(name), MODELS.get(name, default): every value of the dict.
   const indexed = /^([\w$.]+)(?:\[[^\]]+\]|\.get\([^()]*\))$/.exec(stripped);
   const table = indexed ? lookup(indexed[1]!, constants) : undefined;
   if (table?.kind === "object" && table.list) {
-    return table.list.entries.filter((entry) => !entry.spread).flatMap((entry) => follow(entry.value));
+    for (const entry of table.list.entries) if (!entry.spread) follow(entry.value);
   }
-  return [];
+  const callee = value.kind === "call" && value.args ? /([\w$]+)\s*$/.exec(text.slice(value.range.start, value.args.range.start))?.[1] : undefined;
+  if (value.kind === "call" && value.args && callee !== undefined && FALLBACK_CALLS.has(callee)) {
+    // cfg.get("model", "llama3.3-70b"): the fallback, or whatever the setting holds.
+    const positional = value.args.entries.filter((entry) => entry.key === null && !entry.spread);
+    const fallback = value.args.entries.find((entry) => entry.key === "default")?.value ?? (positional.length >= 2 ? positional.at(-1)!.value : undefined);
+    found.possible = true;
+    if (fallback?.kind === "string") collect(fallback, scope, flow, found, seen, depth + 1);
+    return;
+  }
+  if (!table) found.possible = true;
+}
+
+/**
+ * A name that is a parameter of the function `scope`: its default, and what each call of the
+ * function in this file passes for it. Callers elsewhere may pass anything, so it is only possible.
+ */
+function parameter(name: string, scope: number, flow: ValueFlow, found: Candidates, follow: (value: Value, scope: number) => void): boolean {
+  if (name.includes(".") || scope === -1) return false;
+  const declared = flow.parameters?.get(scope)?.find((candidate) => candidate.name === name);
+  if (!declared) return false;
+  const key = `${scope}\u0000${name}`;
+  if (found.parameters.has(key)) return true;
+  found.parameters.add(key);
+  found.possible = true;
+  if (declared.default) follow(declared.default, -1);
+  for (const caller of flow.callers?.(scope) ?? []) {
+    const passed = argumentFor(caller, declared);
+    if (passed) follow(passed, caller.scope);
+  }
+  return true;
+}
+
+/** The argument a call passes for a parameter, by keyword or position. */
+export function argumentFor(caller: Caller, declared: RawParameter): Value | undefined {
+  const entries = caller.args.entries;
+  const keyword = entries.find((entry) => entry.key === declared.name && !entry.spread);
+  if (keyword) return keyword.value;
+  if (declared.index === -1) return undefined;
+  const positional: Entry[] = [];
+  for (const entry of entries) {
+    // After `*args` or `...rest` positions are not known.
+    if (entry.spread && entry.key === null) break;
+    if (entry.key === null) positional.push(entry);
+  }
+  return positional[declared.index - caller.shift]?.value;
 }
 
 /**
@@ -68,27 +180,67 @@ function lookup(name: string, constants: ReadonlyMap<string, Value>): Value | un
   return undefined;
 }
 
+/** Adds an endpoint to a set kept per key. */
+function reach<K>(map: Map<K, Set<Endpoint>>, key: K, endpoint: Endpoint): void {
+  const set = map.get(key) ?? new Set<Endpoint>();
+  set.add(endpoint);
+  map.set(key, set);
+}
+
 /**
- * Gives each model literal the endpoint of the requests it reaches through constants, fields and
- * lookups, and each request the one literal its model resolves to, when there is one.
+ * Gives each model literal the endpoint of the requests it reaches through constants, fields,
+ * lookups, parameter defaults and the arguments of calls, and each request the one model string
+ * its model resolves to, when there is one (`modelPossible` when it may also be another). Returns
+ * the endpoints each parameter (`scope NUL name`) reaches as a request's model.
  */
-export function linkModelFlow(models: ModelRef[], requests: RequestSite[], text: string, constants: ReadonlyMap<string, Value>): void {
+export function linkModelFlow(models: ModelRef[], requests: RequestSite[], flow: ValueFlow, scopeOf: (request: RequestSite) => number): Map<string, Set<Endpoint>> {
+  const reached = new Map<ModelRef, Set<Endpoint>>();
+  const parameters = new Map<string, Set<Endpoint>>();
   const byContent = new Map<number, ModelRef>();
   for (const model of models) if (model.value.contentRange) byContent.set(model.value.contentRange.start, model);
-  const reached = new Map<ModelRef, Set<RequestSite["endpoint"]>>();
   for (const request of requests) {
     const given = MODEL_KEYS.map((key) => findOption(request.request, key)).find((value) => value !== undefined);
     if (!given || given.kind === "string") continue;
-    const literals = modelLiterals(given, text, constants);
-    if (literals.length === 1) request.model = literals[0]!;
-    for (const literal of literals) {
-      const ref = byContent.get(literal.contentRange!.start);
-      if (!ref) continue;
-      const set = reached.get(ref) ?? new Set();
-      set.add(request.endpoint);
-      reached.set(ref, set);
+    const found = candidates(given, scopeOf(request), flow);
+    const strings = new Set(found.literals.map((literal) => literal.string));
+    if (strings.size === 1) {
+      request.model = found.literals[0]!;
+      if (found.possible) request.modelPossible = true;
+    }
+    for (const literal of found.literals) {
+      const ref = literal.contentRange ? byContent.get(literal.contentRange.start) : undefined;
+      if (ref) reach(reached, ref, request.endpoint);
+    }
+    for (const key of found.parameters) reach(parameters, key, request.endpoint);
+  }
+  settle(reached);
+  return parameters;
+}
+
+/**
+ * Model literals passed to a function of another module (or this one) whose parameter reaches
+ * requests: `ask_cerebras(q, model="...")`, through the caller's own parameters too.
+ */
+export function linkWrapperCalls(models: ModelRef[], calls: readonly { caller: Caller; parameter: RawParameter; endpoints: ReadonlySet<Endpoint> }[], flow: ValueFlow, parameters: Map<string, Set<Endpoint>>): void {
+  const reached = new Map<ModelRef, Set<Endpoint>>();
+  const byContent = new Map<number, ModelRef>();
+  for (const model of models) if (model.value.contentRange) byContent.set(model.value.contentRange.start, model);
+  for (const { caller, parameter, endpoints } of calls) {
+    const passed = argumentFor(caller, parameter);
+    if (!passed) continue;
+    const found = candidates(passed, caller.scope, flow);
+    for (const endpoint of endpoints) {
+      for (const literal of found.literals) {
+        const ref = literal.contentRange ? byContent.get(literal.contentRange.start) : undefined;
+        if (ref) reach(reached, ref, endpoint);
+      }
+      for (const key of found.parameters) reach(parameters, key, endpoint);
     }
   }
+  settle(reached);
+}
+
+function settle(reached: Map<ModelRef, Set<Endpoint>>): void {
   for (const [ref, endpoints] of reached) {
     if (ref.endpoint === "unknown" && endpoints.size === 1) ref.endpoint = [...endpoints][0]!;
   }

@@ -1,5 +1,5 @@
 import { pushTo } from "../collections.js";
-import { modelsIn, shadowKey, type LanguageTables, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead, type Returned } from "./assemble.js";
+import { modelsIn, shadowKey, type LanguageTables, type RawBinding, type RawCall, type RawFile, type RawKey, type RawFunction, type RawModel, type RawParameter, type RawRead, type Returned } from "./assemble.js";
 import type { Comment, EditKit, ImportStatement, Language, LocalImport, Reexport, Value } from "./types.js";
 
 /**
@@ -23,13 +23,22 @@ export class RawFileBuilder {
   readonly functions = new Map<string, number>();
   readonly returns = new Map<number, Returned[]>();
   readonly assignments = new Map<string, Value[]>();
+  readonly valueScopes = new Map<Value, number>();
+  readonly parameters = new Map<number, RawParameter[]>();
+  readonly definitions: RawFunction[] = [];
   defaultExport: Returned | undefined;
   private doubleQuotes = 0;
   private singleQuotes = 0;
 
-  /** A value assigned to a name or attribute, after those assigned before it. */
-  assign(name: string, value: Value): void {
+  /** A value assigned to a name or attribute, after those assigned before it; `scope` is where it is evaluated. */
+  assign(name: string, value: Value, scope = -1): void {
     pushTo(this.assignments, name, value);
+    if (scope !== -1) this.valueScopes.set(value, scope);
+  }
+
+  /** A parameter of the function whose scope is `scope`, in the order they are declared. */
+  parameter(scope: number, parameter: RawParameter): void {
+    pushTo(this.parameters, scope, parameter);
   }
 
   /** One `return` (or arrow body) of the function whose scope is `scope`. */
@@ -72,6 +81,9 @@ export class RawFileBuilder {
       keys: this.keys,
       comments: this.comments,
       assignments: this.assignments,
+      valueScopes: this.valueScopes,
+      parameters: this.parameters,
+      definitions: this.definitions,
       kit: file.kit,
       tables: file.tables,
       localImports: this.localImports,

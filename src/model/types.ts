@@ -122,6 +122,12 @@ export interface RequestSite {
    * (`model=MODELS["fast"]`, `model: this.modelId`), when it is one.
    */
   model?: Value;
+  /**
+   * `model` is one value the model may have, not the only one: a parameter's default or a
+   * setting's fallback, which a caller or the environment may change. Reports may rest on it; a
+   * fix that is right only for that model is not safe.
+   */
+  modelPossible?: boolean;
 }
 
 /** `literal`: a string shaped like a model ID found anywhere else (its `place` says where). */
@@ -336,4 +342,12 @@ export interface RawLiteral {
    * themselves elements): a catalog's entries share it.
    */
   container?: Range;
+}
+
+/** A parameter of a function: its name, its place among the positional ones, its default. */
+export interface RawParameter {
+  name: string;
+  /** Its position for positional arguments; -1 for keyword-only and rest parameters. */
+  index: number;
+  default?: Value;
 }

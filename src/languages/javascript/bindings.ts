@@ -28,7 +28,7 @@ function bindInitializer(lowering: ScriptLowering, name: string, initializer: ts
   if (!initializer) return;
   const { raw } = lowering;
   const value = unwrap(initializer);
-  raw.assign(name, lowerValue(lowering, value));
+  raw.assign(name, lowerValue(lowering, value), scopeOf(value));
   if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) || ts.isIdentifier(value)) {
     raw.bindings.push({ name, chain: chainOf(lowering, value), scope: scopeOf(value, name) });
   }
@@ -57,8 +57,9 @@ function bindType(lowering: ScriptLowering, name: string, type: ts.TypeNode | un
 
 /** `function getClient() {...}` or `const getClient = () => ...` at module level. */
 export function visitFunction(lowering: ScriptLowering, node: ts.FunctionDeclaration | ts.VariableDeclaration): void {
-  const { functions } = lowering.raw;
+  const { functions, definitions } = lowering.raw;
   if (ts.isFunctionDeclaration(node)) {
+    if (node.name) definitions.push({ name: node.name.text, scope: node.pos });
     if (node.parent !== lowering.source) return;
     if (node.name) functions.set(node.name.text, node.pos);
     if (isDefaultExport(node)) functions.set("default", node.pos);
@@ -68,6 +69,7 @@ export function visitFunction(lowering: ScriptLowering, node: ts.FunctionDeclara
   const statement = node.parent?.parent;
   if (!initializer || !ts.isIdentifier(node.name) || !statement || statement.parent !== lowering.source) return;
   if (!ts.isArrowFunction(initializer) && !ts.isFunctionExpression(initializer)) return;
+  definitions.push({ name: node.name.text, scope: initializer.pos });
   functions.set(node.name.text, initializer.pos);
   if (ts.isArrowFunction(initializer) && !ts.isBlock(initializer.body)) returned(lowering, initializer.pos, initializer.body);
 }
@@ -96,7 +98,24 @@ export function visitParameter(lowering: ScriptLowering, node: ts.ParameterDecla
   // constructor(private client: OpenAI): a parameter property is also this.client.
   const isProperty = (ts.getModifiers(node)?.length ?? 0) > 0;
   if (isProperty) bindType(lowering, `this.${node.name.text}`, node.type);
-  if (node.initializer) lowering.raw.addModels(lowerValue(lowering, node.initializer), "parameter", node.name.text);
+  const initializer = node.initializer ? lowerValue(lowering, node.initializer) : undefined;
+  if (initializer) lowering.raw.addModels(initializer, "parameter", node.name.text);
+  const owner = node.parent;
+  if (!ts.isFunctionLike(owner) || node.name.text === "this") return;
+  const scope = owner.pos;
+  const position = owner.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this")).indexOf(node);
+  const index = node.dotDotDotToken ? -1 : position;
+  lowering.raw.parameter(scope, { name: node.name.text, index, ...(initializer ? { default: initializer } : {}) });
+  // this.model of `constructor(private model = DEFAULT)`: the parameter, whatever the caller passes.
+  if (isProperty) lowering.raw.assign(`this.${node.name.text}`, { kind: "name", name: node.name.text, range: range(lowering, node.name) }, scope);
+}
+
+/** A method or constructor of a class, by its name and class: calls through `this.` and `new` reach it. */
+export function visitMethod(lowering: ScriptLowering, node: ts.MethodDeclaration | ts.ConstructorDeclaration): void {
+  const owner = node.parent;
+  const className = (ts.isClassDeclaration(owner) || ts.isClassExpression(owner)) && owner.name ? owner.name.text : undefined;
+  const name = ts.isConstructorDeclaration(node) ? "constructor" : propertyName(node.name);
+  if (name !== undefined) lowering.raw.definitions.push({ name, scope: node.pos, ...(className ? { className } : {}) });
 }
 
 /** `x = value`, `this.client = new OpenAI()`, `params.top_p = x`. */
@@ -110,7 +129,7 @@ export function visitAssignment(lowering: ScriptLowering, node: ts.BinaryExpress
   if (!target) return;
   const name = target.join(".");
   const value = lowerValue(lowering, node.right);
-  raw.assign(name, value);
+  raw.assign(name, value, scopeOf(node));
   const right = unwrap(node.right);
   if (ts.isNewExpression(right) || ts.isCallExpression(right)) raw.bindings.push({ name, call: lowerCall(lowering, right), scope: scopeOf(node, name) });
   else if (ts.isIdentifier(right) || ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right)) {

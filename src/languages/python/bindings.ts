@@ -86,7 +86,10 @@ export function visitAssignment(lowering: PythonLowering, node: Node): void {
       bindings.push({ name: target, scope });
     }
     const lowered = lowerValue(lowering, value);
-    lowering.raw.assign(target, lowered);
+    lowering.raw.assign(target, lowered, lowering.scope);
+    // class Config: GLM_BASE_URL = "...": also `Config.GLM_BASE_URL`, as code reads it.
+    const owner = name.length === 1 ? lowering.classBody() : undefined;
+    if (owner) lowering.raw.assign(`${owner}.${target}`, lowered, lowering.scope);
     addModel(lowering, lowered, "variable", target, undefined, scope);
   }
   const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
@@ -103,6 +106,28 @@ export function visitParameter(lowering: PythonLowering, node: Node): void {
   lowering.raw.bindings.push({ name: nameNode.text, scope: scopeOf(lowering), ...(typeName ? { typeSegments: typeName } : {}) });
   const value = node.childForFieldName("value");
   if (value) addModel(lowering, lowerValue(lowering, value), "parameter", nameNode.text);
+}
+
+/**
+ * A function's parameter list, in order: what a call's positional and keyword arguments bind to,
+ * and each parameter's default.
+ */
+export function visitParameters(lowering: PythonLowering, node: Node): void {
+  let index = 0;
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === "keyword_separator" || child.type === "list_splat_pattern" || child.type === "dictionary_splat_pattern") {
+      // After `*` or `*args` parameters take keywords only.
+      index = -1;
+      continue;
+    }
+    if (child.type === "positional_separator") continue;
+    const nameNode = child.type === "identifier" ? child : child.type === "typed_parameter" ? child.namedChild(0) : child.childForFieldName("name");
+    if (nameNode?.type !== "identifier") continue;
+    const value = child.type === "identifier" || child.type === "typed_parameter" ? null : child.childForFieldName("value");
+    lowering.raw.parameter(lowering.scope, { name: nameNode.text, index, ...(value ? { default: lowerValue(lowering, value) } : {}) });
+    if (index !== -1) index++;
+  }
 }
 
 /** def get_client(): return OpenAI(...): the function is a factory of what it returns. */

@@ -3,7 +3,7 @@ import { RESPONSE_FIELDS, type RawFile } from "../../model/assemble.js";
 import { UNLIMITED, type Budget } from "../../model/budget.js";
 import { RawFileBuilder } from "../../model/raw-file-builder.js";
 import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
-import { visitAsPattern, visitAssignment, visitCall, visitFor, visitPair, visitParameter, visitReturn } from "./bindings.js";
+import { visitAsPattern, visitAssignment, visitCall, visitFor, visitPair, visitParameter, visitParameters, visitReturn } from "./bindings.js";
 import { pythonKit } from "./kit.js";
 import { visitKey, visitRead } from "./reads.js";
 import { definedFunction, visitImport, visitShadowing } from "./scopes.js";
@@ -66,6 +66,7 @@ function visit(lowering: PythonLowering, node: Node, mentionsAField: boolean): v
       return visitParameter(lowering, node);
     case "parameters":
     case "lambda_parameters":
+      visitParameters(lowering, node);
       for (const child of node.namedChildren) if (child?.type === "identifier") visitParameter(lowering, child);
       return;
     case "as_pattern":
@@ -99,7 +100,14 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
   // The kind of node at each depth of the walk (see PythonLowering.typeAbove).
   const types: string[] = [];
   let depth = 0;
-  const lowering: PythonLowering = { raw, callById: new Map(), scope: -1, typeAbove: (levels) => types[depth - levels] };
+  // Classes entered, innermost last: their depth and name.
+  const classes: { depth: number; name: string }[] = [];
+  const classBody = (): string | undefined => {
+    // class_definition > block > expression_statement > assignment
+    const owner = classes.at(-1);
+    return owner && owner.depth === depth - 3 && types[depth - 1] === "expression_statement" ? owner.name : undefined;
+  };
+  const lowering: PythonLowering = { raw, callById: new Map(), scope: -1, typeAbove: (levels) => types[depth - levels], classBody };
   // Reads of response fields only matter in files that name one; elsewhere attribute and
   // subscript nodes, the most common of all, are never materialised.
   const fields = [...RESPONSE_FIELDS].filter((name) => text.includes(name));
@@ -127,8 +135,21 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       if ((++visited & 4095) === 0) budget.check();
       const type = cursor.nodeType;
       types[depth] = type;
+      if (type === "class_definition") {
+        const name = cursor.currentNode.childForFieldName("name")?.text;
+        if (name) classes.push({ depth, name });
+      }
       if (type === "function_definition" || type === "lambda") {
-        if (type === "function_definition") definedFunction(lowering, cursor.currentNode, cursor.startIndex, scopes.length > 0);
+        if (type === "function_definition") {
+          const node = cursor.currentNode;
+          definedFunction(lowering, node, cursor.startIndex, scopes.length > 0);
+          // A method: class_definition > block > function_definition (or > decorated_definition > ...).
+          const owner = classes.at(-1);
+          const decorated = types[depth - 1] === "decorated_definition";
+          const method = owner && owner.depth === depth - (decorated ? 3 : 2) ? owner.name : undefined;
+          const name = node.childForFieldName("name")?.text;
+          if (name) raw.definitions.push({ name, scope: cursor.startIndex, ...(method ? { className: method } : {}) });
+        }
         scopes.push({ depth, start: cursor.startIndex });
         lowering.scope = cursor.startIndex;
       }
@@ -148,6 +169,7 @@ export function lowerPython(path: string, text: string, root: Node, budget: Budg
       for (;;) {
         // Leaving a node (to its sibling or its parent) leaves the functions opened at its depth.
         while (scopes.length > 0 && scopes.at(-1)!.depth >= depth) scopes.pop();
+        while (classes.length > 0 && classes.at(-1)!.depth >= depth) classes.pop();
         lowering.scope = scopes.at(-1)?.start ?? -1;
         if (cursor.gotoNextSibling()) break;
         if (!cursor.gotoParent()) return raw.finish({ path, language: "python", text, kit: pythonKit(raw.preferredQuote), tables: TABLES });

@@ -18,6 +18,8 @@ export interface PythonLowering {
    * tree-sitter's `node.parent` searches down from the root, past every statement before it.
    */
   typeAbove: (levels: number) => string | undefined;
+  /** The class whose body holds the current statement directly (`GLM_BASE_URL = ...` in `class Config:`). */
+  classBody: () => string | undefined;
 }
 
 export const range = (node: Node): Range => ({ start: node.startIndex, end: node.endIndex });
