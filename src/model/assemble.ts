@@ -3,7 +3,7 @@ import { LineIndex } from "./line-index.js";
 import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";
-import { linkModelFlow, modelLiterals, modelSourceName, type Caller, type ValueFlow } from "./model-flow.js";
+import { linkModelFlow, linkWrapperCalls, modelLiterals, modelSourceName, type Caller, type ValueFlow } from "./model-flow.js";
 import { clientBase, urlEndpoint } from "./url-flow.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
@@ -169,6 +169,8 @@ export interface RawFile {
   parameters?: Map<number, RawParameter[]>;
   /** Every function and method defined in the file, nested ones too. */
   definitions?: RawFunction[];
+  /** Module-level classes with attributes assigned in their body, each as `Class.attribute` in `assignments`. */
+  classes?: Set<string>;
   kit: EditKit;
   tables: LanguageTables;
   /** Imports the project linker may follow to other modules of the tree. */
@@ -208,6 +210,13 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     let symbol = imported.get(segments[0]!);
     for (const segment of segments.slice(1)) symbol = symbol?.kind === "module" ? symbol.exports.get(segment) : undefined;
     return symbol;
+  };
+  /** The string a dotted name holds in another module (`Config.GLM_BASE_URL` of `from config import Config`). */
+  const importedString = (name: string, scope: number): string | undefined => {
+    const segments = name.split(".");
+    if (bindingsByName.visible(segments[0]!, scope).length > 0) return undefined;
+    const symbol = importedSymbol(segments, scope);
+    return symbol?.kind === "value" ? symbol.string : undefined;
   };
   const importedClient = (segments: readonly string[], kind: "client" | "factory", scope: number): Client | undefined => {
     const symbol = importedSymbol(segments, scope);
@@ -443,7 +452,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     }
     const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
     if (!literal || literal.kind !== "object" || !literal.list) return undefined;
-    let endpoint = urlEndpoint(url, text, constants);
+    let endpoint = urlEndpoint(url, text, constants, (name) => importedString(name, call.scope));
     if (endpoint === "unknown" && /^["'`]?\//.test(urlText(url))) endpoint = relativeEndpoint(call);
     return {
       kind: "http",
@@ -572,14 +581,10 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     ...(raw.valueScopes ? { valueScopes: raw.valueScopes } : {}),
     ...(raw.parameters ? { parameters: raw.parameters } : {}),
     callers: callersOf(raw, (name, scope) => isBound(name, scope)),
-    importedString: (name, scope) => {
-      const segments = name.split(".");
-      if (isBound(segments[0]!, scope)) return undefined;
-      const symbol = importedSymbol(segments, scope);
-      return symbol?.kind === "value" ? symbol.string : undefined;
-    },
+    importedString,
   };
-  linkModelFlow(models, requests, flow, (site) => callOfRequest.get(site)?.scope ?? -1);
+  const parameterEndpoints = linkModelFlow(models, requests, flow, (site) => callOfRequest.get(site)?.scope ?? -1);
+  linkWrapperCalls(models, wrapperCalls(), flow, parameterEndpoints);
   const modelUses: ModelUse[] = [];
   const importedStrings = new Map<string, string>();
   let lines: LineIndex | undefined;
@@ -661,6 +666,33 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     ...(links?.absent?.length ? { absent: links.absent } : {}),
   };
 
+  /** `ask_cerebras(q, model="...")` where another module's `ask_cerebras` sends `model` to requests. */
+  function wrapperCalls(): { caller: Caller; parameter: RawParameter; endpoints: ReadonlySet<Endpoint> }[] {
+    const found: { caller: Caller; parameter: RawParameter; endpoints: ReadonlySet<Endpoint> }[] = [];
+    if (imported.size === 0) return found;
+    for (const call of raw.calls) {
+      if (call.base.kind !== "name" || call.members.length > 0 || isBound(call.base.segments[0]!, call.scope)) continue;
+      const symbol = importedSymbol(call.base.segments, call.scope);
+      if (symbol?.kind !== "wrapper") continue;
+      for (const { parameter, endpoints } of symbol.models) found.push({ caller: { args: call.args, scope: call.scope, shift: 0 }, parameter, endpoints: new Set(endpoints) });
+    }
+    return found;
+  }
+
+  /** The module-level functions that send a parameter as a request's model, and where those requests go. */
+  function wrapperExports(named: ReadonlyMap<string, ImportedSymbol>): Map<string, ImportedSymbol> {
+    const wrappers = new Map<string, ImportedSymbol>();
+    for (const [name, scope] of raw.functions ?? []) {
+      if (named.has(name)) continue;
+      const models = (raw.parameters?.get(scope) ?? []).flatMap((parameter) => {
+        const endpoints = parameterEndpoints.get(`${scope}\u0000${parameter.name}`);
+        return endpoints ? [{ parameter, endpoints: [...endpoints] }] : [];
+      });
+      if (models.length > 0) wrappers.set(name, { kind: "wrapper", models });
+    }
+    return wrappers;
+  }
+
   /**
    * What another module importing this one can use: each module-level name (a client, a factory
    * or a plain value) and the names this module itself imported.
@@ -681,6 +713,17 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     for (const [name, scope] of raw.functions ?? []) {
       const client = returnedClient(scope, 0);
       if (client) exports.set(name, { kind: "factory", client: external(client) });
+    }
+    for (const [name, wrapper] of wrapperExports(exports)) exports.set(name, wrapper);
+    // from config import Config; Config.GLM_MODEL: a settings class is read like a module.
+    for (const name of raw.classes ?? []) {
+      const attributes = new Map<string, ImportedSymbol>();
+      for (const [dotted, value] of constants) {
+        if (!dotted.startsWith(`${name}.`) || dotted.indexOf(".", name.length + 1) !== -1) continue;
+        const string = value.kind === "string" && value.string !== undefined ? { string: value.string } : {};
+        attributes.set(dotted.slice(name.length + 1), { kind: "value", path: raw.path, name: dotted, ...string });
+      }
+      if (!exports.has(name)) exports.set(name, { kind: "module", path: raw.path, exports: attributes });
     }
     const fallback = raw.defaultExport;
     if (fallback) {

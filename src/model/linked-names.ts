@@ -1,6 +1,8 @@
 import { pushTo } from "../collections.js";
 import type { RawBinding, RawCall, RawFile } from "./assemble.js";
+import { literalShape } from "./literals.js";
 import { derivedFrom } from "./model-flow.js";
+import { modelNameKind } from "./names.js";
 import { REQUEST_METHODS } from "./sdks.js";
 
 /**
@@ -35,7 +37,20 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     else if (binding.chain?.root.kind === "call") wantCall(binding.chain.root.call);
   };
 
+  // payload = {"model": self.model, ...}: where a raw body's model comes from.
+  for (const values of raw.assignments.values()) {
+    for (const value of values) {
+      const model = value.kind === "object" ? value.list?.entries.find((entry) => entry.key === "model")?.value : undefined;
+      if (model?.kind === "name") want(model.name);
+    }
+  }
   for (const call of raw.calls) {
+    // requests.post(f"{self.base_url}chat/completions"): the names the URL is built from.
+    if (HTTP_SENDS.has(calleeOf(call).at(-1) ?? "")) {
+      for (const entry of call.args.entries) if (entry.key === null) for (const match of raw.text.slice(entry.value.range.start, entry.value.range.end).matchAll(DOTTED)) want(match[0]);
+    }
+    // ask_cerebras(q, model="..."): a function of another module the model may be sent through.
+    if (call.base.kind === "name" && call.members.length === 0 && passesModel(call)) want(call.base.segments.join("."));
     const receiver = requestReceiver(call);
     if (receiver?.kind === "name") want(receiver.name);
     else if (receiver?.kind === "call") wantCall(receiver.call);
@@ -69,6 +84,20 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     for (const binding of byName.get(name) ?? []) wantBinding(binding);
   }
   return names;
+}
+
+const HTTP_SENDS: ReadonlySet<string> = new Set(["post", "fetch", "request"]);
+const DOTTED = /(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/g;
+
+function calleeOf(call: RawCall): string[] {
+  return call.base.kind === "name" ? [...call.base.segments, ...call.members] : call.members;
+}
+
+/** A call with a model keyword (`model=...`) or a model-shaped string argument. */
+function passesModel(call: RawCall): boolean {
+  return call.args.entries.some(
+    (entry) => (entry.key !== null && modelNameKind(entry.key) === "single") || (entry.key === null && entry.value.kind === "string" && literalShape(entry.value.string ?? "")),
+  );
 }
 
 /** The request method a call ends with (`chat.completions.create`), if any. */

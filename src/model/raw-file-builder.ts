@@ -26,6 +26,8 @@ export class RawFileBuilder {
   readonly valueScopes = new Map<Value, number>();
   readonly parameters = new Map<number, RawParameter[]>();
   readonly definitions: RawFunction[] = [];
+  /** Module-level classes whose attributes are assigned in their body (`class Config: MODEL = "..."`). */
+  readonly classes = new Set<string>();
   defaultExport: Returned | undefined;
   private doubleQuotes = 0;
   private singleQuotes = 0;
@@ -84,6 +86,7 @@ export class RawFileBuilder {
       valueScopes: this.valueScopes,
       parameters: this.parameters,
       definitions: this.definitions,
+      classes: this.classes,
       kit: file.kit,
       tables: file.tables,
       localImports: this.localImports,

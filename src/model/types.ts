@@ -269,6 +269,8 @@ export type ImportedSymbol =
   /** Any other module-level name (`MODEL = "zai-glm-4.6"`), defined at `path`. */
   /** `string`: the name's value, when the module assigns it one string literal (`MODEL = "zai-glm-4.6"`). */
   | { kind: "value"; path: string; name: string; string?: string }
+  /** A function that sends some of its parameters as a request's model (`def ask(q, model="..."): create(model=model)`). */
+  | { kind: "wrapper"; models: { parameter: RawParameter; endpoints: Endpoint[] }[] }
   | { kind: "module"; path: string; exports: ReadonlyMap<string, ImportedSymbol> };
 
 /** `create(model=MODEL)` where `MODEL` is defined in `definition`: reported there, once. */

@@ -8,14 +8,18 @@ const URLS = /https?:\/\/[^\s'"`]+/g;
 /**
  * Where a URL built in pieces points: a literal, a constant (module-level, a class field, an
  * attribute set once), or an expression joining them (a template string, an f-string, `+`,
- * `urljoin(BASE, ...)`, `new URL(path, BASE)`) whose URL parts agree on one endpoint.
+ * `urljoin(BASE, ...)`, `new URL(path, BASE)`) whose URL parts agree on one endpoint. `imported`
+ * gives the string a name holds in another module of the project.
  */
-export function urlEndpoint(value: Value, text: string, constants: ReadonlyMap<string, Value>, depth = 0): Endpoint {
+export function urlEndpoint(value: Value, text: string, constants: ReadonlyMap<string, Value>, imported?: (name: string) => string | undefined, depth = 0): Endpoint {
   if (value.kind === "string") return value.string === undefined ? "unknown" : classifyUrl(value.string);
   if (depth > 6) return "unknown";
   if (value.kind === "name" && value.name) {
     const constant = constants.get(value.name);
-    return constant ? urlEndpoint(constant, text, constants, depth + 1) : classifyExpression(value, text);
+    if (constant) return urlEndpoint(constant, text, constants, imported, depth + 1);
+    // self.base_url = Config.GLM_BASE_URL, with Config a settings class of another module.
+    const elsewhere = imported?.(value.name);
+    return elsewhere !== undefined ? classifyUrl(elsewhere) : classifyExpression(value, text);
   }
   const source = text.slice(value.range.start, value.range.end);
   const found = new Set<Endpoint>();
@@ -23,7 +27,8 @@ export function urlEndpoint(value: Value, text: string, constants: ReadonlyMap<s
   for (const match of source.matchAll(NAMES)) {
     // self.base_url of a class whose body says `base_url = ...`: the attribute's default.
     const constant = constants.get(match[0]) ?? (match[0].startsWith("self.") ? constants.get(match[0].slice(5)) : undefined);
-    if (constant) found.add(urlEndpoint(constant, text, constants, depth + 1));
+    if (constant) found.add(urlEndpoint(constant, text, constants, imported, depth + 1));
+    else if (imported?.(match[0]) !== undefined) found.add(classifyUrl(imported(match[0])!));
   }
   found.delete("unknown");
   if (found.size === 1) return [...found][0]!;

@@ -89,7 +89,10 @@ export function visitAssignment(lowering: PythonLowering, node: Node): void {
     lowering.raw.assign(target, lowered, lowering.scope);
     // class Config: GLM_BASE_URL = "...": also `Config.GLM_BASE_URL`, as code reads it.
     const owner = name.length === 1 ? lowering.classBody() : undefined;
-    if (owner) lowering.raw.assign(`${owner}.${target}`, lowered, lowering.scope);
+    if (owner) {
+      lowering.raw.assign(`${owner}.${target}`, lowered, lowering.scope);
+      if (lowering.scope === -1) lowering.raw.classes.add(owner);
+    }
     addModel(lowering, lowered, "variable", target, undefined, scope);
   }
   const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
