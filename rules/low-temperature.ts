@@ -18,7 +18,8 @@ export const lowTemperature: Rule = {
     docs: {
       summary: "A temperature below 0.6, where GLM 4.7's output quality degrades.",
       whatItDoes:
-        "Finds GLM requests whose `temperature` is a literal (or a constant) below 0.6 (option `threshold`). " +
+        "Finds GLM requests whose `temperature` is a literal (or a constant) below 0.6 (option `threshold`); the " +
+        "request's model is followed as model-id follows it, to a parameter's default or a setting's fallback too. " +
         "The unsafe fix raises it to the threshold, the guide's value for instruction following.",
       why:
         "Cerebras' GLM 4.7 migration guide recommends temperature 1.0 for general use and 0.6 for instruction " +

@@ -327,7 +327,12 @@ export const modelId: Rule = {
         "one provider only. The value is followed to the request: `MODELS[name]` and `.get(name)` lookups (every " +
         "value of the dict), fields of constant objects (`MODELS.GLM_4_6`), derived strings " +
         "(`MODELS.X.split(\"/\").pop()`), `self.id` and `this.modelId` back to the class field or constructor " +
-        "assignment, and raw HTTP requests whose URL is built in pieces. Comparisons, `in` and `.includes()` " +
+        "assignment (a TypeScript parameter property's default too), a parameter's default and what the file's " +
+        "calls of that function pass for it (by keyword or position), the same through a function of another " +
+        "module (`from utils import ask; ask(q, model=\"...\")`), a setting's fallback (`cfg.get(\"model\", \"...\")`, " +
+        "`os.getenv`), a settings class of another module (`Config.GLM_MODEL`), and raw HTTP requests whose URL is " +
+        "built in pieces. A default or fallback is rewritten in place only where every request it reaches goes to " +
+        "the same endpoint. Comparisons, `in` and `.includes()` " +
         "tests, `case` patterns and mapping keys are reported with no fix (they are often deliberate upgrade " +
         "shims). In a list or catalog no ID is rewritten to one already listed anywhere in the enclosing literal " +
         "(a list of objects, an enum's members), and two IDs never become the same entry.",

@@ -21,7 +21,8 @@ export const samplingConflict: Rule = {
       summary: "Both temperature and top_p tuned; GLM 4.7's guide says to adjust one, not both.",
       whatItDoes:
         "Finds requests to GLM (on Cerebras or Z.ai, or naming a GLM model) that set both `temperature` and " +
-        "`top_p` (`topP` in the Vercel AI SDK), neither provably at its default (1.0 and 0.95), counting values " +
+        "`top_p` (`topP` in the Vercel AI SDK), neither provably at its default (1.0 and 0.95), the model followed " +
+        "as model-id follows it (a parameter's default too), counting values " +
         "in a dict or object literal spread into the call. The unsafe fix keeps `temperature` and removes " +
         "`top_p`; the option `keep: \"top_p\"` keeps `top_p` instead.",
       why:

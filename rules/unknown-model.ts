@@ -84,7 +84,8 @@ export const unknownModel: Rule = {
       summary: "A model ID sent to Cerebras that the model catalog does not know (typos, other providers' spellings).",
       whatItDoes:
         "Checks the model ID of each request bound for Cerebras, and of each Cerebras deployment in configuration " +
-        "(`CEREBRAS_MODEL=...`, a `cerebras/` prefix), against the model catalog (`glm-migrate models`). An ID that " +
+        "(`CEREBRAS_MODEL=...`, a `cerebras/` prefix), followed as model-id follows it (constants, fields, parameter " +
+        "defaults and callers, `cfg.get(\"model\", \"...\")` fallbacks), against the model catalog (`glm-migrate models`). An ID that " +
         "is a close miss of a Cerebras ID, or another tool's spelling of one (`llama3.3-70b`, `llama-3.1-8b`, " +
         "`zai-glm4.7`), is an error with a did-you-mean; the safe fix rewrites it only where the intended ID is " +
         "certain (same letters and numbers, or a spelling the catalog records) and that model is served today. Any " +
