@@ -525,6 +525,18 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       raw.models.push({ value: first.value, position: "argument", key: "model", call });
     }
   }
+  for (const call of clientByCall.keys()) {
+    // dspy.LM("cerebras/..."), agno's Cerebras(id="..."): the library's own model options.
+    const constructor = constructorOf(call)!;
+    const first = call.args.entries[0];
+    if (constructor.modelArgument && first && first.key === null && !first.spread && first.value.kind === "string") {
+      raw.models.push({ value: first.value, position: "argument", key: "model", call });
+    }
+    for (const entry of call.fields?.entries ?? []) {
+      if (entry.key === null || modelNameKind(entry.key) || !constructor.modelKeys.includes(entry.key)) continue;
+      if (entry.value.kind === "string" && entry.value.string !== undefined) raw.models.push({ value: entry.value, position: "argument", key: "model", call });
+    }
+  }
 
   const models: ModelRef[] = raw.models.map((candidate) => {
     const request = candidate.call ? requestByCall.get(candidate.call) : undefined;

@@ -15,6 +15,10 @@ export interface SdkConstructor {
   apiKeyKeys: readonly string[];
   /** Chat-model wrappers (LangChain) take the request fields in the constructor. */
   requestFields?: boolean;
+  /** Option names that carry the model ID. */
+  modelKeys: readonly string[];
+  /** The first positional argument is the model ID. */
+  modelArgument?: boolean;
 }
 
 function constructorOf(library: ClientLibrary): SdkConstructor {
@@ -23,7 +27,9 @@ function constructorOf(library: ClientLibrary): SdkConstructor {
     defaultEndpoint: library.defaultEndpoint,
     baseUrlKeys: library.options.baseUrl,
     apiKeyKeys: library.options.apiKey,
+    modelKeys: library.options.model,
     ...(library.requestFields === "constructor" ? { requestFields: true } : {}),
+    ...(library.modelArgument ? { modelArgument: true } : {}),
   };
 }
 
