@@ -247,6 +247,19 @@ export const LIBRARIES = [
     source: "pydantic/pydantic-ai pydantic_ai_slim/pydantic_ai/providers/cerebras.py (commit 01fd811)",
   },
   {
+    // CerebrasModel(model_name, *, provider="cerebras", profile, settings): the model's requests go to
+    // Cerebras; its settings (cerebras_-prefixed) are not followed.
+    id: "pydantic-ai-cerebras-model",
+    language: "python",
+    constructors: ["pydantic_ai.models.cerebras.CerebrasModel"],
+    defaultEndpoint: "cerebras",
+    options: { model: ["model_name"], baseUrl: [], apiKey: [], extraFields: [] },
+    fieldNaming: "snake",
+    requestFields: "none",
+    modelArgument: true,
+    source: "pydantic/pydantic-ai pydantic_ai_slim/pydantic_ai/models/cerebras.py (commit 01fd811)",
+  },
+  {
     // OpenAIProvider(base_url=..., api_key=...): bound to Cerebras or Z.ai by its base URL.
     id: "pydantic-ai-openai",
     language: "python",
