@@ -13,7 +13,7 @@ describe("the client libraries' data", () => {
   });
 
   it("gives each library a way in: a constructor, a module client or a request function", () => {
-    const none = libraries.filter((library) => !library.constructors?.length && !library.moduleClients?.length && !library.requestFunctions?.length);
+    const none = libraries.filter((library) => !library.constructors?.length && !library.moduleClients?.length && !library.requestFunctions?.length && !library.wrappers?.length);
     expect(none.map((library) => library.id)).toEqual([]);
   });
 
@@ -51,7 +51,7 @@ describe("the client libraries' fixtures", () => {
 
   it("exercise every library: some rule fixture imports it", () => {
     const modulesOf = (library: ClientLibrary): string[] =>
-      [...(library.constructors ?? []), ...(library.moduleClients ?? []), ...(library.requestFunctions ?? [])].map((name) => {
+      [...(library.constructors ?? []), ...(library.moduleClients ?? []), ...(library.requestFunctions ?? []), ...(library.wrappers ?? [])].map((name) => {
         // `openai.default`, `@mastra/core/agent.Agent`: the module is everything before the last dot
         // of the export, or the whole name for a CommonJS require of the module.
         const dot = name.lastIndexOf(".");

@@ -136,6 +136,8 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   const python = isPython(file);
   const library = libraryFor(sdk, python ? "python" : "javascript");
   const dicts = extraDicts(library);
+  // instructor's response_model=, max_retries=: the wrapper takes them, the body never has them.
+  const wrapperKeywords = libraryFor(request.client?.wrapper, "python")?.wrapperKeywords ?? [];
 
   const addList = (list: EntryList, container: Container, spread: boolean, via?: Entry): void => {
     for (const entry of list.entries) {
@@ -148,6 +150,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         continue;
       }
       if (entry.key === null) continue;
+      if (container === "top" && wrapperKeywords.includes(entry.key)) continue;
       // Haystack's generation_kwargs={"extra_body": {...}}: the dict reaches create() as keywords.
       if ((container === "top" || (container === "model_kwargs" && via === undefined)) && python && entry.key === "extra_body" && sdk !== "zai" && sdk !== "zhipuai") {
         const literal = resolveLiteral(file, entry.value);

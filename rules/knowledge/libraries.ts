@@ -68,6 +68,13 @@ export interface ClientLibrary {
    * client): rules judge the fields as that library takes them.
    */
   sendsThrough?: "litellm" | "openai";
+  /**
+   * Functions that take a client of another library as their first argument and hand back the
+   * same client, patched (`instructor.from_openai(OpenAI(...))`): its requests are the wrapped
+   * client's, with the keywords in `wrapperKeywords` taken by the wrapper, not sent.
+   */
+  wrappers?: readonly string[];
+  wrapperKeywords?: readonly string[];
   /** The library source each name was read from: repository, path, version or commit. */
   source: string;
 }
@@ -346,6 +353,20 @@ export const LIBRARIES = [
     requestFields: "constructor",
     sendsThrough: "openai",
     source: "microsoft/autogen python/packages/autogen-ext/src/autogen_ext/models/openai/config/__init__.py (commit 03e40b7)",
+  },
+  {
+    // instructor.from_openai(OpenAI(base_url=...)), from_cerebras(Cerebras()), patch(client): the
+    // patched client's chat.completions.create(response_model=..., max_retries=..., ...) sends the
+    // rest of its keywords to the wrapped client's create().
+    id: "instructor",
+    language: "python",
+    wrappers: ["instructor.from_openai", "instructor.from_cerebras", "instructor.patch", "instructor.apatch"],
+    wrapperKeywords: ["response_model", "max_retries", "validation_context", "context", "strict", "hooks"],
+    defaultEndpoint: "unknown",
+    options: { model: [], baseUrl: [], apiKey: [], extraFields: [] },
+    fieldNaming: "snake",
+    requestFields: "method",
+    source: "567-labs/instructor instructor/client.py (Instructor.create) and instructor/client_cerebras.py",
   },
 
   // ---- JavaScript and TypeScript ----

@@ -61,6 +61,13 @@ export const JS_MODULE_CLIENTS = byName("javascript", (library) => library.modul
 /** The Vercel AI SDK's request functions: the body comes from their options object. */
 export const JS_REQUEST_FUNCTIONS = requestFunctions("javascript");
 
+/** Python functions that hand back the client they are given, patched (instructor), by their library id. */
+export const PYTHON_WRAPPERS: ReadonlyMap<string, string> = new Map(
+  (LIBRARIES as readonly ClientLibrary[])
+    .filter((library) => library.language === "python")
+    .flatMap((library) => (library.wrappers ?? []).map((name) => [name, library.id] as const)),
+);
+
 export const REQUEST_METHODS: readonly string[] = METHODS;
 
 /**
