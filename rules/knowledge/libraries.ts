@@ -366,7 +366,7 @@ export const LIBRARIES = [
     options: { model: [], baseUrl: [], apiKey: [], extraFields: [] },
     fieldNaming: "snake",
     requestFields: "method",
-    source: "567-labs/instructor instructor/client.py (Instructor.create) and instructor/client_cerebras.py",
+    source: "instructor-ai/instructor instructor/client.py (Instructor.create; commit ccfc985) and instructor/client_cerebras.py",
   },
 
   // ---- JavaScript and TypeScript ----
