@@ -75,6 +75,8 @@ export interface ClientLibrary {
    */
   wrappers?: readonly string[];
   wrapperKeywords?: readonly string[];
+  /** Request methods the library adds to the clients it makes or wraps, by their path below the client. */
+  requestMethods?: readonly string[];
   /** The library source each name was read from: repository, path, version or commit. */
   source: string;
 }
@@ -362,6 +364,7 @@ export const LIBRARIES = [
     language: "python",
     wrappers: ["instructor.from_openai", "instructor.from_cerebras", "instructor.patch", "instructor.apatch"],
     wrapperKeywords: ["response_model", "max_retries", "validation_context", "context", "strict", "hooks"],
+    requestMethods: ["chat.completions.create_with_completion", "chat.completions.create_partial", "chat.completions.create_iterable"],
     defaultEndpoint: "unknown",
     options: { model: [], baseUrl: [], apiKey: [], extraFields: [] },
     fieldNaming: "snake",

@@ -68,7 +68,11 @@ export const PYTHON_WRAPPERS: ReadonlyMap<string, string> = new Map(
     .flatMap((library) => (library.wrappers ?? []).map((name) => [name, library.id] as const)),
 );
 
-export const REQUEST_METHODS: readonly string[] = METHODS;
+/** The OpenAI-style request methods, then those a library adds (instructor's `create_with_completion`). */
+export const REQUEST_METHODS: readonly string[] = [
+  ...METHODS,
+  ...(LIBRARIES as readonly ClientLibrary[]).flatMap((library) => library.requestMethods ?? []),
+];
 
 /**
  * Libraries whose client, called with a model ID, gives a model object: the Vercel AI SDK's
