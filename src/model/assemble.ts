@@ -167,6 +167,8 @@ export interface RawFile {
   assignments: Map<string, Value[]>;
   /** The function each assigned value is evaluated in (its names resolve there); -1 or absent at module level. */
   valueScopes?: Map<Value, number>;
+  /** What each function returns, as values, by its scope. */
+  returnValues?: Map<number, Value[]>;
   /** Each function's parameters, by its scope. */
   parameters?: Map<number, RawParameter[]>;
   /** Every function and method defined in the file, nested ones too. */
@@ -612,6 +614,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     ...(raw.valueScopes ? { valueScopes: raw.valueScopes } : {}),
     ...(raw.parameters ? { parameters: raw.parameters } : {}),
     callers: callersOf(raw, (name, scope) => isBound(name, scope)),
+    returns: returnsOf(raw, (name, scope) => isBound(name, scope)),
     importedString,
   };
   const parameterEndpoints = linkModelFlow(models, requests, flow, (site) => callOfRequest.get(site)?.scope ?? -1);
@@ -781,6 +784,30 @@ function callersOf(raw: RawFile, isBound: (name: string, scope: number) => boole
   };
 }
 
+/** `self.name` or `this.name`: the method of that name in the class at hand, else the one method of that name. */
+function methodScope(definitions: readonly RawFunction[], segments: readonly string[], here: string | undefined): number | undefined {
+  if (!/^(self|this|cls)$/.test(segments[0]!)) return undefined;
+  const named = definitions.filter((definition) => definition.className !== undefined && definition.name === segments[1]);
+  const own = named.filter((definition) => definition.className === here);
+  return (own.length === 1 ? own[0] : named.length === 1 ? named[0] : undefined)?.scope;
+}
+
+/**
+ * What `self.active_model` (a property or getter), `self.pick()` and `pick()` return: the values
+ * of every `return` of that method of the class, or of that module-level function.
+ */
+function returnsOf(raw: RawFile, isBound: (name: string, scope: number) => boolean): ValueFlow["returns"] {
+  const classOf = new Map((raw.definitions ?? []).map((definition) => [definition.scope, definition.className]));
+  return (name, scope) => {
+    const segments = name.split(".");
+    let target: number | undefined;
+    if (segments.length === 1 && !isBound(name, scope)) target = raw.functions?.get(name);
+    else if (segments.length === 2) target = methodScope(raw.definitions ?? [], segments, classOf.get(scope));
+    const values = target === undefined ? undefined : raw.returnValues?.get(target);
+    return values?.map((value) => ({ value, scope: target! }));
+  };
+}
+
 function indexCallers(raw: RawFile, isBound: (name: string, scope: number) => boolean): Map<number, Caller[]> {
   const byScope = new Map<number, Caller[]>();
   const definitions = raw.definitions ?? [];
@@ -801,11 +828,8 @@ function indexCallers(raw: RawFile, isBound: (name: string, scope: number) => bo
     let target: number | undefined;
     if (segments.length === 1 && !isBound(segments[0]!, call.scope)) {
       target = raw.functions?.get(segments[0]!) ?? constructors.get(segments[0]!);
-    } else if (segments.length === 2 && /^(self|this|cls)$/.test(segments[0]!)) {
-      const named = methods.get(segments[1]!) ?? [];
-      const here = classOf.get(call.scope);
-      const own = named.filter((definition) => definition.className === here);
-      target = (own.length === 1 ? own[0] : named.length === 1 ? named[0] : undefined)?.scope;
+    } else if (segments.length === 2) {
+      target = methodScope(methods.get(segments[1]!) ?? [], segments, classOf.get(call.scope));
     }
     if (target !== undefined) pushTo(byScope, target, { args: call.args, scope: call.scope, shift: shift(target) });
   }

@@ -19,6 +19,11 @@ export interface ValueFlow {
   parameters?: ReadonlyMap<number, readonly RawParameter[]>;
   /** The calls of this file to the function whose scope is given. */
   callers?: (scope: number) => readonly Caller[];
+  /**
+   * What a getter or a function without arguments returns, each value with the scope it is
+   * evaluated in: `self.active_model` (a property), `this.model` (a getter), `self.pick()`, `pick()`.
+   */
+  returns?: (name: string, scope: number) => readonly { value: Value; scope: number }[] | undefined;
   /** The string a name imported from another module holds (`Config.GLM_MODEL`). */
   importedString?: (name: string, scope: number) => string | undefined;
 }
@@ -84,6 +89,8 @@ function collect(value: Value, scope: number, flow: ValueFlow, found: Candidates
     if (parameter(value.name, scope, flow, found, (next, at) => collect(next, at, flow, found, seen, depth + 1))) return;
     const held = lookup(value.name, constants);
     if (held) return follow(held);
+    const returned = flow.returns?.(value.name, scope);
+    if (returned) return returned.forEach((item) => collect(item.value, item.scope, flow, found, seen, depth + 1));
     const imported = flow.importedString?.(value.name, scope);
     if (imported !== undefined) found.literals.push({ kind: "string", range: value.range, string: imported });
     else found.possible = true;
@@ -95,9 +102,13 @@ function collect(value: Value, scope: number, flow: ValueFlow, found: Candidates
   // MODELS[name], MODELS.get(name), MODELS.get(name, default): every value of the dict.
   const indexed = /^([\w$.]+)(?:\[[^\]]+\]|\.get\([^()]*\))$/.exec(stripped);
   const table = indexed ? lookup(indexed[1]!, constants) : undefined;
-  if (table?.kind === "object" && table.list) {
+  // MODEL_CHAIN[self.index]: every element of the list.
+  if ((table?.kind === "object" || table?.kind === "array") && table.list) {
     for (const entry of table.list.entries) if (!entry.spread) follow(entry.value);
   }
+  // self.pick_model(), pick(): what the function returns.
+  const returned = value.kind === "call" && value.callee && value.args?.entries.length === 0 ? flow.returns?.(value.callee, scope) : undefined;
+  if (returned) return returned.forEach((item) => collect(item.value, item.scope, flow, found, seen, depth + 1));
   const callee = value.kind === "call" && value.args ? /([\w$]+)\s*$/.exec(text.slice(value.range.start, value.args.range.start))?.[1] : undefined;
   if (value.kind === "call" && value.args && callee !== undefined && FALLBACK_CALLS.has(callee)) {
     // cfg.get("model", "llama3.3-70b"): the fallback, or whatever the setting holds.

@@ -24,6 +24,8 @@ export class RawFileBuilder {
   readonly returns = new Map<number, Returned[]>();
   readonly assignments = new Map<string, Value[]>();
   readonly valueScopes = new Map<Value, number>();
+  /** What each function returns, as values (`return MODELS[self.index]`), by its scope. */
+  readonly returnValues = new Map<number, Value[]>();
   readonly parameters = new Map<number, RawParameter[]>();
   readonly definitions: RawFunction[] = [];
   /** Module-level classes whose attributes are assigned in their body (`class Config: MODEL = "..."`). */
@@ -44,8 +46,9 @@ export class RawFileBuilder {
   }
 
   /** One `return` (or arrow body) of the function whose scope is `scope`. */
-  returned(scope: number, value: Returned): void {
+  returned(scope: number, value: Returned, lowered?: Value): void {
     pushTo(this.returns, scope, value);
+    if (lowered) pushTo(this.returnValues, scope, lowered);
   }
 
   /** A name bound in `scope` by a form the bindings do not model: never taken for an import there. */
@@ -84,6 +87,7 @@ export class RawFileBuilder {
       comments: this.comments,
       assignments: this.assignments,
       valueScopes: this.valueScopes,
+      returnValues: this.returnValues,
       parameters: this.parameters,
       definitions: this.definitions,
       classes: this.classes,

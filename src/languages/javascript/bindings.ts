@@ -16,7 +16,7 @@ function returned(lowering: ScriptLowering, scope: number, expression: ts.Expres
     : ts.isNewExpression(value) || ts.isCallExpression(value)
       ? { call: lowerCall(lowering, value) }
       : { other: true };
-  lowering.raw.returned(scope, result);
+  lowering.raw.returned(scope, result, lowerValue(lowering, value));
 }
 
 export function visitReturn(lowering: ScriptLowering, node: ts.ReturnStatement): void {
@@ -111,7 +111,7 @@ export function visitParameter(lowering: ScriptLowering, node: ts.ParameterDecla
 }
 
 /** A method or constructor of a class, by its name and class: calls through `this.` and `new` reach it. */
-export function visitMethod(lowering: ScriptLowering, node: ts.MethodDeclaration | ts.ConstructorDeclaration): void {
+export function visitMethod(lowering: ScriptLowering, node: ts.MethodDeclaration | ts.ConstructorDeclaration | ts.GetAccessorDeclaration): void {
   const owner = node.parent;
   const className = (ts.isClassDeclaration(owner) || ts.isClassExpression(owner)) && owner.name ? owner.name.text : undefined;
   const name = ts.isConstructorDeclaration(node) ? "constructor" : propertyName(node.name);

@@ -58,7 +58,7 @@ function visitNode(lowering: ScriptLowering, node: ts.Node): void {
     visitExportAssignment(lowering, node);
   } else if (ts.isPropertyDeclaration(node)) {
     visitField(lowering, node);
-  } else if (ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node)) {
+  } else if (ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node)) {
     visitMethod(lowering, node);
   } else if (ts.isParameter(node)) {
     visitParameter(lowering, node);

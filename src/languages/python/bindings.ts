@@ -139,7 +139,7 @@ export function visitReturn(lowering: PythonLowering, node: Node): void {
   if (lowering.scope === -1 || !value || value.type === "none") return;
   const call = value.type === "call" ? lowerCall(lowering, value) : undefined;
   const returned: Returned = value.type === "identifier" ? { name: value.text } : call ? { call } : { other: true };
-  lowering.raw.returned(lowering.scope, returned);
+  lowering.raw.returned(lowering.scope, returned, lowerValue(lowering, value));
 }
 
 /** `with OpenAI(...) as client:` binds the client; any other `as` name only shadows. */
