@@ -113,7 +113,9 @@ function collect(value: Value, scope: number, flow: ValueFlow, found: Candidates
   if (value.kind === "call" && value.args && callee !== undefined && FALLBACK_CALLS.has(callee)) {
     // cfg.get("model", "llama3.3-70b"): the fallback, or whatever the setting holds.
     const positional = value.args.entries.filter((entry) => entry.key === null && !entry.spread);
-    const fallback = value.args.entries.find((entry) => entry.key === "default")?.value ?? (positional.length >= 2 ? positional.at(-1)!.value : undefined);
+    // getattr(obj, "model", fallback) names the attribute first; get and getenv name the key.
+    const least = callee === "getattr" ? 3 : 2;
+    const fallback = value.args.entries.find((entry) => entry.key === "default")?.value ?? (positional.length >= least ? positional.at(-1)!.value : undefined);
     found.possible = true;
     if (fallback?.kind === "string") collect(fallback, scope, flow, found, seen, depth + 1);
     return;
