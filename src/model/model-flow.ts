@@ -146,6 +146,10 @@ function parameter(name: string, scope: number, flow: ValueFlow, found: Candidat
 /** The argument a call passes for a parameter, by keyword or position. */
 export function argumentFor(caller: Caller, declared: RawParameter): Value | undefined {
   const entries = caller.args.entries;
+  if (declared.field !== undefined) {
+    const object = entries.filter((entry) => entry.key === null && !entry.spread)[declared.field - caller.shift]?.value;
+    return object?.kind === "object" ? findOption(object.list, declared.name) : undefined;
+  }
   const keyword = entries.find((entry) => entry.key === declared.name && !entry.spread);
   if (keyword) return keyword.value;
   if (declared.index === -1) return undefined;

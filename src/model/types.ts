@@ -354,4 +354,9 @@ export interface RawParameter {
   /** Its position for positional arguments; -1 for keyword-only and rest parameters. */
   index: number;
   default?: Value;
+  /**
+   * A property of the object passed at this position (`function ask({ model = "..." })`): the
+   * argument is that object literal's entry of the same name.
+   */
+  field?: number;
 }

@@ -90,7 +90,27 @@ export function visitField(lowering: ScriptLowering, node: ts.PropertyDeclaratio
   bindInitializer(lowering, `this.${node.name.text}`, node.initializer);
 }
 
+/** The position of a parameter among its function's, leaving out TypeScript's `this` parameter. */
+function positionOf(owner: ts.SignatureDeclaration, node: ts.ParameterDeclaration): number {
+  return owner.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this")).indexOf(node);
+}
+
+/** `function ask({ model = "glm-4.6", messages })`: each property is a parameter read off the object passed there. */
+function destructuredParameters(lowering: ScriptLowering, node: ts.ParameterDeclaration): void {
+  const owner = node.parent;
+  if (!ts.isObjectBindingPattern(node.name) || !ts.isFunctionLike(owner)) return;
+  const field = positionOf(owner, node);
+  for (const element of node.name.elements) {
+    if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+    const key = element.propertyName ? propertyName(element.propertyName) : element.name.text;
+    if (key !== element.name.text) continue;
+    const initializer = element.initializer ? lowerValue(lowering, element.initializer) : undefined;
+    lowering.raw.parameter(owner.pos, { name: key, index: -1, field, ...(initializer ? { default: initializer } : {}) });
+  }
+}
+
 export function visitParameter(lowering: ScriptLowering, node: ts.ParameterDeclaration): void {
+  destructuredParameters(lowering, node);
   if (!ts.isIdentifier(node.name)) return;
   bindType(lowering, node.name.text, node.type);
   // An untyped parameter still shadows an outer name: what it holds is unknown.
@@ -103,8 +123,7 @@ export function visitParameter(lowering: ScriptLowering, node: ts.ParameterDecla
   const owner = node.parent;
   if (!ts.isFunctionLike(owner) || node.name.text === "this") return;
   const scope = owner.pos;
-  const position = owner.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === "this")).indexOf(node);
-  const index = node.dotDotDotToken ? -1 : position;
+  const index = node.dotDotDotToken ? -1 : positionOf(owner, node);
   lowering.raw.parameter(scope, { name: node.name.text, index, ...(initializer ? { default: initializer } : {}) });
   // this.model of `constructor(private model = DEFAULT)`: the parameter, whatever the caller passes.
   if (isProperty) lowering.raw.assign(`this.${node.name.text}`, { kind: "name", name: node.name.text, range: range(lowering, node.name) }, scope);
