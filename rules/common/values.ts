@@ -3,6 +3,7 @@ import type { LoweredFile, Value } from "../../src/model/types.js";
 import { catalogModel, guideAppliesTo } from "../knowledge/catalog.js";
 import { parseModelId } from "../knowledge/models.js";
 import type { RequestBody } from "./body.js";
+import { pinnedToCerebras } from "./openrouter.js";
 
 /** A literal, or a name assigned exactly once in the file to a literal. */
 export function resolve(file: LoweredFile, value: Value): Value {
@@ -49,7 +50,8 @@ export function formatNumber(value: number): string {
  * rules stay quiet on an OpenAI call to gpt-4o, Llama on Cerebras, or GLM-4-Flash on Z.ai.
  */
 export function isGlmRequest(body: RequestBody, target: Target): boolean {
-  if (body.model === undefined) return false;
+  // OpenRouter translates sampling and limits for the provider it is pinned to: only the model is ours.
+  if (body.model === undefined || pinnedToCerebras(body)) return false;
   const id = parseModelId(body.model).id;
   // GLM 4.5 to 4.7 by any of their names, as the catalog marks them, and the target.
   return id === target.model || guideAppliesTo(id);
