@@ -37,7 +37,10 @@ export const maxCompletionTokens: Rule = {
         "with an unsafe fix that clamps it. A request whose model or cap is unknown gets no limit check.\n\n" +
         "What it follows. The cap of the model the request will have: a request on a retired Cerebras ID " +
         "(`qwen-3-32b`, `llama-3.3-70b`) or on `zai-glm-4.6`, which model-id moves to the target, is held to the " +
-        "target's cap, and the message says so; a current model (`gpt-oss-120b`) is held to its own.",
+        "target's cap, and the message says so; a current model (`gpt-oss-120b`) is held to its own. Bodies sent " +
+        "by raw HTTP clients are requests too: `fetch` and `axios`, got and ky (`json`), undici's `request` and " +
+        "`fetch` (`body: JSON.stringify(...)`), Node's `https.request({ hostname, path })` with the body written by " +
+        "`req.write(...)`, and Python's `requests`, `httpx` and `aiohttp` (`json=` or `data=json.dumps(...)`).",
       why:
         "The migration guide sets output length with `max_completion_tokens`; both Cerebras SDKs still accept " +
         "`max_tokens` but document it as deprecated. zai-glm-4.7's maximum output is 40k tokens (40,960).",
