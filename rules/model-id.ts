@@ -353,7 +353,10 @@ export const modelId: Rule = {
         "pinned to Cerebras (`provider: { only: [\"cerebras\"] }` or `order`, also in `extra_body`) with a " +
         "`z-ai/glm-*` slug, as a literal or a constant: a GLM Cerebras no longer serves becomes `z-ai/glm-4.7`, " +
         "OpenRouter's name for the target (the catalog's spelling); the other fields are OpenRouter's to " +
-        "translate, so no other rule checks that request.",
+        "translate, so no other rule checks that request. In configuration files (YAML, JSON, TOML, .env), besides " +
+        "keys that name a model, a catalog ID under another key of a `models` section (`models.writer`, " +
+        "`models[].id`) or under `id`, `name`, `default`, `llm`, `primary` or `fallback` counts as a literal: where " +
+        "the file talks to Cerebras (its URLs, its provider, a file named for it) or, for a Z.ai ID, to Z.ai.",
       why:
         `Cerebras deprecated \`zai-glm-4.6\` on ${catalogModel("zai-glm-4.6")?.deprecatedOn?.value} in favour of GLM 4.7, and has retired the other IDs ` +
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
