@@ -1,7 +1,7 @@
 import { Fix, type Rule } from "../src/model/rule.js";
 import { field, replaceValue, requestBodies } from "./common/body.js";
 import { FOLLOWS_REQUEST_MODEL, formatNumber, glmAdvice, numberOf } from "./common/values.js";
-import { GLM_TRIGGERS } from "./common/triggers.js";
+import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
 
 export const lowTemperature: Rule = {
   meta: {
@@ -9,7 +9,7 @@ export const lowTemperature: Rule = {
     severity: "warning",
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "shell"],
-    triggers: GLM_TRIGGERS,
+    triggers: GLM_OR_CEREBRAS_TRIGGERS,
     options: { threshold: { type: "number", minimum: 0, maximum: 2, default: 0.6, description: "Temperatures below this are reported." } },
     messages: {
       "too-low":

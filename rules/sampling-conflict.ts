@@ -1,7 +1,7 @@
 import { Fix, type Rule } from "../src/model/rule.js";
 import { field, fieldRange, removeField, requestBodies, type BodyField } from "./common/body.js";
 import { FOLLOWS_REQUEST_MODEL, glmAdvice, isNull, numberOf } from "./common/values.js";
-import { GLM_TRIGGERS } from "./common/triggers.js";
+import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
 
 const DEFAULTS: Record<string, number> = { temperature: 1.0, top_p: 0.95 };
 
@@ -11,7 +11,7 @@ export const samplingConflict: Rule = {
     severity: "warning",
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "shell"],
-    triggers: GLM_TRIGGERS,
+    triggers: GLM_OR_CEREBRAS_TRIGGERS,
     options: { keep: { enum: ["temperature", "top_p"], default: "temperature", description: "The sampling setting the fix keeps." } },
     messages: {
       "both-tuned": "both `temperature` and `top_p` are tuned; GLM 4.7's guide says to adjust one, not both",

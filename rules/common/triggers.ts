@@ -15,3 +15,9 @@ export const CEREBRAS_TRIGGERS: readonly string[] = ["cerebras", "CEREBRAS", IMP
 
 /** The GLM 4.5-4.7 IDs the guide's advice is for all contain this. */
 export const GLM_TRIGGERS: readonly string[] = ["glm-4."];
+
+/**
+ * A GLM request, or one on Cerebras that moves to the target (a retired Llama or Qwen ID gets the
+ * target's sampling advice): rules that follow the model the request will have.
+ */
+export const GLM_OR_CEREBRAS_TRIGGERS: readonly string[] = [...GLM_TRIGGERS, ...CEREBRAS_TRIGGERS];
