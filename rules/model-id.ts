@@ -356,7 +356,8 @@ export const modelId: Rule = {
         "translate, so no other rule checks that request. In configuration files (YAML, JSON, TOML, .env), besides " +
         "keys that name a model, a catalog ID under another key of a `models` section (`models.writer`, " +
         "`models[].id`) or under `id`, `name`, `default`, `llm`, `primary` or `fallback` counts as a literal: where " +
-        "the file talks to Cerebras (its URLs, its provider, a file named for it) or, for a Z.ai ID, to Z.ai.",
+        "the file talks to Cerebras (its URLs, its provider, a file named for it) or, for a Z.ai ID, to Z.ai; a " +
+        "retired ID only Cerebras ever served (`qwen-3-coder-480b`) counts unless the file points elsewhere.",
       why:
         `Cerebras deprecated \`zai-glm-4.6\` on ${catalogModel("zai-glm-4.6")?.deprecatedOn?.value} in favour of GLM 4.7, and has retired the other IDs ` +
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",

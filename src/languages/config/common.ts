@@ -96,14 +96,22 @@ export function configModels(values: readonly ConfigValue[], path = ""): ModelRe
   return models;
 }
 
-/** The catalog's model IDs in a value under a key that does not name a model. */
+/**
+ * The catalog's model IDs in a value under a key that does not name a model. A retired ID only
+ * Cerebras ever served names a Cerebras model wherever it is sent, so it is a model setting
+ * unless the document points elsewhere; any other ID is a literal, counted by the file's context.
+ */
 function knownLiterals(entry: ConfigValue, key: string, endpointFor: (entry: ConfigValue) => Endpoint): ModelRef[] {
-  const known = (value: Value): boolean => value.kind === "string" && parseModelId(value.string ?? "").known !== undefined;
-  if (entry.value.kind === "string") {
-    return known(entry.value) ? [{ value: entry.value, position: "literal", key, endpoint: endpointFor(entry), place: "value" }] : [];
-  }
+  const endpoint = endpointFor(entry);
+  const refOf = (value: Value, place: "value" | "element", siblings?: Value[]): ModelRef | undefined => {
+    const known = value.kind === "string" ? parseModelId(value.string ?? "").known : undefined;
+    if (!known) return undefined;
+    const cerebrasOwn = known.kind === "cerebras-retired" && !known.sharedWith && (endpoint === "cerebras" || endpoint === "unknown");
+    return { value, position: cerebrasOwn ? "config" : "literal", key, endpoint, place, ...(siblings ? { siblings } : {}) };
+  };
+  if (entry.value.kind === "string") return [refOf(entry.value, "value")].filter((ref): ref is ModelRef => ref !== undefined);
   const siblings = entry.value.kind === "array" ? (entry.value.list?.entries ?? []).map((element) => element.value) : [];
-  return siblings.filter(known).map((value) => ({ value, position: "literal" as const, key, endpoint: endpointFor(entry), place: "element" as const, siblings }));
+  return siblings.map((value) => refOf(value, "element", siblings)).filter((ref): ref is ModelRef => ref !== undefined);
 }
 
 /** String values under URL-like keys, for the rule that checks where a configuration points. */
