@@ -13,8 +13,12 @@ export const IMPORTED_CLIENT_CALL = "completions.create";
  */
 export const CEREBRAS_TRIGGERS: readonly string[] = ["cerebras", "CEREBRAS", IMPORTED_CLIENT_CALL];
 
+/** The GLM 4.5-4.7 IDs the guide's advice is for all contain this. */
+export const GLM_TRIGGERS: readonly string[] = ["glm-4."];
+
 /**
- * The GLM 4.5-4.7 IDs the guide's advice is for all contain this; a request whose model is set in
- * another module (`self.model = Config.GLM_MODEL`) shows only its call or its URL.
+ * A GLM request, or one on Cerebras that moves to the target (a retired Llama or Qwen ID gets the
+ * target's sampling advice): rules that follow the model the request will have. A raw request
+ * whose model is set in another module (`self.model = Config.GLM_MODEL`) shows only its URL.
  */
-export const GLM_TRIGGERS: readonly string[] = ["glm-4.", IMPORTED_CLIENT_CALL, "chat/completions"];
+export const GLM_OR_CEREBRAS_TRIGGERS: readonly string[] = [...GLM_TRIGGERS, ...CEREBRAS_TRIGGERS, "chat/completions"];

@@ -5,6 +5,7 @@ import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";
 import { linkModelFlow, linkWrapperCalls, modelLiterals, modelSourceName, type Caller, type ValueFlow } from "./model-flow.js";
 import { clientBase, urlEndpoint } from "./url-flow.js";
+import { httpBody, isHttpPost, nodeRequest, nodeWrittenBody, type HttpCall } from "./http-sites.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
@@ -416,6 +417,42 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return qualified === undefined ? undefined : moduleClient(qualified);
   };
 
+  /** A call as the HTTP helpers see it: arguments, callee, and the callee through the imports. */
+  const asHttpCall = (call: RawCall): HttpCall => {
+    const qualified = call.base.kind === "name" && call.members.length === 0 ? qualify(call.base.segments) : undefined;
+    return { args: call.args, callee: calleeSegments(call), ...(qualified !== undefined ? { qualified } : {}) };
+  };
+
+  /** Calls on the names a call's result is bound to (`req.write(...)` after `req = https.request(...)`). */
+  let callsOnName: Map<string, RawCall[]> | undefined;
+  const callsOnResult = (call: RawCall): HttpCall[] => {
+    if (!callsOnName) {
+      callsOnName = new Map();
+      for (const other of raw.calls) {
+        if (other.base.kind === "name" && other.base.segments.length === 2 && other.members.length === 0) pushTo(callsOnName, other.base.segments[0]!, other);
+      }
+    }
+    const bound = raw.bindings.filter((binding) => binding.call === call);
+    return bound.flatMap((binding) => (callsOnName!.get(binding.name) ?? []).filter((other) => other.scope === binding.scope)).map(asHttpCall);
+  };
+
+  /** The request site of a raw HTTP call whose body is this JSON literal (or constant). */
+  const httpRequest = (call: RawCall, body: Value | undefined, endpoint: Endpoint): RequestSite | undefined => {
+    const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
+    if (!literal || literal.kind !== "object" || !literal.list) return undefined;
+    return {
+      kind: "http",
+      method: "chat.completions",
+      sdk: "http",
+      endpoint,
+      range: call.range,
+      calleeRange: call.calleeRange,
+      args: call.args,
+      request: literal.list,
+      open: literal.list.entries.some((entry) => entry.spread),
+    };
+  };
+
   const providerByCall = new Map<RawCall, Client>();
   const callAt = new Map(raw.calls.map((call) => [call.range.start, call]));
   for (const call of raw.calls) {
@@ -443,14 +480,17 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 
   /**
-   * A raw HTTP POST to a chat-completions URL: `requests.post(url, json={...})`,
-   * `httpx.post(...)`, `fetch(url, { body: JSON.stringify({...}) })`, `axios.post(url, {...})`.
-   * The URL decides the endpoint; the JSON literal is the request.
+   * A raw HTTP POST to a chat-completions URL: `requests.post(url, json={...})`, `httpx.post(...)`,
+   * `fetch(url, { body: JSON.stringify({...}) })`, `axios.post(url, {...})`, got and ky (`json`),
+   * undici's `request` and `fetch`, and Node's `https.request({ hostname, path })` with the body
+   * written by `req.write(JSON.stringify(body))`. The URL decides the endpoint; the JSON literal is
+   * the request.
    */
   function httpSite(call: RawCall): RequestSite | undefined {
-    const callee = calleeSegments(call);
-    const last = callee.at(-1);
-    if (last !== "post" && last !== "fetch" && last !== "request") return undefined;
+    const http = asHttpCall(call);
+    const node = nodeRequest(http, constants);
+    if (node) return httpRequest(call, nodeWrittenBody(callsOnResult(call), constants), node.endpoint);
+    if (!isHttpPost(http)) return undefined;
     const positional = call.args.entries.filter((entry) => entry.key === null && !entry.spread);
     // The URL is a literal, a template, or a constant of the file (URL = "https://...").
     const urlText = (value: Value): string => {
@@ -459,33 +499,9 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     };
     const url = positional.find((entry) => /chat\/completions/.test(urlText(entry.value)))?.value;
     if (!url) return undefined;
-    let body: Value | undefined;
-    const jsonKeyword = call.args.entries.find((entry) => entry.key === "json")?.value;
-    if (jsonKeyword) body = jsonKeyword;
-    else if (last === "fetch") {
-      // fetch(url, { body: JSON.stringify({...}) })
-      const init = positional[positional.indexOf(positional.find((entry) => entry.value === url)!) + 1]?.value;
-      const bodyValue = findOption(init?.list, "body");
-      if (bodyValue?.kind === "call" && bodyValue.callee === "JSON.stringify") body = bodyValue.args?.entries[0]?.value;
-    } else {
-      // axios.post(url, {...})
-      body = positional[positional.indexOf(positional.find((entry) => entry.value === url)!) + 1]?.value;
-    }
-    const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
-    if (!literal || literal.kind !== "object" || !literal.list) return undefined;
     let endpoint = urlEndpoint(url, text, constants, (name) => importedString(name, call.scope));
     if (endpoint === "unknown" && /^["'`]?\//.test(urlText(url))) endpoint = relativeEndpoint(call);
-    return {
-      kind: "http",
-      method: "chat.completions",
-      sdk: "http",
-      endpoint,
-      range: call.range,
-      calleeRange: call.calleeRange,
-      args: call.args,
-      request: literal.list,
-      open: literal.list.entries.some((entry) => entry.spread),
-    };
+    return httpRequest(call, httpBody(http, url, constants), endpoint);
   }
 
   /** `http.post("/chat/completions")` on a client made with a base URL: that base's endpoint. */
