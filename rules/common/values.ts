@@ -88,6 +88,9 @@ export const FOLLOWS_REQUEST_MODEL =
  */
 export function glmAdvice(body: RequestBody, target: Target): "own" | "target" | undefined {
   if (isGlmRequest(body, target)) return "own";
+  // A default the request may not keep (a parameter's, a fallback) is not a model to move: the
+  // code may well choose another one before it sends (`if self.model == "gpt-oss-120b": ...`).
+  if (body.modelPossible) return undefined;
   const model = requestModel(body, target);
   return model?.onTarget && guideAppliesTo(target.model) ? "target" : undefined;
 }
