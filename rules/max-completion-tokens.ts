@@ -4,6 +4,7 @@ import { numberOf } from "./common/values.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
 import { maxCompletionTokensOf } from "./knowledge/catalog.js";
 import { parseModelId } from "./knowledge/models.js";
+import { onceMoved, zaiMove } from "./common/zai-move.js";
 
 /**
  * The request's model and its own output cap, from the catalog. No model in sight, or no stated
@@ -24,9 +25,9 @@ export const maxCompletionTokens: Rule = {
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: CEREBRAS_TRIGGERS,
     messages: {
-      deprecated: "`max_tokens` is deprecated on Cerebras; use `max_completion_tokens`",
-      "both-set": "`max_tokens` is deprecated and `max_completion_tokens` is set too; remove `max_tokens`",
-      "above-cap": "{value} output tokens is above {model}'s cap of {cap}",
+      deprecated: "`max_tokens` is deprecated on Cerebras; use `max_completion_tokens`{once}",
+      "both-set": "`max_tokens` is deprecated and `max_completion_tokens` is set too; remove `max_tokens`{once}",
+      "above-cap": "{value} output tokens is above {model}'s cap of {cap}{once}",
     },
     docs: {
       summary: "`max_tokens` (deprecated) and output limits above zai-glm-4.7's 40,960-token cap.",
@@ -46,23 +47,33 @@ export const maxCompletionTokens: Rule = {
         "Cerebras/cerebras-cloud-sdk-python resources/chat/completions.py docstring of max_tokens (1.67.0, 2026-01-06)",
     },
   },
-  check({ file, report }) {
+  check({ file, target, report }) {
     for (const body of requestBodies(file)) {
-      if (body.endpoint !== "cerebras") continue;
+      // A Z.ai-bound request: what its move needs, fixed only as part of that move.
+      const move = zaiMove(body, target);
+      if (body.endpoint !== "cerebras" && !move) continue;
+      const fixes = move?.state !== "stays";
+      const once = onceMoved(move);
       const legacy = field(body, "max_tokens");
       const current = field(body, "max_completion_tokens");
       // The text completions endpoint has only `max_tokens`: there it is current, not deprecated.
-      const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http") && body.endpointKind === "chat";
+      // The Z.ai SDK's client becomes the Cerebras SDK's when it moves.
+      const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http" || body.sdk === "zai" || body.sdk === "zhipuai") && body.endpointKind === "chat";
       if (legacy && legacy.container === "top" && renames) {
+        const rename = renameField(body, legacy, "max_completion_tokens");
         report({
           range: legacy.entry.keyRange ?? legacy.entry.range,
           messageId: current ? "both-set" : "deprecated",
-          fix: current
-            ? Fix.unsafe(removeField(body, legacy), "Remove `max_tokens`")
-            : Fix.safe(renameField(body, legacy, "max_completion_tokens"), "Rename to `max_completion_tokens`"),
+          data: { once },
+          fix: !fixes
+            ? undefined
+            : current
+              ? Fix.unsafe(removeField(body, legacy), "Remove `max_tokens`")
+              : Fix.of(move ? "unsafe" : "safe", rename, "Rename to `max_completion_tokens`"),
         });
       }
-      const limits = outputCapOf(body.model);
+      // A moving request's model becomes the target, and so does its cap.
+      const limits = move ? outputCapOf(target.model) : outputCapOf(body.model);
       for (const limit of [legacy, current]) {
         if (!limit || !limits) continue;
         const value = numberOf(file, limit.entry.value);
@@ -72,8 +83,8 @@ export const maxCompletionTokens: Rule = {
           range: limit.entry.value.range,
           severity: "error",
           messageId: "above-cap",
-          data: { value, model: limits.id, cap: limits.cap },
-          fix: Fix.unsafe(literal ? replaceValue(limit, String(limits.cap)) : undefined, `Clamp to ${limits.cap}`),
+          data: { value, model: limits.id, cap: limits.cap, once },
+          fix: Fix.unsafe(literal && fixes ? replaceValue(limit, String(limits.cap)) : undefined, `Clamp to ${limits.cap}`),
         });
       }
     }

@@ -8,10 +8,16 @@
 export const IMPORTED_CLIENT_CALL = "completions.create";
 
 /**
+ * A request bound to Z.ai shows one of these (its SDK, its hosts): the rules also report what its
+ * move to Cerebras will need.
+ */
+export const ZAI_TRIGGERS: readonly string[] = ["z.ai", "bigmodel.cn", "zhipuai", "ZhipuAI", "ZaiClient", "ZhipuAiClient"];
+
+/**
  * A request to Cerebras shows it: an import, a base URL, an env-var name, a `cerebras/` prefix; or,
  * on a client imported from another module of the project, only the method it calls.
  */
-export const CEREBRAS_TRIGGERS: readonly string[] = ["cerebras", "CEREBRAS", IMPORTED_CLIENT_CALL];
+export const CEREBRAS_TRIGGERS: readonly string[] = ["cerebras", "CEREBRAS", IMPORTED_CLIENT_CALL, ...ZAI_TRIGGERS];
 
 /** The GLM 4.5-4.7 IDs the guide's advice is for all contain this. */
 export const GLM_TRIGGERS: readonly string[] = ["glm-4."];

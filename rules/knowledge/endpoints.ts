@@ -20,8 +20,16 @@ export const ZAI_API_HOSTS: readonly string[] = ["api.z.ai", "open.bigmodel.cn"]
  */
 export const ZAI_OPENAI_BASE = /^https?:\/\/(?:api\.z\.ai|open\.bigmodel\.cn)\/api\/(?:coding\/)?paas\/v4/i;
 
+/**
+ * Z.ai's GLM Coding Plan base (`/api/coding/paas/v4`): a subscription billed apart from the API,
+ * so moving it is the user's choice, never a fix. Sources: API-FACTS.md §3; Continue's Z.ai
+ * provider page (docs.continue.dev/customize/model-providers/more/zai, read 2026-11-29: "a
+ * subscription-based endpoint", "prompt-based pricing rather than token-based pricing").
+ */
+export const ZAI_CODING_BASE = /^https?:\/\/(?:api\.z\.ai|open\.bigmodel\.cn)\/api\/coding\/paas\/v4/i;
+
 /** Z.ai API-key variables, and the Cerebras one that replaces them. */
-export const ZAI_KEY_VARIABLES: readonly string[] = ["ZAI_API_KEY", "ZHIPUAI_API_KEY", "ZHIPU_API_KEY"];
+export const ZAI_KEY_VARIABLES: readonly string[] = ["ZAI_API_KEY", "ZHIPUAI_API_KEY", "ZHIPU_API_KEY", "GLM_API_KEY"];
 export const CEREBRAS_KEY_VARIABLE = "CEREBRAS_API_KEY";
 
 /** Z.ai SDK client classes (Python), and the Cerebras SDK import that replaces them. */
