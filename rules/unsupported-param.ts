@@ -15,7 +15,7 @@ export const unsupportedParam: Rule = {
       remove: "`{field}` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): {why}; remove it{once}",
       rename: "`{field}` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): {why}; use `{to}`{once}",
       blocks:
-        "`{field}` is a Z.ai field ({why}) that Cerebras has no equivalent for, so this request is not moved to Cerebras while it sends it",
+        "`{field}` is a Z.ai field Cerebras has no equivalent for ({why}), so this request is not moved to Cerebras while it sends it: keep it on Z.ai, or remove the field by hand and fix again",
     },
     docs: {
       summary: "Z.ai-only request fields (`tool_stream`, `do_sample`, `user_id`, ...) sent to Cerebras.",

@@ -66,7 +66,7 @@ function modelBlocker(body: RequestBody): string | undefined {
   }
   const { id, known } = parseModelId(body.model);
   if (!known) return `\`${id}\` has no Cerebras equivalent`;
-  if (known.kind === "zai" && !known.autoFix) return `\`${id}\` is ${known.note ?? "a model"} with no Cerebras equivalent`;
+  if (known.kind === "zai" && !known.autoFix) return `\`${id}\` has no Cerebras equivalent (${known.note ?? "a Z.ai model"})`;
   if (known.kind === "cerebras-retired" && !known.autoFix) return `\`${id}\` has no Cerebras equivalent`;
   return undefined;
 }
