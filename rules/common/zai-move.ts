@@ -93,6 +93,19 @@ export function requestBlocker(body: RequestBody): string | undefined {
   return thinkingBlocker(body);
 }
 
+/** A client whose key option names a Z.ai key variable, itself or through a constant. */
+function readsZaiKey(file: LoweredFile, client: Client): boolean {
+  const key = apiKeyOption(client);
+  if (!key) return false;
+  const value = resolve(file, key);
+  return new RegExp(KEY_PATTERN.source).test(file.text.slice(value.range.start, value.range.end)) || keyVariableEdits(file, key).length > 0;
+}
+
+function blockedRequest(file: LoweredFile, request: RequestSite): boolean {
+  const body = requestBody(file, request);
+  return body !== undefined && requestBlocker(body) !== undefined;
+}
+
 /** The requests of this file made on a client. */
 function requestsOn(file: LoweredFile, client: Client): RequestSite[] {
   return file.requests.filter((request) => request.client === client);
@@ -152,8 +165,9 @@ export function moveBlocker(file: LoweredFile, client: Client): string | undefin
   if (!blocker && zaiKeyEdits(file).length > 0) {
     // The file reads a Z.ai key outside the clients' options: it is renamed with the move, so
     // everything else in the file that reads it must move too.
-    const other = file.clients.find((candidate) => candidate !== client && candidate.endpoint === "zai" && clientBlocker(file, candidate));
-    if (other) blocker = "the file's Z.ai key also serves a client that cannot move";
+    const other = file.clients.find((candidate) => candidate !== client && candidate.endpoint === "zai" && readsZaiKey(file, candidate) && clientBlocker(file, candidate));
+    const request = file.requests.find((candidate) => candidate.endpoint === "zai" && !candidate.client && blockedRequest(file, candidate));
+    if (other || request) blocker = `the file's Z.ai key also serves a ${other ? "client" : "request"} that cannot move`;
   }
   known.set(client, blocker);
   return blocker;
