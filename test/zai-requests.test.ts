@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lintSource } from "../src/index.js";
-import { ROOT, tempDir } from "./helpers/cli.js";
+import { cli, ROOT, tempDir } from "./helpers/cli.js";
 import { defects, reasoningOff, type Body } from "./helpers/request-checks.js";
 import { startStandIn, type StandIn } from "./helpers/stand-in-server.js";
 
@@ -140,4 +140,42 @@ describe("Z.ai-bound programs move to Cerebras whole in one fix --unsafe-fixes",
       });
     });
   }, 60_000);
+});
+
+describe("a Z.ai client shared by several modules moves once, with every request on it, or not at all", () => {
+  const LLM = 'import os\n\nfrom zai import ZaiClient\n\nclient = ZaiClient(api_key=os.environ["ZAI_API_KEY"])\n';
+  const CHAT = 'from app.llm import client\n\n\ndef ask(messages):\n    return client.chat.completions.create(model="glm-4.7", messages=messages, tool_stream=True, max_tokens=65536)\n';
+  const STREAM =
+    "from .llm import client\n\n\ndef stream(messages):\n" +
+    '    for chunk in client.chat.completions.create(model="glm-4.6", messages=messages, stream=True):\n' +
+    "        print(chunk.choices[0].delta.reasoning_content)\n";
+  const VISION = '\n\ndef look(messages):\n    return client.chat.completions.create(model="glm-4.6v", messages=messages)\n';
+
+  function tree(stream: string): string {
+    const dir = tempDir("glm-zai-shared-");
+    mkdirSync(join(dir, "app"));
+    writeFileSync(join(dir, "app", "__init__.py"), "");
+    writeFileSync(join(dir, "app", "llm.py"), LLM);
+    writeFileSync(join(dir, "app", "chat.py"), CHAT);
+    writeFileSync(join(dir, "app", "stream.py"), stream);
+    return dir;
+  }
+  const read = (dir: string, name: string): string => readFileSync(join(dir, "app", name), "utf8");
+
+  it("in one run: the client, its key, and each module's model, fields and reads", () => {
+    const dir = tree(STREAM);
+    expect(cli(["fix", "--unsafe-fixes", "app"], { cwd: dir }).code).toBe(0);
+    expect(read(dir, "llm.py")).toBe('import os\n\nfrom cerebras.cloud.sdk import Cerebras\n\nclient = Cerebras(api_key=os.environ["CEREBRAS_API_KEY"])\n');
+    expect(read(dir, "chat.py")).toContain('client.chat.completions.create(model="zai-glm-4.7", messages=messages, max_completion_tokens=40960)');
+    expect(read(dir, "stream.py")).toContain('model="zai-glm-4.7"');
+    expect(read(dir, "stream.py")).toContain("delta.reasoning)");
+  });
+
+  it("not at all when a request in another module has no Cerebras equivalent, and the client's finding says where", () => {
+    const dir = tree(STREAM + VISION);
+    const fixed = cli(["fix", "--unsafe-fixes", "app"], { cwd: dir });
+    expect(fixed.code).toBe(1);
+    expect([read(dir, "llm.py"), read(dir, "chat.py"), read(dir, "stream.py")]).toEqual([LLM, CHAT, STREAM + VISION]);
+    expect(fixed.stdout).toMatch(/not moved to Cerebras because a request on it in app\/stream\.py:\d+ has `glm-4\.6v`/);
+  });
 });

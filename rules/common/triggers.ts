@@ -1,3 +1,5 @@
+import { ZAI_MARKERS } from "../knowledge/endpoints.js";
+
 /**
  * Words a file must contain for a rule to have anything to say (the prefilter's input). Each is
  * a necessary condition of the rule's own logic, chosen to be rare in code that has nothing to do
@@ -11,7 +13,7 @@ export const IMPORTED_CLIENT_CALL = "completions.create";
  * A request bound to Z.ai shows one of these (its SDK, its hosts): the rules also report what its
  * move to Cerebras will need.
  */
-export const ZAI_TRIGGERS: readonly string[] = ["z.ai", "bigmodel.cn", "zhipuai", "ZhipuAI", "ZaiClient", "ZhipuAiClient"];
+export const ZAI_TRIGGERS: readonly string[] = ZAI_MARKERS;
 
 /**
  * A request to Cerebras shows it: an import, a base URL, an env-var name, a `cerebras/` prefix; or,

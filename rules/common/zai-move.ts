@@ -137,6 +137,21 @@ function clientBlocker(file: LoweredFile, client: Client): string | undefined {
     const blocker = body ? requestBlocker(body) : undefined;
     if (blocker) return `a request on it cannot move: ${blocker}`;
   }
+  return usedElsewhere(file, client);
+}
+
+/** Why a use of this client in another module (`from .llm import client`) cannot move with it. */
+function usedElsewhere(file: LoweredFile, client: Client): string | undefined {
+  for (const use of (client.binding && file.clientUses?.get(client.binding)) || []) {
+    if (!SERVED.test(use.member)) return `it is also used for \`${use.member}\` in ${use.at}, which Cerebras does not serve`;
+    if (!use.member.endsWith("create")) continue;
+    const model = use.model === undefined ? undefined : parseModelId(use.model).known;
+    if (use.model === undefined || !model || (!model.autoFix && model.kind !== "cerebras-current")) {
+      return `a request on it in ${use.at} has ${use.model === undefined ? "a model the fix cannot see" : `\`${use.model}\`, which has no Cerebras equivalent`}`;
+    }
+    const field = ZAI_ONLY_FIELDS.find((known) => known.blocksMove && use.fields.includes(known.wire));
+    if (field) return `a request on it in ${use.at} sends \`${field.wire}\`, which Cerebras has no equivalent for`;
+  }
   return undefined;
 }
 
@@ -180,6 +195,8 @@ export function moveBlocker(file: LoweredFile, client: Client): string | undefin
 export function zaiMove(body: RequestBody, target: Target): { state: "moving" } | { state: "stays"; why: string } | undefined {
   if (body.endpoint !== "zai" || target.stayOnZai) return undefined;
   const client = body.request.client;
+  // A client another module made moves there, and this request's fields follow in the same run.
+  if (client?.origin) return { state: "stays", why: requestBlocker(body) ?? `its client moves first, in ${client.origin.path.split("/").pop()}` };
   const why = (client && client.endpoint === "zai" ? moveBlocker(body.file, client) : undefined) ?? requestBlocker(body) ?? (client ? undefined : loneBlocker(body, target));
   return why ? { state: "stays", why } : { state: "moving" };
 }
