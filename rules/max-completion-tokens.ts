@@ -59,17 +59,16 @@ export const maxCompletionTokens: Rule = {
       // The text completions endpoint has only `max_tokens`: there it is current, not deprecated.
       // The Z.ai SDK's client becomes the Cerebras SDK's when it moves.
       const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http" || body.sdk === "zai" || body.sdk === "zhipuai") && body.endpointKind === "chat";
-      if (legacy && legacy.container === "top" && renames) {
+      // Cerebras still takes `max_tokens`: on a request that cannot move yet, its new name is no news.
+      if (legacy && legacy.container === "top" && renames && fixes) {
         const rename = renameField(body, legacy, "max_completion_tokens");
         report({
           range: legacy.entry.keyRange ?? legacy.entry.range,
           messageId: current ? "both-set" : "deprecated",
           data: { once },
-          fix: !fixes
-            ? undefined
-            : current
-              ? Fix.unsafe(removeField(body, legacy), "Remove `max_tokens`")
-              : Fix.of(move ? "unsafe" : "safe", rename, "Rename to `max_completion_tokens`"),
+          fix: current
+            ? Fix.unsafe(removeField(body, legacy), "Remove `max_tokens`")
+            : Fix.of(move ? "unsafe" : "safe", rename, "Rename to `max_completion_tokens`"),
         });
       }
       // A moving request's model becomes the target, and so does its cap.

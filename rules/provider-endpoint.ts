@@ -229,8 +229,11 @@ export const providerEndpoint: Rule = {
       const problem = urlProblem(url);
       if (!problem || skipped(problem)) continue;
       reported.add(value.range.start);
-      // A URL away from any client moves only when nothing Z.ai-bound in the file has to stay.
-      const blocker = problem.kind === "zai" ? fileMoveBlocker(file, target) : undefined;
+      // A URL away from any client moves only with the requests it serves, in this file, and
+      // only when nothing Z.ai-bound here has to stay: a default URL whose requests (and model)
+      // live elsewhere would move alone.
+      const sent = file.requests.some((request) => request.endpoint === "zai");
+      const blocker = problem.kind !== "zai" ? undefined : sent ? fileMoveBlocker(file, target) : "the requests sent to it are not in this file, and their model and fields must move with it";
       const fix = problem.kind === "zai" && !blocker ? loneUrlFix(file, value) : undefined;
       report({ range: value.range, ...describe(problem, blocker), fix });
     }

@@ -513,8 +513,13 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       const segments = call.base.segments;
       const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
       if (segments.length <= rootLength) continue;
-      const client = resolveReceiver({ kind: "name", segments: segments.slice(0, rootLength) }, [], call.scope);
-      if (client?.endpoint === "zai") (client.uses ??= new Set()).add(segments.slice(rootLength).join("."));
+      const root = segments.slice(0, rootLength);
+      const client = resolveReceiver({ kind: "name", segments: root }, [], call.scope);
+      // `self.client` bound to clients of two classes resolves to none: each Z.ai one of that name
+      // may be the receiver, so the use counts against all of them.
+      const named = root.join(".");
+      const receivers = client ? [client] : clients.filter((candidate) => candidate.binding === named);
+      for (const receiver of receivers) if (receiver.endpoint === "zai") (receiver.uses ??= new Set()).add(segments.slice(rootLength).join("."));
     }
   }
 
