@@ -144,7 +144,7 @@ function clientBlocker(file: LoweredFile, client: Client): string | undefined {
 function usedElsewhere(file: LoweredFile, client: Client): string | undefined {
   for (const use of (client.binding && file.clientUses?.get(client.binding)) || []) {
     if (!SERVED.test(use.member)) return `it is also used for \`${use.member}\` in ${use.at}, which Cerebras does not serve`;
-    if (!use.member.endsWith("create")) continue;
+    if (!use.member.endsWith("create") || use.modelElsewhere) continue;
     const model = use.model === undefined ? undefined : parseModelId(use.model).known;
     if (use.model === undefined || !model || (!model.autoFix && model.kind !== "cerebras-current")) {
       return `a request on it in ${use.at} has ${use.model === undefined ? "a model the fix cannot see" : `\`${use.model}\`, which has no Cerebras equivalent`}`;

@@ -590,7 +590,9 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       if (client?.endpoint !== "zai" || !client.origin) continue;
       const request = requestByCall.get(call);
       const model = request ? findOption(request.request, "model") : undefined;
-      const literal = model?.kind === "name" ? constants.get(model.name ?? "") : model;
+      // `model=config.MODEL`: the string another module assigns it, when it assigns one.
+      const symbol = model?.kind === "name" && model.name && !constants.has(model.name) ? importedSymbol(model.name.split("."), call.scope) : undefined;
+      const literal = model?.kind === "name" ? (constants.get(model.name ?? "") ?? (symbol?.kind === "value" && symbol.string !== undefined ? { ...model, kind: "string" as const, string: symbol.string } : undefined)) : model;
       lines ??= new LineIndex(text);
       modelUses.push({
         definition: client.origin.path,
@@ -600,7 +602,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
         line: lines.position(call.range.start).line,
         client: {
           member: [...member, ...call.members].join("."),
-          ...(literal?.kind === "string" && literal.string !== undefined ? { model: literal.string } : {}),
+          ...(literal?.kind === "string" && literal.string !== undefined ? { model: literal.string } : symbol?.kind === "value" ? { modelElsewhere: true } : {}),
           fields: (request?.request?.entries ?? []).flatMap((entry) => (entry.key === null ? [] : [entry.key])),
         },
       });

@@ -289,6 +289,8 @@ export interface ModelUse {
 export interface ClientUse {
   member: string;
   model?: string;
+  /** The model is a setting of a third module, which model-id checks where it is defined. */
+  modelElsewhere?: boolean;
   fields: string[];
 }
 
