@@ -94,6 +94,8 @@ export interface Client {
   uses?: Set<string>;
   /** For a client another module made: that module and the module-level name it is bound to there. */
   origin?: { path: string; name: string };
+  /** The library that patched this client and takes some request keywords itself (`instructor`). */
+  wrapper?: string;
 }
 
 /**
