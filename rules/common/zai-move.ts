@@ -245,6 +245,14 @@ export function zaiKeyEdits(file: LoweredFile): Edit[] {
 }
 
 /** The wording added to a finding on a Z.ai-bound request: it applies once the request moves. */
+/**
+ * Whether a rule may edit this request's fields: a Z.ai-bound request changes only as part of its
+ * move, so one that stays (blocked, or the project stays on Z.ai) keeps its fields as they are.
+ */
+export function fieldsMayChange(body: RequestBody, target: Target): boolean {
+  return body.endpoint !== "zai" || zaiMove(body, target)?.state === "moving";
+}
+
 export function onceMoved(move: ReturnType<typeof zaiMove>): string {
   if (!move) return "";
   return move.state === "moving" ? " (once this request moves to Cerebras)" : ` (once this request moves to Cerebras; it cannot move yet: ${move.why})`;
