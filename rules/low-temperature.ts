@@ -2,6 +2,7 @@ import { Fix, type Rule } from "../src/model/rule.js";
 import { field, replaceValue, requestBodies } from "./common/body.js";
 import { FOLLOWS_REQUEST_MODEL, formatNumber, glmAdvice, numberOf } from "./common/values.js";
 import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
+import { fieldsMayChange } from "./common/zai-move.js";
 
 export const lowTemperature: Rule = {
   meta: {
@@ -42,7 +43,7 @@ export const lowTemperature: Rule = {
       if (!temperature) continue;
       const value = numberOf(file, temperature.entry.value);
       if (value === undefined || value >= threshold) continue;
-      const literal = temperature.entry.value.kind === "number";
+      const literal = temperature.entry.value.kind === "number" && fieldsMayChange(body, target);
       report({
         range: temperature.entry.value.range,
         messageId: advice === "target" ? "too-low-on-target" : "too-low",

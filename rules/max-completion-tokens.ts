@@ -3,6 +3,7 @@ import { field, removeField, renameField, replaceValue, requestBodies, type Requ
 import { numberOf, requestModel } from "./common/values.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
 import { maxCompletionTokensOf } from "./knowledge/catalog.js";
+import { onceMoved, zaiMove } from "./common/zai-move.js";
 
 /**
  * The model the request will have and its own output cap, from the catalog: a request that moves
@@ -15,6 +16,12 @@ function outputCapOf(body: RequestBody, target: Target): { id: string; cap: numb
   return model && cap !== undefined ? { ...model, cap } : undefined;
 }
 
+/** A Z.ai request that moves takes the target's model, and so its cap. */
+function targetCapOf(target: Target): { id: string; cap: number; onTarget: boolean } | undefined {
+  const cap = maxCompletionTokensOf(target.model);
+  return cap === undefined ? undefined : { id: target.model, cap, onTarget: true };
+}
+
 export const maxCompletionTokens: Rule = {
   meta: {
     id: "max-completion-tokens",
@@ -23,9 +30,9 @@ export const maxCompletionTokens: Rule = {
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: CEREBRAS_TRIGGERS,
     messages: {
-      deprecated: "`max_tokens` is deprecated on Cerebras; use `max_completion_tokens`",
-      "both-set": "`max_tokens` is deprecated and `max_completion_tokens` is set too; remove `max_tokens`",
-      "above-cap": "{value} output tokens is above {model}'s cap of {cap}",
+      deprecated: "`max_tokens` is deprecated on Cerebras; use `max_completion_tokens`{once}",
+      "both-set": "`max_tokens` is deprecated and `max_completion_tokens` is set too; remove `max_tokens`{once}",
+      "above-cap": "{value} output tokens is above {model}'s cap of {cap}{once}",
       "above-target-cap": "{value} output tokens is above {model}'s cap of {cap} ({model} is the model this request moves to)",
     },
     docs: {
@@ -54,21 +61,29 @@ export const maxCompletionTokens: Rule = {
   },
   check({ file, target, report }) {
     for (const body of requestBodies(file)) {
-      if (body.endpoint !== "cerebras") continue;
+      // A Z.ai-bound request: what its move needs, fixed only as part of that move.
+      const move = zaiMove(body, target);
+      if (body.endpoint !== "cerebras" && !move) continue;
+      const fixes = move?.state !== "stays";
+      const once = onceMoved(move);
       const legacy = field(body, "max_tokens");
       const current = field(body, "max_completion_tokens");
       // The text completions endpoint has only `max_tokens`: there it is current, not deprecated.
-      const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http") && body.endpointKind === "chat";
-      if (legacy && legacy.container === "top" && renames) {
+      // The Z.ai SDK's client becomes the Cerebras SDK's when it moves.
+      const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http" || body.sdk === "zai" || body.sdk === "zhipuai") && body.endpointKind === "chat";
+      // Cerebras still takes `max_tokens`: on a request that cannot move yet, its new name is no news.
+      if (legacy && legacy.container === "top" && renames && fixes) {
+        const rename = renameField(body, legacy, "max_completion_tokens");
         report({
           range: legacy.entry.keyRange ?? legacy.entry.range,
           messageId: current ? "both-set" : "deprecated",
+          data: { once },
           fix: current
             ? Fix.unsafe(removeField(body, legacy), "Remove `max_tokens`")
-            : Fix.safe(renameField(body, legacy, "max_completion_tokens"), "Rename to `max_completion_tokens`"),
+            : Fix.of(move ? "unsafe" : "safe", rename, "Rename to `max_completion_tokens`"),
         });
       }
-      const limits = outputCapOf(body, target);
+      const limits = move ? targetCapOf(target) : outputCapOf(body, target);
       for (const limit of [legacy, current]) {
         if (!limit || !limits) continue;
         const value = numberOf(file, limit.entry.value);
@@ -77,9 +92,10 @@ export const maxCompletionTokens: Rule = {
         report({
           range: limit.entry.value.range,
           severity: "error",
-          messageId: limits.onTarget ? "above-target-cap" : "above-cap",
-          data: { value, model: limits.id, cap: limits.cap },
-          fix: Fix.unsafe(literal ? replaceValue(limit, String(limits.cap)) : undefined, `Clamp to ${limits.cap}`),
+          // A moving Z.ai request says "once it moves" already.
+          messageId: limits.onTarget && !move ? "above-target-cap" : "above-cap",
+          data: { value, model: limits.id, cap: limits.cap, once },
+          fix: Fix.unsafe(literal && fixes ? replaceValue(limit, String(limits.cap)) : undefined, `Clamp to ${limits.cap}`),
         });
       }
     }

@@ -7,8 +7,41 @@ import { catalogModel, spellingWithPrefix } from "./knowledge/catalog.js";
 import { CEREBRAS_API_HOST, CEREBRAS_KEY_VARIABLE, hostOf, ZAI_API_HOSTS, ZAI_KEY_VARIABLES } from "./knowledge/endpoints.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
 import { literalRange } from "./common/values.js";
-import { moveBlocker } from "./common/zai-move.js";
 import { isPinnedModel, openRouterOuterPrefix, OPENROUTER_ZAI_PREFIX } from "./common/openrouter.js";
+import { fileMoveBlocker, moveBlocker, zaiMove } from "./common/zai-move.js";
+import { requestBody } from "./common/body.js";
+import { findOption } from "../src/model/endpoints.js";
+
+const STAYING = "\u0000stay";
+
+/**
+ * Why a Z.ai model ID cannot move with its request, or STAYING when the user stays on Z.ai: the
+ * request it is sent by (found through the model's variable when it is one) must move whole.
+ */
+function zaiModelBlocker(file: LoweredFile, ref: ModelRef, target: Target): string | undefined {
+  if (target.stayOnZai) return STAYING;
+  const requests = ref.request
+    ? [ref.request]
+    : ref.position === "variable"
+      ? file.requests.filter((request) => { const model = findOption(request.request, "model"); return model?.kind === "name" && model.name === ref.key; })
+      : [];
+  if (requests.length === 0) {
+    const client = ref.client;
+    if (client?.endpoint === "zai") return moveBlocker(file, client);
+    // Configuration files move as a whole (their own rules keep key, URL and model together).
+    if (file.language !== "python" && file.language !== "javascript" && file.language !== "typescript") return undefined;
+    // A setting of a module that talks to Z.ai: it moves when all of the module's Z.ai traffic does.
+    const bound = file.clients.some((other) => other.endpoint === "zai") || file.requests.some((request) => request.endpoint === "zai");
+    return bound ? fileMoveBlocker(file, target) : "the request that sends it is not in sight";
+  }
+  for (const request of requests) {
+    const body = requestBody(file, request);
+    const move = body ? zaiMove(body, target) : undefined;
+    if (move?.state === "stays") return move.why;
+    if (!move && request.endpoint === "zai") return "its request is not one the fix can move";
+  }
+  return undefined;
+}
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -225,9 +258,9 @@ function planFor(
   if (endpoint === "cerebras") {
     return { ref, messageId: "zai-on-cerebras", data, notes: [], next, safety: guessed ? "unsafe" : "safe" };
   }
-  // The model moves only with its client: a Cerebras ID sent to Z.ai would be worse than none.
-  const client = ref.request?.client ?? ref.client;
-  const blocker = client?.endpoint === "zai" ? moveBlocker(file, client) : undefined;
+  // The model moves only with its request: a Cerebras ID sent to Z.ai would be worse than none.
+  const blocker = zaiModelBlocker(file, ref, target);
+  if (blocker === STAYING) return undefined;
   if (blocker) {
     return { ref, messageId: "zai-stays", data: { ...data, why: blocker }, notes: [] };
   }
@@ -319,7 +352,7 @@ export const modelId: Rule = {
         "`{value}` goes to Cerebras (this OpenRouter request is pinned to it), which does not serve it; choose a model Cerebras serves, such as `{next}`{notes}",
       "zai-moving": "{described} and this request still goes to Z.ai; move it to Cerebras and use `{target}`{notes}",
       "zai-stays":
-        "{described} and this request goes to Z.ai, which cannot move to Cerebras as it is ({why}); change the model when the request moves{notes}",
+        "{described}, kept because its request cannot move to Cerebras yet: {why}. It becomes `{target}` when the request moves{notes}",
     },
     docs: {
       summary: "Retired Cerebras model IDs and Z.ai's own IDs where the code talks to Cerebras.",

@@ -9,6 +9,7 @@ import { httpBody, isHttpPost, nodeRequest, nodeWrittenBody, type HttpCall } fro
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
+  ClientUse,
   Comment,
   ImportedSymbol,
   LocalImport,
@@ -575,8 +576,13 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       const segments = call.base.segments;
       const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
       if (segments.length <= rootLength) continue;
-      const client = resolveReceiver({ kind: "name", segments: segments.slice(0, rootLength) }, [], call.scope);
-      if (client?.endpoint === "zai") (client.uses ??= new Set()).add(segments.slice(rootLength).join("."));
+      const root = segments.slice(0, rootLength);
+      const client = resolveReceiver({ kind: "name", segments: root }, [], call.scope);
+      // `self.client` bound to clients of two classes resolves to none: each Z.ai one of that name
+      // may be the receiver, so the use counts against all of them.
+      const named = root.join(".");
+      const receivers = client ? [client] : clients.filter((candidate) => candidate.binding === named);
+      for (const receiver of receivers) if (receiver.endpoint === "zai") (receiver.uses ??= new Set()).add(segments.slice(rootLength).join("."));
     }
   }
 
@@ -659,6 +665,38 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     lines ??= new LineIndex(text);
     modelUses.push({ definition: symbol.path, name: [symbol.name, ...segments.slice(1)].join("."), endpoint: request.endpoint, path: raw.path, line: lines.position(model!.range.start).line });
   }
+  // A Z.ai client another module made, used here: each use goes back to that module, which moves
+  // the client only when every use can move with it.
+  if (imported.size > 0) {
+    for (const call of raw.calls) {
+      if (call.base.kind !== "name" || call.base.segments.length < 2) continue;
+      const [root, ...member] = call.base.segments;
+      const client = resolveReceiver({ kind: "name", segments: [root!] }, [], call.scope);
+      if (client?.endpoint !== "zai" || !client.origin) continue;
+      const request = requestByCall.get(call);
+      const model = request ? findOption(request.request, "model") : undefined;
+      // `model=config.MODEL`: the string another module assigns it, when it assigns one.
+      const symbol = model?.kind === "name" && model.name && !constants.has(model.name) ? importedSymbol(model.name.split("."), call.scope) : undefined;
+      const literal = model?.kind === "name" ? (constants.get(model.name ?? "") ?? (symbol?.kind === "value" && symbol.string !== undefined ? { ...model, kind: "string" as const, string: symbol.string } : undefined)) : model;
+      lines ??= new LineIndex(text);
+      modelUses.push({
+        definition: client.origin.path,
+        name: client.origin.name,
+        endpoint: "zai",
+        path: raw.path,
+        line: lines.position(call.range.start).line,
+        client: {
+          member: [...member, ...call.members].join("."),
+          ...(literal?.kind === "string" && literal.string !== undefined ? { model: literal.string } : symbol?.kind === "value" ? { modelElsewhere: true } : {}),
+          fields: (request?.request?.entries ?? []).flatMap((entry) => (entry.key === null ? [] : [entry.key])),
+        },
+      });
+    }
+  }
+  const clientUses = new Map<string, (ClientUse & { at: string })[]>();
+  for (const [name, uses] of links?.uses ?? []) {
+    for (const use of uses) if (use.client) pushTo(clientUses, name, { ...use.client, at: use.at });
+  }
   // MODELS.GLM_4_7 used as the model in another module: the literal that field holds.
   for (const [name, uses] of links?.uses ?? []) {
     if (!name.includes(".")) continue;
@@ -711,6 +749,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     kit: raw.kit,
     exportsOf: moduleExports,
     ...(modelUses.length > 0 ? { modelUses } : {}),
+    ...(clientUses.size > 0 ? { clientUses } : {}),
     ...(importedStrings.size > 0 ? { importedStrings } : {}),
     ...(links?.deps.length ? { deps: links.deps } : {}),
     ...(links?.absent?.length ? { absent: links.absent } : {}),
@@ -758,7 +797,8 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       const client = boundClient(binding.name, -1);
       const literal = constants.get(binding.name);
       const string = literal?.kind === "string" && literal.string !== undefined ? { string: literal.string } : {};
-      exports.set(binding.name, client ? { kind: "client", client: external(client) } : { kind: "value", path: raw.path, name: binding.name, ...string });
+      const shared = client ? { ...external(client), origin: client.origin ?? { path: raw.path, name: binding.name } } : undefined;
+      exports.set(binding.name, shared ? { kind: "client", client: shared } : { kind: "value", path: raw.path, name: binding.name, ...string });
     }
     for (const [name, scope] of raw.functions ?? []) {
       const client = returnedClient(scope, 0);
