@@ -20,7 +20,7 @@ function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: F
   const holder = top.entries.find((entry) => entry.key === "extra_body");
   const present = new Set(holder?.value.kind === "object" ? holder.value.list?.entries.map((entry) => entry.key) : []);
   const clashing = new Set(offending.filter((item) => present.has(item.wire)));
-  const movable = offending.filter((item) => !clashing.has(item) && !item.spread);
+  const movable = offending.filter((item) => !clashing.has(item) && !item.spread && !item.later);
   // Two offending entries with one name: moving both would write the key twice.
   const names = new Set<string>();
   for (const item of movable) {
@@ -134,7 +134,7 @@ export const extraBodyRequired: Rule = {
       const target = body.request.kind === "method" ? `the ${client} Python client's \`${body.request.method}()\`` : "the OpenAI client's `create()` (through LangChain)";
       for (const item of offending) {
         const clash = clashing.has(item);
-        const moved = !clash && !item.spread;
+        const moved = !clash && !item.spread && !item.later;
         report({
           range: item.via?.range ?? item.entry.keyRange ?? item.entry.range,
           messageId: clash ? "not-a-keyword-clash" : "not-a-keyword",

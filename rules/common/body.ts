@@ -25,6 +25,16 @@ export interface BodyField {
   spread?: boolean;
   /** The request's own entry that brought the field in (the `**PARAMS` or `extra_body=EXTRA`). */
   via?: Entry;
+  /**
+   * Set by a statement after the body was built (`params["max_tokens"] = n`): renamed or given a
+   * new value where it stands, never removed or moved (the statement may be all an `if` holds).
+   */
+  later?: boolean;
+}
+
+/** A list as written: without the entries later statements set (which sit elsewhere in the text). */
+function written(list: EntryList): EntryList {
+  return list.entries.some((entry) => entry.later) ? { ...list, entries: list.entries.filter((entry) => !entry.later) } : list;
 }
 
 /** Where to point at a field: its own entry, or the request entry that spread it in. */
@@ -88,9 +98,15 @@ function wireName(sdk: Sdk | undefined, container: Container, key: string): stri
   return key;
 }
 
-function resolveLiteral(file: LoweredFile, value: Value): Value | undefined {
+/**
+ * The dict or object a value is: a literal, what a name holds in the request's own function
+ * (changes made before the request included), or a constant of the file.
+ */
+function resolveLiteral(file: LoweredFile, value: Value, request: RequestSite): Value | undefined {
   if (value.kind === "object") return value;
   if (value.kind === "name" && value.name) {
+    const held = request.bodies?.get(value.name);
+    if (held) return held;
     const constant = file.constants.get(value.name);
     if (constant?.kind === "object") return constant;
   }
@@ -128,14 +144,17 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
       // Only entries of the request's own list can be the one that brought fields in.
       const origin = via ?? (list === request.request ? entry : undefined);
       if (entry.spread) {
-        const literal = resolveLiteral(file, entry.value);
-        if (literal?.list) addList(literal.list, container, true, literal === entry.value ? via : origin);
-        else open = true;
+        // A conditional spread (`**({...} if c else {})`, `...(c && {...})`) may add either branch.
+        for (const branch of entry.value.branches ?? [entry.value]) {
+          const literal = resolveLiteral(file, branch, request);
+          if (literal?.list) addList(literal.list, container, true, literal === entry.value ? via : origin);
+          else if (branch.kind !== "null" && branch.kind !== "boolean") open = true;
+        }
         continue;
       }
       if (entry.key === null) continue;
       if (container === "top" && python && entry.key === "extra_body" && sdk !== "zai" && sdk !== "zhipuai") {
-        const literal = resolveLiteral(file, entry.value);
+        const literal = resolveLiteral(file, entry.value, request);
         if (literal?.list) addList(literal.list, "extra_body", spread || literal !== entry.value, literal !== entry.value ? origin : via);
         else open = true;
         continue;
@@ -146,14 +165,14 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         addList(entry.value.list, "extra_body", spread, via);
       }
       if (container === "top" && entry.key === (python ? "model_kwargs" : "modelKwargs") && sdk?.startsWith("langchain")) {
-        const literal = resolveLiteral(file, entry.value);
+        const literal = resolveLiteral(file, entry.value, request);
         if (literal?.list) addList(literal.list, "model_kwargs", spread || literal !== entry.value, literal !== entry.value ? origin : via);
         else open = true;
         continue;
       }
       if (container === "top" && entry.key === "providerOptions" && sdk === "ai-sdk") {
         const cerebras = entry.value.list?.entries.find((option) => option.key === "cerebras");
-        const literal = cerebras ? resolveLiteral(file, cerebras.value) : undefined;
+        const literal = cerebras ? resolveLiteral(file, cerebras.value, request) : undefined;
         if (literal?.list) addList(literal.list, "provider_options", spread, via);
         continue;
       }
@@ -162,6 +181,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         entry,
         list,
         container,
+        ...(entry.later ? { later: true } : {}),
         ...(spread ? { spread } : {}),
         ...(spread && via ? { via } : {}),
       });
@@ -296,7 +316,7 @@ export function directiveAbove(text: string, entryStart: number): { start: numbe
  * added above a field that becomes untyped, where the line allows.
  */
 export function directiveEdits(body: RequestBody, target: BodyField, newWire: string | undefined): Edit[] {
-  if (body.file.language !== "typescript" || target.container !== "top") return [];
+  if (body.file.language !== "typescript" || target.container !== "top" || target.later) return [];
   const { text } = body.file;
   const existing = directiveAbove(text, target.entry.range.start);
   const needed = newWire === undefined ? undefined : typeEscape(body, newWire);
@@ -310,18 +330,20 @@ export function directiveEdits(body: RequestBody, target: BodyField, newWire: st
 }
 
 export function removeField(body: RequestBody, target: BodyField, moving = false): Edit[] {
+  if (target.later) return [];
   // The last field of an inline `extra_body={...}`: the keyword goes too, not just its contents.
-  const top = body.request.request;
+  const top = body.request.request && written(body.request.request);
   const { text } = body.file;
-  const { inner } = target.list;
+  const own = written(target.list);
+  const { inner } = own;
   // Only when nothing else is inside: a comment there would go with the keyword.
   const alone = text.slice(inner.start, target.entry.range.start) + text.slice(target.entry.range.end, inner.end);
-  const holder = target.container === "extra_body" && !target.via && target.list.entries.length === 1 && /^[\s,]*$/.test(alone)
+  const holder = target.container === "extra_body" && !target.via && own.entries.length === 1 && /^[\s,]*$/.test(alone)
     ? top?.entries.find((entry) => entry.key === "extra_body" && entry.value.list === target.list)
     : undefined;
   if (top && holder) return removeEntries(text, top, [top.entries.indexOf(holder)], moving);
-  const index = target.list.entries.indexOf(target.entry);
-  return [...directiveEdits(body, target, undefined), ...removeEntries(text, target.list, [index], moving)];
+  const index = own.entries.indexOf(target.entry);
+  return [...directiveEdits(body, target, undefined), ...removeEntries(text, own, [index], moving)];
 }
 
 /**
@@ -358,7 +380,7 @@ export function addField(body: RequestBody, wire: string, valueText: string): Ed
   if (!endpointTakes(body, wire)) return undefined;
   const container = containerFor(body, wire);
   const { kit, text } = body.file;
-  const top = body.request.request!;
+  const top = written(body.request.request!);
   const rendered = renderEntry(body, container, wire, valueText);
   if (container === "top") return list(appendEntries(text, top, [rendered], typeEscape(body, wire)));
   const holderKey =
@@ -375,7 +397,7 @@ export function addField(body: RequestBody, wire: string, valueText: string): Ed
     return list(appendEntries(text, existing.value.list, [rendered]));
   }
   if (!holder) return list(appendEntries(text, top, [kit.keyword(holderKey, kit.object([rendered]))]));
-  if (holder.value.kind === "object" && holder.value.list) return list(appendEntries(text, holder.value.list, [rendered]));
+  if (holder.value.kind === "object" && holder.value.list) return list(appendEntries(text, written(holder.value.list), [rendered]));
   if (holder.value.kind === "name" || holder.value.kind === "call") {
     return [replace(holder.value.range, kit.object([kit.spread(sourceText(body, holder.value)), rendered]))];
   }
@@ -404,6 +426,7 @@ function rewriteInPlace(body: RequestBody, target: BodyField, wire: string, valu
  */
 export function replaceField(body: RequestBody, target: BodyField, wire: string, valueText: string): Edit[] | undefined {
   if (!endpointTakes(body, wire)) return undefined;
+  if (target.later && !accepts(body, target.container, wire)) return undefined;
   if (target.spread || accepts(body, target.container, wire)) return [...directiveEdits(body, target, wire), ...rewriteInPlace(body, target, wire, valueText)];
   const added = addField(body, wire, valueText);
   return added ? [...removeField(body, target, true), ...added] : undefined;

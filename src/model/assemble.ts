@@ -1,4 +1,5 @@
 import { pushTo } from "../collections.js";
+import { BodyFlow, type RawChange } from "./body-flow.js";
 import { LineIndex } from "./line-index.js";
 import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
@@ -152,6 +153,10 @@ export interface RawFile {
   comments: Comment[];
   /** Every value assigned to a name or attribute (`MODEL = ...`, `openai.base_url = ...`), in order. */
   assignments: Map<string, Value[]>;
+  /** The same, by scope and name (`shadowKey`). */
+  locals?: Map<string, Value[]>;
+  /** Changes of dicts and objects after they were built (`params["top_p"] = x`, `kwargs.update(...)`). */
+  changes?: RawChange[];
   kit: EditKit;
   tables: LanguageTables;
   /** Imports the project linker may follow to other modules of the tree. */
@@ -211,6 +216,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     const qualified = qualify(dotted.split("."));
     if (qualified !== undefined) moduleAssignments.set(qualified, last);
   }
+  const bodyFlow = new BodyFlow(raw.locals ?? new Map(), raw.changes ?? []);
   const clients: Client[] = [];
   const clientByCall = new Map<RawCall, Client>();
   const constructorOf = (call: RawCall): SdkConstructor | undefined => {
@@ -424,7 +430,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       // axios.post(url, {...})
       body = positional[positional.indexOf(positional.find((entry) => entry.value === url)!) + 1]?.value;
     }
-    const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
+    const literal = body?.kind === "name" && body.name ? (bodyFlow.valueAt(body.name, call.scope, call.range.start) ?? constants.get(body.name)) : body;
     if (!literal || literal.kind !== "object" || !literal.list) return undefined;
     let endpoint = urlEndpoint(url, text, constants);
     if (endpoint === "unknown" && /^["'`]?\//.test(urlText(url))) endpoint = relativeEndpoint(call);
@@ -452,11 +458,34 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return endpoints.size === 1 ? [...endpoints][0]! : "unknown";
   }
 
+  /**
+   * The request's fields: its keywords or its object literal, or the object a name passed in
+   * holds in the same function (`create(params)` after `const params = {...}`), changes included;
+   * and what the names it spreads in hold there (`create(**params)`).
+   */
+  function requestFields(call: RawCall): { request?: EntryList; open: boolean; bodies?: Map<string, Value> } {
+    const named = (value: Value | undefined): Value | undefined =>
+      value?.kind === "name" && value.name ? bodyFlow.valueAt(value.name, call.scope, call.range.start) : undefined;
+    let request = call.fields;
+    let open = call.open;
+    const first = call.args.entries[0];
+    if (!request && first && first.key === null && !first.spread) {
+      request = named(first.value)?.list;
+      if (request) open = request.entries.some((entry) => entry.spread || entry.opaqueKey);
+    }
+    const bodies = new Map<string, Value>();
+    for (const entry of request?.entries ?? []) {
+      const held = named(entry.value);
+      if (held && entry.value.name !== undefined) bodies.set(entry.value.name, held);
+    }
+    return { ...(request ? { request } : {}), open, ...(bodies.size > 0 ? { bodies } : {}) };
+  }
+
   function requestSite(call: RawCall): RequestSite | undefined {
     const http = httpSite(call);
     if (http) return http;
-    const shared = { range: call.range, calleeRange: call.calleeRange, args: call.args, open: call.open };
-    const fields = call.fields ? { request: call.fields } : {};
+    const { open, ...fields } = requestFields(call);
+    const shared = { range: call.range, calleeRange: call.calleeRange, args: call.args, open };
     const direct = clientByCall.get(call);
     if (direct) {
       if (!constructorOf(call)!.requestFields) return undefined;

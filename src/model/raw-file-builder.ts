@@ -1,5 +1,6 @@
 import { pushTo } from "../collections.js";
 import { modelsIn, shadowKey, type LanguageTables, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead, type Returned } from "./assemble.js";
+import type { RawChange } from "./body-flow.js";
 import type { Comment, EditKit, ImportStatement, Language, LocalImport, Reexport, Value } from "./types.js";
 
 /**
@@ -23,6 +24,9 @@ export class RawFileBuilder {
   readonly functions = new Map<string, number>();
   readonly returns = new Map<number, Returned[]>();
   readonly assignments = new Map<string, Value[]>();
+  /** Whole assignments by scope and name (`shadowKey`), for what a name holds in one function. */
+  readonly locals = new Map<string, Value[]>();
+  readonly changes: RawChange[] = [];
   defaultExport: Returned | undefined;
   private doubleQuotes = 0;
   private singleQuotes = 0;
@@ -30,6 +34,16 @@ export class RawFileBuilder {
   /** A value assigned to a name or attribute, after those assigned before it. */
   assign(name: string, value: Value): void {
     pushTo(this.assignments, name, value);
+  }
+
+  /** A value assigned to a whole name in `scope` (as `assign`, which forgets the scope). */
+  assignIn(scope: number, name: string, value: Value): void {
+    pushTo(this.locals, shadowKey(scope, name), value);
+  }
+
+  /** A change of the dict or object `name` holds after it was built (`params["top_p"] = x`). */
+  changed(change: RawChange): void {
+    if (change.entries.length > 0) this.changes.push(change);
   }
 
   /** One `return` (or arrow body) of the function whose scope is `scope`. */
@@ -72,6 +86,8 @@ export class RawFileBuilder {
       keys: this.keys,
       comments: this.comments,
       assignments: this.assignments,
+      locals: this.locals,
+      changes: this.changes,
       kit: file.kit,
       tables: file.tables,
       localImports: this.localImports,

@@ -63,6 +63,11 @@ export interface Value {
   /** For a call: the dotted callee and its arguments (enough for `os.getenv("X", "default")`). */
   callee?: string;
   args?: EntryList;
+  /**
+   * For a conditional (`a if c else b`, `c ? a : b`, `c && a`, `c and a`): the values it may
+   * give, so a conditional spread (`...(c ? { top_p: 0.9 } : {})`) shows the fields it may add.
+   */
+  branches?: Value[];
 }
 
 /**
@@ -77,6 +82,12 @@ export interface Entry {
   spread?: boolean;
   /** A computed key (`[k]: v`) or another key the adapter cannot name. */
   opaqueKey?: boolean;
+  /**
+   * Set by a statement after the dict or object was built (`body["max_tokens"] = n`,
+   * `params.top_p = 0.9`, `kwargs.update(top_p=0.9)`, `Object.assign(body, {...})`): its key can be
+   * renamed and its value replaced where it stands, but it is no list entry to remove or move.
+   */
+  later?: boolean;
 }
 
 /** A bracketed, comma-separated list: an argument list, an object or dict, an array. */
@@ -129,6 +140,12 @@ export interface RequestSite {
   request?: EntryList;
   /** The request also takes fields this file cannot see (`**kwargs`, `...spread`, a variable). */
   open: boolean;
+  /**
+   * The dicts and objects that names in the request hold in its own function, each with the
+   * changes made to it before the request is sent (`params["max_tokens"] = n` after
+   * `params = {...}`) as `later` entries: `create(**params)`, `extra_body=extra`.
+   */
+  bodies?: ReadonlyMap<string, Value>;
   /**
    * The model literal a non-literal `model` resolves to through constants, fields and lookups
    * (`model=MODELS["fast"]`, `model: this.modelId`), when it is one.

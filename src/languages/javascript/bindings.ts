@@ -1,5 +1,6 @@
 import ts from "./typescript.cjs";
 import type { Returned } from "../../model/assemble.js";
+import type { Entry } from "../../model/types.js";
 import { dotted, isDefaultExport, isFunctionValue, propertyName, range, requiredModule, scopeOf, unwrap, type ScriptLowering } from "./syntax.js";
 import { visitRequirePattern } from "./scopes.js";
 import { chainOf, lowerCall, lowerValue, ownerCall } from "./values.js";
@@ -29,6 +30,7 @@ function bindInitializer(lowering: ScriptLowering, name: string, initializer: ts
   const { raw } = lowering;
   const value = unwrap(initializer);
   raw.assign(name, lowerValue(lowering, value));
+  raw.assignIn(scopeOf(value, name), name, lowerValue(lowering, value));
   if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) || ts.isIdentifier(value)) {
     raw.bindings.push({ name, chain: chainOf(lowering, value), scope: scopeOf(value, name) });
   }
@@ -106,11 +108,13 @@ export function visitAssignment(lowering: ScriptLowering, node: ts.BinaryExpress
   // params.top_p = x or params["top_p"] = x changes what `params` holds.
   const owner = ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? dotted(unwrap(left.expression)) : undefined;
   if (owner && owner[0] !== "this") raw.assign(owner.join("."), { kind: "other", range: range(lowering, left) });
+  if (owner && (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left))) visitKeySet(lowering, node, left, owner.join("."));
   const target = dotted(left);
   if (!target) return;
   const name = target.join(".");
   const value = lowerValue(lowering, node.right);
   raw.assign(name, value);
+  raw.assignIn(scopeOf(node, name), name, value);
   const right = unwrap(node.right);
   if (ts.isNewExpression(right) || ts.isCallExpression(right)) raw.bindings.push({ name, call: lowerCall(lowering, right), scope: scopeOf(node, name) });
   else if (ts.isIdentifier(right) || ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right)) {
@@ -137,4 +141,32 @@ export function visitProperty(lowering: ScriptLowering, node: ts.PropertyAssignm
   if (key === undefined) return;
   const call = ownerCall(lowering, node.parent);
   lowering.raw.addModels(lowerValue(lowering, node.initializer), call ? "argument" : "entry", key, call);
+}
+
+/**
+ * `params.max_tokens = n`, `body["thinking"] = {...}`: the object gets (or changes) that key after
+ * it was built. A computed key (`body[k] = v`) may be any field, so the body is open.
+ */
+function visitKeySet(lowering: ScriptLowering, node: ts.BinaryExpression, left: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): void {
+  const here = range(lowering, node);
+  const value = lowerValue(lowering, node.right);
+  const keyNode = ts.isPropertyAccessExpression(left) ? left.name : ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression : undefined;
+  const entry: Entry = keyNode
+    ? { key: keyNode.text, keyRange: range(lowering, keyNode), value, range: here, later: true }
+    : { key: null, spread: true, value: { kind: "other", range: range(lowering, left) }, range: here, later: true };
+  lowering.raw.changed({ name, scope: scopeOf(node, name), at: here.start, entries: [entry] });
+}
+
+/** `Object.assign(body, { top_p: 0.9 }, extra)`: every later argument's properties land on `body`. */
+export function visitObjectAssign(lowering: ScriptLowering, node: ts.CallExpression): void {
+  const callee = dotted(node.expression);
+  const [first, ...sources] = node.arguments;
+  const name = first ? dotted(unwrap(first)) : undefined;
+  if (callee?.join(".") !== "Object.assign" || !name || name[0] === "this") return;
+  const entries = sources.flatMap((source): Entry[] => {
+    const value = lowerValue(lowering, source);
+    return value.kind === "object" && value.list ? value.list.entries : [{ key: null, spread: true, value, range: value.range }];
+  });
+  const at = range(lowering, node).start;
+  lowering.raw.changed({ name: name.join("."), scope: scopeOf(node, name.join(".")), at, entries: entries.map((entry) => ({ ...entry, later: true })) });
 }
