@@ -6,6 +6,8 @@ import { removeEntries } from "../src/model/edits.js";
 function hoist(body: RequestBody, extra: BodyField): Edit[] | undefined {
   const { text } = body.file;
   const value = extra.entry.value;
+  // `params.extra_body = {...}` is a statement: its fields would become statements of their own.
+  if (extra.later || extra.shared) return undefined;
   if (value.kind !== "object" || !value.list) {
     // extra_body: options → ...options: the fields land at the top level either way.
     return value.kind === "name" || value.kind === "call" ? [replace(extra.entry.range, `...${sourceText(body, value)}`)] : undefined;

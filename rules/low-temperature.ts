@@ -1,5 +1,5 @@
 import { Fix, type Rule } from "../src/model/rule.js";
-import { field, replaceValue, requestBodies } from "./common/body.js";
+import { fieldsNamed, replaceValue, requestBodies } from "./common/body.js";
 import { formatNumber, isGlmRequest, numberOf } from "./common/values.js";
 import { GLM_TRIGGERS } from "./common/triggers.js";
 
@@ -34,17 +34,17 @@ export const lowTemperature: Rule = {
     const threshold = options.threshold as number;
     for (const body of requestBodies(file)) {
       if (!isGlmRequest(body, target)) continue;
-      const temperature = field(body, "temperature");
-      if (!temperature) continue;
-      const value = numberOf(file, temperature.entry.value);
-      if (value === undefined || value >= threshold) continue;
-      const literal = temperature.entry.value.kind === "number";
-      report({
-        range: temperature.entry.value.range,
-        messageId: "too-low",
-        data: { value: formatNumber(value), threshold: formatNumber(threshold) },
-        fix: Fix.unsafe(literal ? replaceValue(temperature, formatNumber(threshold)) : undefined, `Raise the temperature to ${formatNumber(threshold)}`),
-      });
+      for (const temperature of fieldsNamed(body, "temperature")) {
+        const value = numberOf(file, temperature.entry.value);
+        if (value === undefined || value >= threshold) continue;
+        const literal = temperature.entry.value.kind === "number";
+        report({
+          range: temperature.entry.value.range,
+          messageId: "too-low",
+          data: { value: formatNumber(value), threshold: formatNumber(threshold) },
+          fix: Fix.unsafe(literal ? replaceValue(temperature, formatNumber(threshold)) : undefined, `Raise the temperature to ${formatNumber(threshold)}`),
+        });
+      }
     }
   },
 };

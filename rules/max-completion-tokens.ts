@@ -1,5 +1,5 @@
 import { Fix, type Rule } from "../src/model/rule.js";
-import { field, removeField, renameField, replaceValue, requestBodies } from "./common/body.js";
+import { field, fieldsNamed, removeField, renameField, replaceValue, requestBodies } from "./common/body.js";
 import { numberOf } from "./common/values.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
 import { maxCompletionTokensOf } from "./knowledge/catalog.js";
@@ -49,11 +49,12 @@ export const maxCompletionTokens: Rule = {
   check({ file, report }) {
     for (const body of requestBodies(file)) {
       if (body.endpoint !== "cerebras") continue;
-      const legacy = field(body, "max_tokens");
+      const legacies = fieldsNamed(body, "max_tokens");
       const current = field(body, "max_completion_tokens");
       // The text completions endpoint has only `max_tokens`: there it is current, not deprecated.
       const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http") && body.endpointKind === "chat";
-      if (legacy && legacy.container === "top" && renames) {
+      for (const legacy of legacies) {
+        if (legacy.container !== "top" || !renames) continue;
         report({
           range: legacy.entry.keyRange ?? legacy.entry.range,
           messageId: current ? "both-set" : "deprecated",
@@ -63,7 +64,7 @@ export const maxCompletionTokens: Rule = {
         });
       }
       const limits = outputCapOf(body.model);
-      for (const limit of [legacy, current]) {
+      for (const limit of [...legacies, current]) {
         if (!limit || !limits) continue;
         const value = numberOf(file, limit.entry.value);
         if (value === undefined || value <= limits.cap) continue;

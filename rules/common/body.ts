@@ -30,6 +30,12 @@ export interface BodyField {
    * new value where it stands, never removed or moved (the statement may be all an `if` holds).
    */
   later?: boolean;
+  /**
+   * From a module-level dict or object that also feeds requests going elsewhere (another
+   * endpoint, or one the file cannot tell): reported, but not edited at its definition, where
+   * the edit would change those requests too.
+   */
+  shared?: boolean;
 }
 
 /** A list as written: without the entries later statements set (which sit elsewhere in the text). */
@@ -188,6 +194,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
     }
   };
   addList(request.request, "top", false);
+  for (const item of fields) if (feedsOtherEndpoints(file, request, item.via)) item.shared = true;
 
   const modelField = fields.find((field) => field.wire === "model" && field.container === "top");
   let model: string | undefined;
@@ -216,8 +223,34 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   return { request, file, fields, open, endpoint, sdk, endpointKind, ...(model !== undefined ? { model } : {}) };
 }
 
+/**
+ * Whether the dict a request entry brings in (`**PARAMS`, `extra_body=EXTRA`) is a module-level
+ * constant that other requests of the file, bound elsewhere, use too.
+ */
+function feedsOtherEndpoints(file: LoweredFile, request: RequestSite, via: Entry | undefined): boolean {
+  const name = via?.value.kind === "name" ? via.value.name : undefined;
+  if (name === undefined) return false;
+  const held = (site: RequestSite): Value | undefined => site.bodies?.get(name) ?? file.constants.get(name);
+  const ours = held(request)?.range.start;
+  return file.requests.some(
+    (other) =>
+      other !== request &&
+      other.endpoint !== request.endpoint &&
+      (other.request?.entries ?? []).some((entry) => entry.value.kind === "name" && entry.value.name === name) &&
+      held(other)?.range.start === ours,
+  );
+}
+
 export function field(body: RequestBody, wire: string): BodyField | undefined {
   return body.fields.find((candidate) => candidate.wire === wire);
+}
+
+/**
+ * Every place the body may get a wire field: a literal entry, the branches of a conditional
+ * spread, each statement that sets it later. Each is a place the user must change.
+ */
+export function fieldsNamed(body: RequestBody, wire: string): BodyField[] {
+  return body.fields.filter((candidate) => candidate.wire === wire);
 }
 
 /**
@@ -316,7 +349,7 @@ export function directiveAbove(text: string, entryStart: number): { start: numbe
  * added above a field that becomes untyped, where the line allows.
  */
 export function directiveEdits(body: RequestBody, target: BodyField, newWire: string | undefined): Edit[] {
-  if (body.file.language !== "typescript" || target.container !== "top" || target.later) return [];
+  if (body.file.language !== "typescript" || target.container !== "top" || target.later || !inlineRequest(body)) return [];
   const { text } = body.file;
   const existing = directiveAbove(text, target.entry.range.start);
   const needed = newWire === undefined ? undefined : typeEscape(body, newWire);
@@ -330,7 +363,7 @@ export function directiveEdits(body: RequestBody, target: BodyField, newWire: st
 }
 
 export function removeField(body: RequestBody, target: BodyField, moving = false): Edit[] {
-  if (target.later) return [];
+  if (target.later || target.shared) return [];
   // The last field of an inline `extra_body={...}`: the keyword goes too, not just its contents.
   const top = body.request.request && written(body.request.request);
   const { text } = body.file;
@@ -355,7 +388,16 @@ export function renameField(body: RequestBody, target: BodyField, wire: string):
 }
 
 export function replaceValue(target: BodyField, valueText: string): Edit[] {
-  return [replace(target.entry.value.range, valueText)];
+  return target.shared ? [] : [replace(target.entry.value.range, valueText)];
+}
+
+/**
+ * The request object is written in the call, where the SDK's params type checks it; an object
+ * built in a variable first (`create(params)`) has the type its declaration gives it.
+ */
+function inlineRequest(body: RequestBody): boolean {
+  const fields = body.request.request;
+  return body.request.args.entries.some((entry) => entry.value.list !== undefined && entry.value.list.range.start === fields?.range.start);
 }
 
 const OPENAI_TYPED = new Set(OPENAI_CHAT_FIELDS);
@@ -366,7 +408,7 @@ const CEREBRAS_TYPED = new Set(CEREBRAS_NODE_CHAT_FIELDS);
  * know it, as openai-node's README advises for undocumented params; undefined when none is needed.
  */
 export function typeEscape(body: RequestBody, wire: string): string | undefined {
-  if (body.file.language !== "typescript" || body.request.kind !== "method") return undefined;
+  if (body.file.language !== "typescript" || body.request.kind !== "method" || !inlineRequest(body)) return undefined;
   const typed = body.sdk === "openai" ? OPENAI_TYPED : body.sdk === "cerebras" ? CEREBRAS_TYPED : undefined;
   if (!typed || typed.has(wire)) return undefined;
   const sdk = body.sdk === "openai" ? "openai" : "@cerebras/cerebras_cloud_sdk";
@@ -425,7 +467,7 @@ function rewriteInPlace(body: RequestBody, target: BodyField, wire: string, valu
  * belongs in the same container, else removed here and added where it belongs.
  */
 export function replaceField(body: RequestBody, target: BodyField, wire: string, valueText: string): Edit[] | undefined {
-  if (!endpointTakes(body, wire)) return undefined;
+  if (!endpointTakes(body, wire) || target.shared) return undefined;
   if (target.later && !accepts(body, target.container, wire)) return undefined;
   if (target.spread || accepts(body, target.container, wire)) return [...directiveEdits(body, target, wire), ...rewriteInPlace(body, target, wire, valueText)];
   const added = addField(body, wire, valueText);
