@@ -54,7 +54,8 @@ export const maxCompletionTokens: Rule = {
       // The text completions endpoint has only `max_tokens`: there it is current, not deprecated.
       const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http") && body.endpointKind === "chat";
       for (const legacy of legacies) {
-        if (legacy.container !== "top" || !renames) continue;
+        // A wrapper's parameter keeps its name; the request inside is where the field is renamed.
+        if (legacy.container !== "top" || !renames || legacy.passed) continue;
         report({
           range: legacy.entry.keyRange ?? legacy.entry.range,
           messageId: current ? "both-set" : "deprecated",

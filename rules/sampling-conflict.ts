@@ -52,7 +52,7 @@ export const samplingConflict: Rule = {
       if (!known(temperature) && !known(topP)) continue;
       const dropped = drop === "top_p" ? topP : temperature;
       // Removing a pass-through parameter would silently disable the caller's argument.
-      const fixable = known(dropped) && !dropped.later;
+      const fixable = known(dropped) && !dropped.later && !dropped.passed && !dropped.shared;
       report({
         range: fieldRange(dropped),
         messageId: fixable ? "both-tuned-fixable" : "both-tuned",

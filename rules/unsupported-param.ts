@@ -35,7 +35,8 @@ export const unsupportedParam: Rule = {
       if (body.endpoint !== "cerebras") continue;
       for (const known of ZAI_ONLY_FIELDS) {
         const found = field(body, known.wire);
-        if (!found) continue;
+        // A wrapper's parameter: the field is reported where the wrapper puts it in the request.
+        if (!found || found.passed) continue;
         const rename = known.action.kind === "rename" ? known.action.to : undefined;
         // With `user` already set, the rename would duplicate it: drop user_id instead, unsafely.
         const renames = rename !== undefined && !field(body, rename);

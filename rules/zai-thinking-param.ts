@@ -34,7 +34,7 @@ function replacements(body: RequestBody, thinking: BodyField, offForm: Replaceme
 
 function fixEdits(body: RequestBody, thinking: BodyField, wanted: Replacement[]): Edit[] | undefined {
   // `body["thinking"] = {...}` is a statement, not an entry to rewrite into others.
-  if (thinking.later || thinking.shared || wanted.some((item) => !endpointTakes(body, item.wire))) return undefined;
+  if (thinking.later || thinking.shared || thinking.passed || wanted.some((item) => !endpointTakes(body, item.wire))) return undefined;
   if (wanted.length === 0) return removeField(body, thinking);
   const here = wanted.filter((item) => thinking.spread || accepts(body, thinking.container, item.wire));
   const elsewhere = wanted.filter((item) => !here.includes(item));

@@ -1,6 +1,6 @@
 import { appendEntries, indentOf, lineEnding, removeEntries, replace } from "../../src/model/edits.js";
 import type { Edit } from "../../src/model/rule.js";
-import type { Endpoint, Entry, EntryList, LoweredFile, RequestSite, Sdk, Value } from "../../src/model/types.js";
+import type { Endpoint, Entry, EntryList, Forwarding, LoweredFile, RequestSite, Sdk, Value } from "../../src/model/types.js";
 import { parseModelId } from "../knowledge/models.js";
 import { CEREBRAS_NODE_CHAT_FIELDS, CEREBRAS_PYTHON_KEYWORDS, CEREBRAS_TEXT_COMPLETION_FIELDS } from "../knowledge/cerebras-sdk.js";
 import { OPENAI_CHAT_FIELDS, OPENAI_PYTHON_KEYWORDS } from "../knowledge/openai-python.js";
@@ -36,6 +36,11 @@ export interface BodyField {
    * the edit would change those requests too.
    */
   shared?: boolean;
+  /**
+   * A wrapper's parameter that the wrapper puts into the request (`ask(temperature=0.2)`): its
+   * value may change at the call, but its name is the wrapper's, not the request's.
+   */
+  passed?: boolean;
 }
 
 /** A list as written: without the entries later statements set (which sit elsewhere in the text). */
@@ -146,7 +151,10 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   const python = isPython(file);
 
   const addList = (list: EntryList, container: Container, spread: boolean, via?: Entry): void => {
-    for (const entry of list.entries) {
+    for (const written of list.entries) {
+      // A wrapper's keyword under the request key it is forwarded as; one it keeps is no field.
+      const entry = container === "top" && request.forwarding ? forwardedEntry(request.forwarding, written) : written;
+      if (!entry) continue;
       // Only entries of the request's own list can be the one that brought fields in.
       const origin = via ?? (list === request.request ? entry : undefined);
       if (entry.spread) {
@@ -188,6 +196,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         list,
         container,
         ...(entry.later ? { later: true } : {}),
+        ...(entry !== written ? { passed: true } : {}),
         ...(spread ? { spread } : {}),
         ...(spread && via ? { via } : {}),
       });
@@ -213,6 +222,8 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   }
   // model=MODELS["fast"], model: this.modelId: the literal the model assembler followed it to.
   if (model === undefined && modelValue && request.model?.string !== undefined) model = request.model.string;
+  // A wrapper's call that leaves the model to the wrapper: the model of the request inside.
+  if (model === undefined && !modelField && request.forwarding) model = requestBody(file, request.forwarding.inner)?.model;
   let endpoint = request.endpoint;
   if (model !== undefined) {
     // cerebras/zai-glm-4.7 in LiteLLM: the prefix routes the request.
@@ -221,6 +232,17 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   }
   const endpointKind = request.kind === "method" && !request.method.includes("chat.") ? "text" : "chat";
   return { request, file, fields, open, endpoint, sdk, endpointKind, ...(model !== undefined ? { model } : {}) };
+}
+
+/**
+ * A keyword of a wrapper's call as the request field it becomes: under the key the wrapper gives
+ * its parameter (a copy, `passed`), as it is where `**kwargs` takes it, or nothing.
+ */
+function forwardedEntry(forwarding: Forwarding, entry: Entry): Entry | undefined {
+  if (entry.spread || entry.key === null) return entry;
+  const key = forwarding.fields.get(entry.key);
+  if (key !== undefined) return key === entry.key ? { ...entry } : { ...entry, key };
+  return forwarding.kwargs && !forwarding.keeps.has(entry.key) ? entry : undefined;
 }
 
 /**
@@ -363,7 +385,7 @@ export function directiveEdits(body: RequestBody, target: BodyField, newWire: st
 }
 
 export function removeField(body: RequestBody, target: BodyField, moving = false): Edit[] {
-  if (target.later || target.shared) return [];
+  if (target.later || target.shared || target.passed) return [];
   // The last field of an inline `extra_body={...}`: the keyword goes too, not just its contents.
   const top = body.request.request && written(body.request.request);
   const { text } = body.file;
@@ -419,7 +441,8 @@ const list = (edit: Edit | undefined): Edit[] | undefined => (edit ? [edit] : un
 
 /** Adds a field where it belongs for this client, creating `extra_body` or `providerOptions` if needed. */
 export function addField(body: RequestBody, wire: string, valueText: string): Edit[] | undefined {
-  if (!endpointTakes(body, wire)) return undefined;
+  // A wrapper's call takes the wrapper's parameters, not the request's fields.
+  if (!endpointTakes(body, wire) || body.request.forwarding) return undefined;
   const container = containerFor(body, wire);
   const { kit, text } = body.file;
   const top = written(body.request.request!);
@@ -467,7 +490,7 @@ function rewriteInPlace(body: RequestBody, target: BodyField, wire: string, valu
  * belongs in the same container, else removed here and added where it belongs.
  */
 export function replaceField(body: RequestBody, target: BodyField, wire: string, valueText: string): Edit[] | undefined {
-  if (!endpointTakes(body, wire) || target.shared) return undefined;
+  if (!endpointTakes(body, wire) || target.shared || target.passed) return undefined;
   if (target.later && !accepts(body, target.container, wire)) return undefined;
   if (target.spread || accepts(body, target.container, wire)) return [...directiveEdits(body, target, wire), ...rewriteInPlace(body, target, wire, valueText)];
   const added = addField(body, wire, valueText);

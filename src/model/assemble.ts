@@ -1,5 +1,6 @@
 import { pushTo } from "../collections.js";
 import { BodyFlow, type RawChange } from "./body-flow.js";
+import { wrapperCalls, type Signature } from "./wrappers.js";
 import { LineIndex } from "./line-index.js";
 import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
@@ -164,6 +165,10 @@ export interface RawFile {
   reexports?: Reexport[];
   /** Module-level functions, by name, as the scope their body's names resolve in. */
   functions?: Map<string, number>;
+  /** Methods of the file's classes, by name (`self.name(...)`), as their scope. */
+  methods?: Map<string, number>;
+  /** The parameters of functions and methods, by scope. */
+  signatures?: Map<number, Signature>;
   /** String literals shaped like model IDs or URLs, wherever they sit. */
   literals?: RawLiteral[];
   /** What each function (by scope) returns, every `return` of it (a bare `return` or `None` aside). */
@@ -400,6 +405,11 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       callOfRequest.set(site, call);
     }
   }
+  for (const { call, site } of wrapperCalls(raw, requests, callOfRequest, isBound)) {
+    requests.push(site);
+    requestByCall.set(call, site);
+    callOfRequest.set(site, call);
+  }
 
   /**
    * A raw HTTP POST to a chat-completions URL: `requests.post(url, json={...})`,
@@ -556,7 +566,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 
   const models: ModelRef[] = raw.models.map((candidate) => {
-    const request = candidate.call ? requestByCall.get(candidate.call) : undefined;
+    const request = candidate.call ? modelRequest(requestByCall.get(candidate.call), candidate.key) : undefined;
     const client =
       request?.client ?? (candidate.call ? clientByCall.get(candidate.call) ?? providerByCall.get(candidate.call) : undefined);
     const endpoint: Endpoint = request?.endpoint ?? client?.endpoint ?? "unknown";
@@ -650,7 +660,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     urls: [],
     ...(raw.literals?.length ? { literals: raw.literals } : {}),
     constants,
-    ...traceResponses(raw, requestByCall),
+    ...traceResponses(raw, new Map([...requestByCall].filter(([, site]) => site.kind !== "wrapper"))),
     comments: raw.comments,
     kit: raw.kit,
     exportsOf: moduleExports,
@@ -692,6 +702,14 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 }
 
+
+/** The request a keyword names the model of: a wrapper's call only where it forwards that keyword as the model. */
+function modelRequest(site: RequestSite | undefined, key: string): RequestSite | undefined {
+  const forwarding = site?.forwarding;
+  if (!forwarding) return site;
+  const forwarded = forwarding.fields.get(key) ?? (forwarding.kwargs ? key : undefined);
+  return forwarded === "model" ? site : undefined;
+}
 
 function calleeSegments(call: RawCall): string[] {
   return call.base.kind === "name" ? [...call.base.segments, ...call.members] : call.members;

@@ -1,6 +1,7 @@
 import { pushTo } from "../collections.js";
 import { modelsIn, shadowKey, type LanguageTables, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead, type Returned } from "./assemble.js";
 import type { RawChange } from "./body-flow.js";
+import type { Signature } from "./wrappers.js";
 import type { Comment, EditKit, ImportStatement, Language, LocalImport, Reexport, Value } from "./types.js";
 
 /**
@@ -22,6 +23,11 @@ export class RawFileBuilder {
   readonly reexports: Reexport[] = [];
   readonly shadowed = new Set<string>();
   readonly functions = new Map<string, number>();
+  /** Methods by name (a name two classes define is left out: which one a call means is unknown). */
+  readonly methods = new Map<string, number>();
+  private readonly methodNames = new Set<string>();
+  /** The parameters of each function and method, by scope. */
+  readonly signatures = new Map<number, Signature>();
   readonly returns = new Map<number, Returned[]>();
   readonly assignments = new Map<string, Value[]>();
   /** Whole assignments by scope and name (`shadowKey`), for what a name holds in one function. */
@@ -44,6 +50,13 @@ export class RawFileBuilder {
   /** A change of the dict or object `name` holds after it was built (`params["top_p"] = x`). */
   changed(change: RawChange): void {
     if (change.entries.length > 0) this.changes.push(change);
+  }
+
+  /** A method `name` whose body is scope `start`. */
+  method(name: string, start: number): void {
+    if (this.methodNames.has(name)) this.methods.delete(name);
+    else this.methods.set(name, start);
+    this.methodNames.add(name);
   }
 
   /** One `return` (or arrow body) of the function whose scope is `scope`. */
@@ -93,6 +106,8 @@ export class RawFileBuilder {
       localImports: this.localImports,
       reexports: this.reexports,
       functions: this.functions,
+      methods: this.methods,
+      signatures: this.signatures,
       returns: this.returns,
       shadowed: this.shadowed,
       ...(this.defaultExport ? { defaultExport: this.defaultExport } : {}),

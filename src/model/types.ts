@@ -122,8 +122,11 @@ export interface Client {
  * or, for chat-model wrappers such as LangChain's, the constructor whose fields become the body.
  */
 export interface RequestSite {
-  /** `http`: a raw HTTP call whose JSON body is the request (`requests.post(url, json={...})`). */
-  kind: "method" | "constructor" | "function" | "http";
+  /**
+   * `http`: a raw HTTP call whose JSON body is the request (`requests.post(url, json={...})`).
+   * `wrapper`: a call of the project's own function that makes the request (`forwarding`).
+   */
+  kind: "method" | "constructor" | "function" | "http" | "wrapper";
   /** `chat.completions.create`, `ChatOpenAI`, `completion`... */
   method: string;
   range: Range;
@@ -146,11 +149,29 @@ export interface RequestSite {
    * `params = {...}`) as `later` entries: `create(**params)`, `extra_body=extra`.
    */
   bodies?: ReadonlyMap<string, Value>;
+  /** For a wrapper's call: which of its keywords reach the request inside, under which field. */
+  forwarding?: Forwarding;
   /**
    * The model literal a non-literal `model` resolves to through constants, fields and lookups
    * (`model=MODELS["fast"]`, `model: this.modelId`), when it is one.
    */
   model?: Value;
+}
+
+/**
+ * What a project's function passes on to the request it makes: `fields` maps its parameters to
+ * the request keys they are given as (`temperature=temp` maps `temp` to `temperature`); with
+ * `kwargs`, any other keyword goes into the request as it is (`**kwargs`).
+ */
+export interface Forwarding {
+  /** How calls name it: `ask`, `self.generate`. */
+  wrapper: string;
+  fields: Map<string, string>;
+  /** Its other named parameters: a keyword naming one never reaches `**kwargs`. */
+  keeps: Set<string>;
+  kwargs: boolean;
+  /** The request the wrapper makes. */
+  inner: RequestSite;
 }
 
 /** `literal`: a string shaped like a model ID found anywhere else (its `place` says where). */
