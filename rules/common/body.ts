@@ -226,7 +226,8 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   // model=MODELS["fast"], model: this.modelId: the literal the model assembler followed it to.
   if (model === undefined && modelValue && request.model?.string !== undefined) model = request.model.string;
   // A wrapper's call that leaves the model to the wrapper: the model of the request inside.
-  if (model === undefined && !modelField && request.forwarding) model = requestBody(file, request.forwarding.inner)?.model;
+  const forwarding = request.forwarding;
+  if (model === undefined && !modelField && forwarding) model = forwarding.model ?? (forwarding.inner ? requestBody(file, forwarding.inner)?.model : undefined);
   let endpoint = request.endpoint;
   if (model !== undefined) {
     // cerebras/zai-glm-4.7 in LiteLLM: the prefix routes the request.

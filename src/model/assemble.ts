@@ -1,6 +1,6 @@
 import { pushTo } from "../collections.js";
 import { BodyFlow, type RawChange } from "./body-flow.js";
-import { wrapperCalls, type Signature } from "./wrappers.js";
+import { wrapperCalls, wrappersOf, type Signature } from "./wrappers.js";
 import { LineIndex } from "./line-index.js";
 import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
@@ -20,6 +20,7 @@ import type {
   Endpoint,
   EntryList,
   FieldKey,
+  Forwarding,
   FieldRead,
   ImportStatement,
   Language,
@@ -405,7 +406,12 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       callOfRequest.set(site, call);
     }
   }
-  for (const { call, site } of wrapperCalls(raw, requests, callOfRequest, isBound)) {
+  const wrappers = wrappersOf(raw, requests, callOfRequest);
+  const importedWrapper = (segments: readonly string[], scope: number): Forwarding | undefined => {
+    const symbol = importedSymbol(segments, scope);
+    return symbol?.kind === "wrapper" ? symbol.forwarding : undefined;
+  };
+  for (const { call, site } of wrapperCalls(raw, wrappers, callOfRequest, importedWrapper, isBound)) {
     requests.push(site);
     requestByCall.set(call, site);
     callOfRequest.set(site, call);
@@ -586,6 +592,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
     };
   });
+  linkForwardedDefaults(models, raw.models, wrappers);
   placeLiterals(models, raw.literals ?? []);
   linkModelVariables(models, requests, clients, constants);
   linkModelFlow(models, requests, text, constants);
@@ -690,6 +697,8 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     for (const [name, scope] of raw.functions ?? []) {
       const client = returnedClient(scope, 0);
       if (client) exports.set(name, { kind: "factory", client: external(client) });
+      const wrapper = client ? undefined : wrappers.get(name);
+      if (wrapper) exports.set(name, { kind: "wrapper", forwarding: exportedForwarding(wrapper) });
     }
     const fallback = raw.defaultExport;
     if (fallback) {
@@ -702,6 +711,28 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 }
 
+
+/**
+ * `def ask(q, model="zai-glm-4.6"): create(model=model, ...)`: the parameter's default is the
+ * model of the wrapper's request whenever a call leaves it out, so it goes where that request goes.
+ */
+function linkForwardedDefaults(models: ModelRef[], raws: readonly RawModel[], wrappers: ReadonlyMap<string, Forwarding & { scope: number }>): void {
+  if (wrappers.size === 0) return;
+  const byScope = new Map([...wrappers.values()].map((wrapper) => [wrapper.scope, wrapper]));
+  models.forEach((model, index) => {
+    const scope = raws[index]!.scope;
+    const wrapper = model.position === "parameter" && scope !== undefined ? byScope.get(scope) : undefined;
+    if (wrapper?.fields.get(model.key) === "model" && model.endpoint === "unknown") model.endpoint = wrapper.endpoint;
+  });
+}
+
+/** A wrapper as other modules see it: what it forwards, where its request goes and its model, not the request itself. */
+function exportedForwarding(forwarding: Forwarding): Forwarding {
+  const { inner, ...rest } = forwarding;
+  const model = inner ? findOption(inner.request, "model") : undefined;
+  const literal = model?.kind === "string" ? model.string : inner?.model?.string;
+  return { wrapper: rest.wrapper, fields: rest.fields, keeps: rest.keeps, kwargs: rest.kwargs, endpoint: rest.endpoint, ...(rest.sdk ? { sdk: rest.sdk } : {}), ...(literal !== undefined ? { model: literal } : {}) };
+}
 
 /** The request a keyword names the model of: a wrapper's call only where it forwards that keyword as the model. */
 function modelRequest(site: RequestSite | undefined, key: string): RequestSite | undefined {

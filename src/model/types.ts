@@ -158,8 +158,13 @@ export interface Forwarding {
   /** Its other named parameters: a keyword naming one never reaches `**kwargs`. */
   keeps: Set<string>;
   kwargs: boolean;
-  /** The request the wrapper makes. */
-  inner: RequestSite;
+  /** Where the request inside goes, and its client library. */
+  endpoint: Endpoint;
+  sdk?: Sdk;
+  /** The request's model when the wrapper fixes it (a literal in the request). */
+  model?: string;
+  /** The request the wrapper makes, when it is in this file. */
+  inner?: RequestSite;
 }
 
 /** `literal`: a string shaped like a model ID found anywhere else (its `place` says where). */
@@ -298,6 +303,8 @@ export type ImportedSymbol =
   | { kind: "client"; client: Client }
   /** A function that returns a client (`def get_client(): return OpenAI(...)`). */
   | { kind: "factory"; client: Client }
+  /** A function that makes a request with the keywords it is called with (`ask_cerebras(model=...)`). */
+  | { kind: "wrapper"; forwarding: Forwarding }
   /** Any other module-level name (`MODEL = "zai-glm-4.6"`), defined at `path`. */
   /** `string`: the name's value, when the module assigns it one string literal (`MODEL = "zai-glm-4.6"`). */
   | { kind: "value"; path: string; name: string; string?: string }

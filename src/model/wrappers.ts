@@ -55,15 +55,18 @@ function forwardingOf(site: RequestSite, signature: Signature, wrapper: string):
   visit(site.request);
   if (!kwargs && fields.size === 0) return undefined;
   const keeps = new Set(signature.params.filter((param) => !fields.has(param)));
-  return { wrapper, fields, keeps, kwargs, inner: site };
+  return { wrapper, fields, keeps, kwargs, endpoint: site.endpoint, ...(site.sdk ? { sdk: site.sdk } : {}), inner: site };
 }
 
-/** The requests made in each function or method, with the names a call reaches it by. */
-function wrappersOf<Call extends CallLike>(raw: Definitions<Call>, requests: readonly RequestSite[], callOf: ReadonlyMap<RequestSite, Call>): Map<string, Forwarding> {
+/**
+ * The file's functions and methods that make a request with what they are called with, by the
+ * name a call reaches them by (`ask`, `self.generate`), each with its scope.
+ */
+export function wrappersOf<Call extends CallLike>(raw: Definitions<Call>, requests: readonly RequestSite[], callOf: ReadonlyMap<RequestSite, Call>): Map<string, Forwarding & { scope: number }> {
   const names = new Map<number, string>();
   for (const [name, scope] of raw.functions ?? []) names.set(scope, name);
   for (const [name, scope] of raw.methods ?? []) names.set(scope, `self.${name}`);
-  const found = new Map<string, Forwarding>();
+  const found = new Map<string, Forwarding & { scope: number }>();
   const mixed = new Set<string>();
   for (const site of requests) {
     const scope = callOf.get(site)?.scope;
@@ -74,8 +77,8 @@ function wrappersOf<Call extends CallLike>(raw: Definitions<Call>, requests: rea
     if (!forwarding) continue;
     const known = found.get(name);
     if (!known) {
-      found.set(name, forwarding);
-    } else if (known.inner.endpoint !== site.endpoint || known.inner.sdk !== site.sdk) {
+      found.set(name, { ...forwarding, scope: scope! });
+    } else if (known.endpoint !== site.endpoint || known.sdk !== site.sdk) {
       // Two requests bound differently (a Cerebras and an OpenAI branch): which one a call makes is unknown.
       found.delete(name);
       mixed.add(name);
@@ -96,23 +99,22 @@ function wrappersOf<Call extends CallLike>(raw: Definitions<Call>, requests: rea
  */
 export function wrapperCalls<Call extends CallLike>(
   raw: Definitions<Call>,
-  requests: readonly RequestSite[],
+  wrappers: ReadonlyMap<string, Forwarding>,
   callOf: ReadonlyMap<RequestSite, Call>,
+  /** A wrapper another module defines, by the dotted name a call uses here (`ask`, `utils.ask`). */
+  imported: (segments: readonly string[], scope: number) => Forwarding | undefined,
   isBound: (name: string, scope: number) => boolean,
 ): { call: Call; site: RequestSite }[] {
-  if (requests.length === 0) return [];
-  const wrappers = wrappersOf(raw, requests, callOf);
-  if (wrappers.size === 0) return [];
   const requestCalls = new Set(callOf.values());
   const sites: { call: Call; site: RequestSite }[] = [];
   for (const call of raw.calls) {
     const segments = call.base.kind === "name" ? call.base.segments : undefined;
-    if (!segments || call.members.length > 0 || requestCalls.has(call)) continue;
+    if (!segments || call.members.length > 0 || requestCalls.has(call) || call.args.entries.every((entry) => entry.key === null && !entry.spread)) continue;
     const name = segments.join(".");
-    const forwarding = wrappers.get(name);
-    if (!forwarding || (segments.length === 1 && isBound(name, call.scope))) continue;
-    if (segments.length === 2 && segments[0] !== "self") continue;
-    const { inner } = forwarding;
+    if (isBound(segments[0]!, call.scope) && segments[0] !== "self") continue;
+    const local = segments[0] === "self" ? segments.length === 2 : segments.length === 1;
+    const forwarding = (local ? wrappers.get(name) : undefined) ?? (segments[0] === "self" ? undefined : imported(segments, call.scope));
+    if (!forwarding) continue;
     sites.push({
       call,
       site: {
@@ -120,8 +122,8 @@ export function wrapperCalls<Call extends CallLike>(
         method: name,
         range: call.range,
         calleeRange: call.calleeRange,
-        endpoint: inner.endpoint,
-        ...(inner.sdk ? { sdk: inner.sdk } : {}),
+        endpoint: forwarding.endpoint,
+        ...(forwarding.sdk ? { sdk: forwarding.sdk } : {}),
         args: call.args,
         ...(call.fields ? { request: call.fields } : {}),
         open: call.open,

@@ -98,7 +98,7 @@ export function visitParameter(lowering: ScriptLowering, node: ts.ParameterDecla
   // constructor(private client: OpenAI): a parameter property is also this.client.
   const isProperty = (ts.getModifiers(node)?.length ?? 0) > 0;
   if (isProperty) bindType(lowering, `this.${node.name.text}`, node.type);
-  if (node.initializer) lowering.raw.addModels(lowerValue(lowering, node.initializer), "parameter", node.name.text);
+  if (node.initializer) lowering.raw.addModels(lowerValue(lowering, node.initializer), "parameter", node.name.text, undefined, scopeOf(node));
 }
 
 /** `x = value`, `this.client = new OpenAI()`, `params.top_p = x`. */

@@ -132,7 +132,7 @@ export function visitParameter(lowering: PythonLowering, node: Node): void {
   // An untyped parameter still shadows a module-level name: what it holds is unknown.
   lowering.raw.bindings.push({ name: nameNode.text, scope: scopeOf(lowering), ...(typeName ? { typeSegments: typeName } : {}) });
   const value = node.childForFieldName("value");
-  if (value) addModel(lowering, lowerValue(lowering, value), "parameter", nameNode.text);
+  if (value) addModel(lowering, lowerValue(lowering, value), "parameter", nameNode.text, undefined, scopeOf(lowering));
 }
 
 /** def get_client(): return OpenAI(...): the function is a factory of what it returns. */
