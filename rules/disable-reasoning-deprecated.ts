@@ -3,6 +3,7 @@ import { field, fieldsNamed, removeField, replaceField, replaceValue, requestBod
 import { reasoningEffortsFor } from "./knowledge/models.js";
 import { reasoningIsOff } from "./common/reasoning.js";
 import { booleanOf } from "./common/values.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 /**
  * What `disable_reasoning: true` becomes: `reasoning_effort: "none"` where the model takes it (a
@@ -60,6 +61,7 @@ export const disableReasoningDeprecated: Rule = {
       source:
         "Cerebras deprecation notices, 2026-03-24 (inference-docs.cerebras.ai); Cerebras, *Migrate to GLM 4.7*, " +
         "reasoning (inference-docs.cerebras.ai/resources/glm-47-migration)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, report }) {

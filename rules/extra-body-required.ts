@@ -6,6 +6,7 @@ import { IMPORTED_CLIENT_CALL } from "./common/triggers.js";
 import { NON_OPENAI_FIELDS, LANGCHAIN_CEREBRAS_FIELDS } from "./knowledge/langchain.js";
 import { OPENAI_PYTHON_KEYWORDS } from "./knowledge/openai-python.js";
 import { ZAI_ONLY_FIELDS } from "./knowledge/zai.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 const ZAI_FIELDS: ReadonlySet<string> = new Set(["thinking", ...ZAI_ONLY_FIELDS.map((known) => known.wire)]);
 
@@ -123,6 +124,7 @@ export const extraBodyRequired: Rule = {
         "openai/openai-python src/openai/resources/chat/completions/completions.py (keyword-only, no **kwargs, " +
         "in every v1+ release); Cerebras/cerebras-cloud-sdk-python src/cerebras/cloud/sdk/resources/chat/completions.py " +
         "and resources/completions.py (1.67.0, 2026-01-06); langchain-openai chat_models/base.py (model_kwargs, extra_body)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, report }) {

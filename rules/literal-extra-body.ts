@@ -2,6 +2,7 @@ import { indentOf, lineEnding, replace } from "../src/model/edits.js";
 import { Fix, type Edit, type Rule } from "../src/model/rule.js";
 import { directiveAbove, field, requestBody, sourceText, typeEscape, type BodyField, type RequestBody } from "./common/body.js";
 import { removeEntries } from "../src/model/edits.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 function hoist(body: RequestBody, extra: BodyField): Edit[] | undefined {
   const { text } = body.file;
@@ -72,6 +73,7 @@ export const literalExtraBody: Rule = {
       setup: 'import OpenAI from "openai";\nconst client = new OpenAI({ baseURL: "https://api.cerebras.ai/v1" });\nconst messages: never[] = [];\n',
       exampleFile: "example.ts",
       source: "openai/openai-node README.md, \"Undocumented request params\" (v6, 2026); Cerebras rejects unknown fields with HTTP 400",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, report }) {

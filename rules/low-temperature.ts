@@ -2,6 +2,7 @@ import { Fix, type Rule } from "../src/model/rule.js";
 import { fieldsNamed, replaceValue, requestBodies } from "./common/body.js";
 import { formatNumber, isGlmRequest, numberOf } from "./common/values.js";
 import { GLM_TRIGGERS } from "./common/triggers.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 export const lowTemperature: Rule = {
   meta: {
@@ -28,6 +29,7 @@ export const lowTemperature: Rule = {
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.6)',
       setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
       source: "Cerebras, *Migrate to GLM 4.7*, §10 sampling (inference-docs.cerebras.ai/resources/glm-47-migration)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, options, report }) {

@@ -4,6 +4,7 @@ import { numberOf } from "./common/values.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
 import { maxCompletionTokensOf } from "./knowledge/catalog.js";
 import { parseModelId } from "./knowledge/models.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 /**
  * The request's model and its own output cap, from the catalog. No model in sight, or no stated
@@ -44,6 +45,7 @@ export const maxCompletionTokens: Rule = {
       source:
         "Cerebras, *Migrate to GLM 4.7*, output length (inference-docs.cerebras.ai/resources/glm-47-migration); " +
         "Cerebras/cerebras-cloud-sdk-python resources/chat/completions.py docstring of max_tokens (1.67.0, 2026-01-06)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, report }) {

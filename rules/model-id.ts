@@ -8,6 +8,7 @@ import { CEREBRAS_API_HOST, CEREBRAS_KEY_VARIABLE, hostOf, ZAI_API_HOSTS, ZAI_KE
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
 import { literalRange } from "./common/values.js";
 import { moveBlocker } from "./common/zai-move.js";
+import { FOLLOWS } from "./common/follows.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -339,6 +340,7 @@ export const modelId: Rule = {
       source:
         "Cerebras Inference docs, Deprecations (inference-docs.cerebras.ai/support/deprecation, newest entry " +
         "2026-04-22); Z.ai docs, GLM-4.7 (docs.z.ai); each model's facts with their own sources: `glm-migrate models`",
+      follows: [FOLLOWS.wrapperModels],
     },
   },
   check({ file, target, report }) {

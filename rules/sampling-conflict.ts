@@ -2,6 +2,7 @@ import { Fix, type Rule } from "../src/model/rule.js";
 import { field, fieldRange, removeField, requestBodies, type BodyField } from "./common/body.js";
 import { isGlmRequest, isNull, numberOf } from "./common/values.js";
 import { GLM_TRIGGERS } from "./common/triggers.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 const DEFAULTS: Record<string, number> = { temperature: 1.0, top_p: 0.95 };
 
@@ -32,6 +33,7 @@ export const samplingConflict: Rule = {
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.7)',
       setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
       source: "Cerebras, *Migrate to GLM 4.7*, §10 sampling (inference-docs.cerebras.ai/resources/glm-47-migration); Z.ai, GLM-4.6 guide",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, options, report }) {

@@ -2,6 +2,7 @@ import { Fix, type Rule } from "../src/model/rule.js";
 import { field, removeField, renameField, requestBodies } from "./common/body.js";
 import { ZAI_ONLY_FIELDS } from "./knowledge/zai.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 export const unsupportedParam: Rule = {
   meta: {
@@ -28,6 +29,7 @@ export const unsupportedParam: Rule = {
       source:
         "Cerebras, *Migrate to GLM 4.7*, tool streaming (inference-docs.cerebras.ai/resources/glm-47-migration); " +
         "Z.ai API reference, chat completions (docs.z.ai); zai-org/z-ai-sdk-python src/zai/api_resource/chat/completions.py",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, report }) {

@@ -4,6 +4,7 @@ import { accepts, addField, directiveEdits, endpointTakes, field, renderEntry, r
 import { reasoningOffField } from "./common/reasoning.js";
 import { moveBlocker } from "./common/zai-move.js";
 import { stringOf } from "./common/values.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 interface Replacement {
   wire: string;
@@ -89,6 +90,7 @@ export const zaiThinkingParam: Rule = {
       source:
         "Cerebras, *Migrate to GLM 4.7*, §7 (inference-docs.cerebras.ai/resources/glm-47-migration); Cerebras " +
         "deprecation notices, 2026-03-24, for `reasoning_effort`; Z.ai API reference, `thinking` (docs.z.ai)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, report }) {
