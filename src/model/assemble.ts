@@ -213,15 +213,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return target === undefined ? undefined : [target, ...segments.slice(1)].join(".");
   };
 
-  const moduleAssignments = new Map<string, Value>();
-  const constants = new Map<string, Value>();
-  for (const [dotted, values] of raw.assignments) {
-    const last = values.at(-1)!;
-    if (values.length === 1) constants.set(dotted, last);
-    if (!dotted.includes(".")) continue;
-    const qualified = qualify(dotted.split("."));
-    if (qualified !== undefined) moduleAssignments.set(qualified, last);
-  }
+  const { constants, moduleAssignments } = collectAssignments(raw, qualify);
   const bodyFlow = new BodyFlow(raw.locals ?? new Map(), raw.changes ?? []);
   const clients: Client[] = [];
   const clientByCall = new Map<RawCall, Client>();
@@ -549,112 +541,17 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return undefined;
   }
 
-  // What each Z.ai client is used for (`images.generations`, `chat.completions.create`): a client
-  // used for a service Cerebras does not offer cannot move there.
-  if (clients.some((client) => client.endpoint === "zai")) {
-    for (const call of raw.calls) {
-      if (call.base.kind !== "name") continue;
-      const segments = call.base.segments;
-      const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
-      if (segments.length <= rootLength) continue;
-      const client = resolveReceiver({ kind: "name", segments: segments.slice(0, rootLength) }, [], call.scope);
-      if (client?.endpoint === "zai") (client.uses ??= new Set()).add(segments.slice(rootLength).join("."));
-    }
-  }
+  noteZaiServices(raw, clients, (segments, scope) => resolveReceiver({ kind: "name", segments }, [], scope));
 
-  for (const site of requests) {
-    // litellm.completion("cerebras/zai-glm-4.6", messages): the model is the first positional.
-    const first = site.args.entries[0];
-    if (site.kind === "function" && first && first.key === null && !first.spread && first.value.kind === "string") {
-      const call = callOfRequest.get(site)!;
-      raw.models.push({ value: first.value, position: "argument", key: "model", call });
-    }
-  }
-
-  const models: ModelRef[] = raw.models.map((candidate) => {
-    const request = candidate.call ? modelRequest(requestByCall.get(candidate.call), candidate.key) : undefined;
-    const client =
-      request?.client ?? (candidate.call ? clientByCall.get(candidate.call) ?? providerByCall.get(candidate.call) : undefined);
-    const endpoint: Endpoint = request?.endpoint ?? client?.endpoint ?? "unknown";
-    const callee = candidate.call && !request && !client ? calleeSegments(candidate.call) : [];
-    // callChatApi({ model }), self.generate(model=...): the project's own function, not an SDK's;
-    // JSON.stringify({ model }) is a body on its way to some request.
-    const wrapper =
-      callee.length === 1 || (callee.length === 2 && (callee[0] === "self" || callee[0] === "this")) || SERIALIZERS.has(callee.join("."));
-    return {
-      value: candidate.value,
-      position: candidate.position,
-      key: candidate.key,
-      endpoint,
-      ...(request ? { request } : {}),
-      ...(client ? { client } : {}),
-      ...(wrapper && candidate.call?.base.kind === "name" ? { wrapper: true } : {}),
-      ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
-    };
-  });
+  addPositionalModels(raw, requests, callOfRequest);
+  const models = modelRefs(raw, requestByCall, clientByCall, providerByCall);
   linkForwardedDefaults(models, raw.models, wrappers);
   placeLiterals(models, raw.literals ?? []);
   linkModelVariables(models, requests, clients, constants);
   linkModelFlow(models, requests, text, constants);
-  const modelUses: ModelUse[] = [];
-  const importedStrings = new Map<string, string>();
-  let lines: LineIndex | undefined;
-  for (const [call, request] of requestByCall) {
-    const model = findOption(request.request, "model");
-    if (model?.kind !== "name" || !model.name || isBound(model.name, call.scope)) continue;
-    const symbol = importedSymbol(model.name.split("."), call.scope);
-    if (symbol?.kind === "value") {
-      if (symbol.string !== undefined) importedStrings.set(model.name, symbol.string);
-      lines ??= new LineIndex(text);
-      modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lines.position(model.range.start).line });
-    }
-  }
-  for (const [call, request] of requestByCall) {
-    // model: MODELS.GLM_4_7.split("/").pop() with MODELS from another module: a field of its constant.
-    const model = findOption(request.request, "model");
-    const source = model ? modelSourceName(model, text, constants) : undefined;
-    const segments = source?.split(".") ?? [];
-    if (segments.length < 2 || isBound(segments[0]!, call.scope)) continue;
-    const symbol = importedSymbol([segments[0]!], call.scope);
-    if (symbol?.kind !== "value") continue;
-    lines ??= new LineIndex(text);
-    modelUses.push({ definition: symbol.path, name: [symbol.name, ...segments.slice(1)].join("."), endpoint: request.endpoint, path: raw.path, line: lines.position(model!.range.start).line });
-  }
-  // MODELS.GLM_4_7 used as the model in another module: the literal that field holds.
-  for (const [name, uses] of links?.uses ?? []) {
-    if (!name.includes(".")) continue;
-    const endpoints = new Set(uses.map((use) => use.endpoint));
-    for (const literal of modelLiterals({ kind: "name", name, range: { start: 0, end: 0 } }, text, constants)) {
-      const ref = models.find((candidate) => candidate.value.contentRange?.start === literal.contentRange!.start);
-      if (!ref) continue;
-      ref.usedAt = uses.map((use) => use.at);
-      if (ref.endpoint === "unknown" && endpoints.size === 1) ref.endpoint = [...endpoints][0]!;
-    }
-  }
-  models.forEach((model, index) => {
-    // Only the module-level name is what other modules import.
-    const uses = model.position === "variable" && raw.models[index]!.scope === -1 ? links?.uses.get(model.key) : undefined;
-    if (!uses?.length) return;
-    model.usedAt = uses.map((use) => use.at);
-    const endpoints = new Set(uses.map((use) => use.endpoint));
-    if (model.endpoint === "unknown" && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
-  });
-  // The model key of a raw HTTP body belongs to that request.
-  const modelsAt = new Map<number, ModelRef[]>();
-  if (requests.some((site) => site.kind === "http")) for (const model of models) pushTo(modelsAt, model.value.range.start, model);
-  for (const site of requests) {
-    if (site.kind !== "http" || !site.request) continue;
-    const body = site.request.range;
-    for (const entry of site.request.entries) {
-      for (const model of modelsAt.get(entry.value.range.start) ?? []) {
-        const inside = model.value.range.start >= body.start && model.value.range.end <= body.end;
-        if (inside && !model.request) {
-          model.request = site;
-          model.endpoint = site.endpoint;
-        }
-      }
-    }
-  }
+  const { modelUses, importedStrings } = importedModelUses(raw, requestByCall, constants, (name, scope) => (isBound(name, scope) ? undefined : importedSymbol(name.split("."), scope)));
+  linkUsesElsewhere(models, raw, links, constants);
+  attachHttpModels(models, requests);
 
   return {
     path: raw.path,
@@ -711,6 +608,160 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 }
 
+
+/**
+ * Names assigned exactly once in the file (`constants`), and the last value given to each
+ * attribute of an imported module (`openai.base_url = ...`), by its qualified name.
+ */
+function collectAssignments(raw: RawFile, qualify: (segments: readonly string[]) => string | undefined): { constants: Map<string, Value>; moduleAssignments: Map<string, Value> } {
+  const moduleAssignments = new Map<string, Value>();
+  const constants = new Map<string, Value>();
+  for (const [dotted, values] of raw.assignments) {
+    const last = values.at(-1)!;
+    if (values.length === 1) constants.set(dotted, last);
+    if (!dotted.includes(".")) continue;
+    const qualified = qualify(dotted.split("."));
+    if (qualified !== undefined) moduleAssignments.set(qualified, last);
+  }
+  return { constants, moduleAssignments };
+}
+
+/**
+ * What each Z.ai client is used for (`images.generations`, `chat.completions.create`): a client
+ * used for a service Cerebras does not offer cannot move there.
+ */
+function noteZaiServices(raw: RawFile, clients: readonly Client[], receiver: (segments: string[], scope: number) => Client | undefined): void {
+  if (!clients.some((client) => client.endpoint === "zai")) return;
+  for (const call of raw.calls) {
+    if (call.base.kind !== "name") continue;
+    const segments = call.base.segments;
+    const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
+    if (segments.length <= rootLength) continue;
+    const client = receiver(segments.slice(0, rootLength), call.scope);
+    if (client?.endpoint === "zai") (client.uses ??= new Set()).add(segments.slice(rootLength).join("."));
+  }
+}
+
+/**
+ * Requests here whose model is a name another module defines (`model=config.MODEL`, or a field
+ * of its constant, `MODELS.GLM_4_7.split("/").pop()`): reported at the definition, once; and
+ * the strings those names hold.
+ */
+function importedModelUses(
+  raw: RawFile,
+  requestByCall: ReadonlyMap<RawCall, RequestSite>,
+  constants: ReadonlyMap<string, Value>,
+  /** The imported symbol a name used at `scope` is, unless something local binds it. */
+  lookup: (name: string, scope: number) => ImportedSymbol | undefined,
+): { modelUses: ModelUse[]; importedStrings: Map<string, string> } {
+  const { text } = raw;
+  const modelUses: ModelUse[] = [];
+  const importedStrings = new Map<string, string>();
+  let lines: LineIndex | undefined;
+  const lineOf = (offset: number): number => (lines ??= new LineIndex(text)).position(offset).line;
+  for (const [call, request] of requestByCall) {
+    const model = findOption(request.request, "model");
+    if (model?.kind !== "name" || !model.name) continue;
+    const symbol = lookup(model.name, call.scope);
+    if (symbol?.kind === "value") {
+      if (symbol.string !== undefined) importedStrings.set(model.name, symbol.string);
+      modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lineOf(model.range.start) });
+    }
+  }
+  for (const [call, request] of requestByCall) {
+    const model = findOption(request.request, "model");
+    const source = model ? modelSourceName(model, text, constants) : undefined;
+    const segments = source?.split(".") ?? [];
+    if (segments.length < 2) continue;
+    const symbol = lookup(segments[0]!, call.scope);
+    if (symbol?.kind !== "value") continue;
+    modelUses.push({ definition: symbol.path, name: [symbol.name, ...segments.slice(1)].join("."), endpoint: request.endpoint, path: raw.path, line: lineOf(model!.range.start) });
+  }
+  return { modelUses, importedStrings };
+}
+
+/** This module's model settings that requests in other modules use: where, and so where they go. */
+function linkUsesElsewhere(models: ModelRef[], raw: RawFile, links: ModuleLinks | undefined, constants: ReadonlyMap<string, Value>): void {
+  // MODELS.GLM_4_7 used as the model in another module: the literal that field holds.
+  for (const [name, uses] of links?.uses ?? []) {
+    if (!name.includes(".")) continue;
+    const endpoints = new Set(uses.map((use) => use.endpoint));
+    for (const literal of modelLiterals({ kind: "name", name, range: { start: 0, end: 0 } }, raw.text, constants)) {
+      const ref = models.find((candidate) => candidate.value.contentRange?.start === literal.contentRange!.start);
+      if (!ref) continue;
+      ref.usedAt = uses.map((use) => use.at);
+      if (ref.endpoint === "unknown" && endpoints.size === 1) ref.endpoint = [...endpoints][0]!;
+    }
+  }
+  models.forEach((model, index) => {
+    // Only the module-level name is what other modules import.
+    const uses = model.position === "variable" && raw.models[index]!.scope === -1 ? links?.uses.get(model.key) : undefined;
+    if (!uses?.length) return;
+    model.usedAt = uses.map((use) => use.at);
+    const endpoints = new Set(uses.map((use) => use.endpoint));
+    if (model.endpoint === "unknown" && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
+  });
+}
+
+/** The model key of a raw HTTP body belongs to that request. */
+function attachHttpModels(models: readonly ModelRef[], requests: readonly RequestSite[]): void {
+  if (!requests.some((site) => site.kind === "http")) return;
+  const modelsAt = new Map<number, ModelRef[]>();
+  for (const model of models) pushTo(modelsAt, model.value.range.start, model);
+  for (const site of requests) {
+    if (site.kind !== "http" || !site.request) continue;
+    const body = site.request.range;
+    for (const entry of site.request.entries) {
+      for (const model of modelsAt.get(entry.value.range.start) ?? []) {
+        const inside = model.value.range.start >= body.start && model.value.range.end <= body.end;
+        if (inside && !model.request) {
+          model.request = site;
+          model.endpoint = site.endpoint;
+        }
+      }
+    }
+  }
+}
+
+/** litellm.completion("cerebras/zai-glm-4.6", messages): a request function's first positional string is its model. */
+function addPositionalModels(raw: RawFile, requests: readonly RequestSite[], callOfRequest: ReadonlyMap<RequestSite, RawCall>): void {
+  for (const site of requests) {
+    const first = site.args.entries[0];
+    if (site.kind === "function" && first && first.key === null && !first.spread && first.value.kind === "string") {
+      raw.models.push({ value: first.value, position: "argument", key: "model", call: callOfRequest.get(site)! });
+    }
+  }
+}
+
+/** Each model string with the request or client it belongs to, and where that sends it. */
+function modelRefs(
+  raw: RawFile,
+  requestByCall: ReadonlyMap<RawCall, RequestSite>,
+  clientByCall: ReadonlyMap<RawCall, Client>,
+  providerByCall: ReadonlyMap<RawCall, Client>,
+): ModelRef[] {
+  return raw.models.map((candidate) => {
+    const request = candidate.call ? modelRequest(requestByCall.get(candidate.call), candidate.key) : undefined;
+    const client =
+      request?.client ?? (candidate.call ? clientByCall.get(candidate.call) ?? providerByCall.get(candidate.call) : undefined);
+    const endpoint: Endpoint = request?.endpoint ?? client?.endpoint ?? "unknown";
+    const callee = candidate.call && !request && !client ? calleeSegments(candidate.call) : [];
+    // callChatApi({ model }), self.generate(model=...): the project's own function, not an SDK's;
+    // JSON.stringify({ model }) is a body on its way to some request.
+    const wrapper =
+      callee.length === 1 || (callee.length === 2 && (callee[0] === "self" || callee[0] === "this")) || SERIALIZERS.has(callee.join("."));
+    return {
+      value: candidate.value,
+      position: candidate.position,
+      key: candidate.key,
+      endpoint,
+      ...(request ? { request } : {}),
+      ...(client ? { client } : {}),
+      ...(wrapper && candidate.call?.base.kind === "name" ? { wrapper: true } : {}),
+      ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
+    };
+  });
+}
 
 /**
  * `def ask(q, model="zai-glm-4.6"): create(model=model, ...)`: the parameter's default is the
