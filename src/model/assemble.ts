@@ -782,7 +782,16 @@ function exportedForwarding(forwarding: Forwarding): Forwarding {
   const { inner, ...rest } = forwarding;
   const model = inner ? findOption(inner.request, "model") : undefined;
   const literal = model?.kind === "string" ? model.string : inner?.model?.string;
-  return { wrapper: rest.wrapper, fields: rest.fields, keeps: rest.keeps, kwargs: rest.kwargs, endpoint: rest.endpoint, ...(rest.sdk ? { sdk: rest.sdk } : {}), ...(literal !== undefined ? { model: literal } : {}) };
+  return {
+    wrapper: rest.wrapper,
+    fields: rest.fields,
+    keeps: rest.keeps,
+    kwargs: rest.kwargs,
+    endpoint: rest.endpoint,
+    ...(rest.argument !== undefined ? { argument: rest.argument } : {}),
+    ...(rest.sdk ? { sdk: rest.sdk } : {}),
+    ...(literal !== undefined ? { model: literal } : {}),
+  };
 }
 
 /** The request a keyword names the model of: a wrapper's call only where it forwards that keyword as the model. */

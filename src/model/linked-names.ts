@@ -2,6 +2,7 @@ import { pushTo } from "../collections.js";
 import type { RawBinding, RawCall, RawFile } from "./assemble.js";
 import { derivedFrom } from "./model-flow.js";
 import { modelNameKind } from "./names.js";
+import type { Entry } from "./types.js";
 import { REQUEST_METHODS } from "./sdks.js";
 
 /**
@@ -87,7 +88,8 @@ const REQUEST_KEYWORDS: ReadonlySet<string> = new Set([
   "clear_thinking",
 ]);
 
-function passesRequestFields(entry: { key: string | null; spread?: boolean }): boolean {
+function passesRequestFields(entry: Entry): boolean {
+  if (entry.key === null && entry.value.kind === "object") return entry.value.list?.entries.some(passesRequestFields) ?? false;
   return entry.spread === true || (entry.key !== null && (REQUEST_KEYWORDS.has(entry.key) || modelNameKind(entry.key) !== undefined));
 }
 

@@ -158,6 +158,8 @@ export interface Forwarding {
   /** Its other named parameters: a keyword naming one never reaches `**kwargs`. */
   keeps: Set<string>;
   kwargs: boolean;
+  /** JS: the argument (by position) whose object the function spreads into its request. */
+  argument?: number;
   /** Where the request inside goes, and its client library. */
   endpoint: Endpoint;
   sdk?: Sdk;

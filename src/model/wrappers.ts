@@ -11,6 +11,8 @@ import type { EntryList, Forwarding, Range, RequestSite } from "./types.js";
 export interface Signature {
   params: string[];
   kwargs?: string;
+  /** JS: parameters are passed by position; an object parameter spread into the request carries fields. */
+  positional?: boolean;
 }
 
 /** What this module reads of the assembler's raw calls (kept structural: the assembler imports this module). */
@@ -37,6 +39,7 @@ interface Definitions<Call> {
 function forwardingOf(site: RequestSite, signature: Signature, wrapper: string): Forwarding | undefined {
   const fields = new Map<string, string>();
   let kwargs = false;
+  let argument: number | undefined;
   const seen = new Set<EntryList>();
   const visit = (list: EntryList | undefined): void => {
     if (!list || seen.has(list)) return;
@@ -44,15 +47,18 @@ function forwardingOf(site: RequestSite, signature: Signature, wrapper: string):
     for (const entry of list.entries) {
       const name = entry.value.kind === "name" ? entry.value.name : undefined;
       if (entry.spread && name !== undefined) {
-        // **kwargs straight in, or a dict built in the function that spreads it (`{..., **kwargs}`).
+        // **kwargs straight in, or a dict built in the function that spreads it (`{..., **kwargs}`);
+        // in JS, `...options` of a parameter: the object passed at its place.
         if (name === signature.kwargs) kwargs = true;
+        else if (signature.positional && signature.params.includes(name)) argument = signature.params.indexOf(name);
         else visit(site.bodies?.get(name)?.list);
-      } else if (entry.key !== null && name !== undefined && signature.params.includes(name)) {
+      } else if (entry.key !== null && name !== undefined && signature.params.includes(name) && !signature.positional) {
         fields.set(name, entry.key);
       }
     }
   };
   visit(site.request);
+  if (argument !== undefined) return { wrapper, fields, keeps: new Set(), kwargs: true, argument, endpoint: site.endpoint, ...(site.sdk ? { sdk: site.sdk } : {}), inner: site };
   if (!kwargs && fields.size === 0) return undefined;
   const keeps = new Set(signature.params.filter((param) => !fields.has(param)));
   return { wrapper, fields, keeps, kwargs, endpoint: site.endpoint, ...(site.sdk ? { sdk: site.sdk } : {}), inner: site };
@@ -65,7 +71,7 @@ function forwardingOf(site: RequestSite, signature: Signature, wrapper: string):
 export function wrappersOf<Call extends CallLike>(raw: Definitions<Call>, requests: readonly RequestSite[], callOf: ReadonlyMap<RequestSite, Call>): Map<string, Forwarding & { scope: number }> {
   const names = new Map<number, string>();
   for (const [name, scope] of raw.functions ?? []) names.set(scope, name);
-  for (const [name, scope] of raw.methods ?? []) names.set(scope, `self.${name}`);
+  for (const [name, scope] of raw.methods ?? []) names.set(scope, `${raw.signatures?.get(scope)?.positional ? "this" : "self"}.${name}`);
   const found = new Map<string, Forwarding & { scope: number }>();
   const mixed = new Set<string>();
   for (const site of requests) {
@@ -109,12 +115,15 @@ export function wrapperCalls<Call extends CallLike>(
   const sites: { call: Call; site: RequestSite }[] = [];
   for (const call of raw.calls) {
     const segments = call.base.kind === "name" ? call.base.segments : undefined;
-    if (!segments || call.members.length > 0 || requestCalls.has(call) || call.args.entries.every((entry) => entry.key === null && !entry.spread)) continue;
+    if (!segments || call.members.length > 0 || requestCalls.has(call) || call.args.entries.every((entry) => entry.key === null && !entry.spread && entry.value.kind !== "object")) continue;
     const name = segments.join(".");
-    if (isBound(segments[0]!, call.scope) && segments[0] !== "self") continue;
-    const local = segments[0] === "self" ? segments.length === 2 : segments.length === 1;
-    const forwarding = (local ? wrappers.get(name) : undefined) ?? (segments[0] === "self" ? undefined : imported(segments, call.scope));
+    const own = segments[0] === "self" || segments[0] === "this";
+    if (isBound(segments[0]!, call.scope) && !own) continue;
+    const local = own ? segments.length === 2 : segments.length === 1;
+    const forwarding = (local ? wrappers.get(name) : undefined) ?? (own ? undefined : imported(segments, call.scope));
     if (!forwarding) continue;
+    // JS: the object passed where the function takes the options it spreads into its request.
+    const fields = forwarding.argument === undefined ? call.fields : call.args.entries[forwarding.argument]?.value.list;
     sites.push({
       call,
       site: {
@@ -125,7 +134,7 @@ export function wrapperCalls<Call extends CallLike>(
         endpoint: forwarding.endpoint,
         ...(forwarding.sdk ? { sdk: forwarding.sdk } : {}),
         args: call.args,
-        ...(call.fields ? { request: call.fields } : {}),
+        ...(fields ? { request: fields } : {}),
         open: call.open,
         forwarding,
       },

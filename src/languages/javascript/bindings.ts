@@ -1,6 +1,7 @@
 import ts from "./typescript.cjs";
 import type { Returned } from "../../model/assemble.js";
 import type { Entry } from "../../model/types.js";
+import type { Signature } from "../../model/wrappers.js";
 import { dotted, isDefaultExport, isFunctionValue, propertyName, range, requiredModule, scopeOf, unwrap, type ScriptLowering } from "./syntax.js";
 import { visitRequirePattern } from "./scopes.js";
 import { chainOf, lowerCall, lowerValue, ownerCall } from "./values.js";
@@ -64,6 +65,7 @@ export function visitFunction(lowering: ScriptLowering, node: ts.FunctionDeclara
     if (node.parent !== lowering.source) return;
     if (node.name) functions.set(node.name.text, node.pos);
     if (isDefaultExport(node)) functions.set("default", node.pos);
+    lowering.raw.signatures.set(node.pos, signatureOf(node));
     return;
   }
   const initializer = node.initializer ? unwrap(node.initializer) : undefined;
@@ -71,6 +73,7 @@ export function visitFunction(lowering: ScriptLowering, node: ts.FunctionDeclara
   if (!initializer || !ts.isIdentifier(node.name) || !statement || statement.parent !== lowering.source) return;
   if (!ts.isArrowFunction(initializer) && !ts.isFunctionExpression(initializer)) return;
   functions.set(node.name.text, initializer.pos);
+  lowering.raw.signatures.set(initializer.pos, signatureOf(initializer));
   if (ts.isArrowFunction(initializer) && !ts.isBlock(initializer.body)) returned(lowering, initializer.pos, initializer.body);
 }
 
@@ -169,4 +172,16 @@ export function visitObjectAssign(lowering: ScriptLowering, node: ts.CallExpress
   });
   const at = range(lowering, node).start;
   lowering.raw.changed({ name: name.join("."), scope: scopeOf(node, name.join(".")), at, entries: entries.map((entry) => ({ ...entry, later: true })) });
+}
+
+/** A class method: `this.name(...)` calls it from the class's other methods. */
+export function visitMethod(lowering: ScriptLowering, node: ts.MethodDeclaration): void {
+  if (!ts.isIdentifier(node.name) || !node.body) return;
+  lowering.raw.method(node.name.text, node.pos);
+  lowering.raw.signatures.set(node.pos, signatureOf(node));
+}
+
+/** A JS function's parameters in order (a pattern holds no one name: its place stays empty). */
+function signatureOf(node: ts.SignatureDeclarationBase): Signature {
+  return { params: node.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : "")), positional: true };
 }
