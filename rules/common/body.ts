@@ -245,7 +245,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
 function forwardedEntry(forwarding: Forwarding, entry: Entry): Entry | undefined {
   if (entry.spread || entry.key === null) return entry;
   const key = forwarding.fields.get(entry.key);
-  if (key !== undefined) return key === entry.key ? { ...entry } : { ...entry, key };
+  if (key !== undefined) return { ...entry, key };
   return forwarding.kwargs && !forwarding.keeps.has(entry.key) ? entry : undefined;
 }
 

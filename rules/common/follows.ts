@@ -22,7 +22,9 @@ export const FOLLOWS = {
     "**kwargs)`), in the same file (functions and `self.` methods) and across modules (module-level functions): each " +
     "call is a request whose fields are the keywords the function forwards. A keyword that reaches the request through " +
     "`**kwargs` is the request's field and is edited at the call; a parameter the function puts into the request keeps " +
-    "the function's name, so only its value is checked; a wrapper called by another wrapper is not followed.",
+    "the function's name, so only its value is checked. A function that calls such a wrapper is one too (one level: " +
+    "a third function calling that one is not followed). In JS/TS, a function that spreads an options parameter into " +
+    "its request (`create({ ..., ...options })`) takes the object passed at that place as request fields.",
   wrapperModels:
     "A model ID passed to the project's own function that sends it as its request's model (`ask_cerebras(q, " +
     "model=\"...\")`, the function in the same file or another module), and the default of such a parameter " +

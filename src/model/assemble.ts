@@ -398,15 +398,21 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       callOfRequest.set(site, call);
     }
   }
-  const wrappers = wrappersOf(raw, requests, callOfRequest);
   const importedWrapper = (segments: readonly string[], scope: number): Forwarding | undefined => {
     const symbol = importedSymbol(segments, scope);
     return symbol?.kind === "wrapper" ? symbol.forwarding : undefined;
   };
-  for (const { call, site } of wrapperCalls(raw, wrappers, callOfRequest, importedWrapper, isBound)) {
-    requests.push(site);
-    requestByCall.set(call, site);
-    callOfRequest.set(site, call);
+  // Twice: the second round finds the functions that call a wrapper the first found (one level).
+  let wrappers = new Map<string, Forwarding & { scope: number }>();
+  for (let round = 0; round < 2; round++) {
+    const found = wrappersOf(raw, requests, callOfRequest);
+    if (round > 0 && found.size === wrappers.size) break;
+    wrappers = found;
+    for (const { call, site } of wrapperCalls(raw, wrappers, callOfRequest, importedWrapper, isBound)) {
+      requests.push(site);
+      requestByCall.set(call, site);
+      callOfRequest.set(site, call);
+    }
   }
 
   /**

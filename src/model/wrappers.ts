@@ -35,6 +35,11 @@ interface Definitions<Call> {
   calls: readonly Call[];
 }
 
+/** The request field a wrapper's keyword becomes, if it reaches the request. */
+export function forwardedKey(forwarding: Forwarding, keyword: string): string | undefined {
+  return forwarding.fields.get(keyword) ?? (forwarding.kwargs && !forwarding.keeps.has(keyword) ? keyword : undefined);
+}
+
 /** What one request inside a function takes from the function's parameters. */
 function forwardingOf(site: RequestSite, signature: Signature, wrapper: string): Forwarding | undefined {
   const fields = new Map<string, string>();
@@ -53,7 +58,9 @@ function forwardingOf(site: RequestSite, signature: Signature, wrapper: string):
         else if (signature.positional && signature.params.includes(name)) argument = signature.params.indexOf(name);
         else visit(site.bodies?.get(name)?.list);
       } else if (entry.key !== null && name !== undefined && signature.params.includes(name) && !signature.positional) {
-        fields.set(name, entry.key);
+        // Into another wrapper's call (`ask_cerebras(model=model)`): under the field that one gives it.
+        const key = site.forwarding ? forwardedKey(site.forwarding, entry.key) : entry.key;
+        if (key !== undefined) fields.set(name, key);
       }
     }
   };
@@ -78,7 +85,7 @@ export function wrappersOf<Call extends CallLike>(raw: Definitions<Call>, reques
     const scope = callOf.get(site)?.scope;
     const name = scope === undefined ? undefined : names.get(scope);
     const signature = scope === undefined ? undefined : raw.signatures?.get(scope);
-    if (name === undefined || !signature || site.kind === "wrapper" || mixed.has(name)) continue;
+    if (name === undefined || !signature || mixed.has(name)) continue;
     const forwarding = forwardingOf(site, signature, name);
     if (!forwarding) continue;
     const known = found.get(name);
