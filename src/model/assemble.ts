@@ -7,9 +7,11 @@ import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";
 import { linkModelFlow, modelLiterals, modelSourceName } from "./model-flow.js";
 import { clientBase, urlEndpoint } from "./url-flow.js";
+import { httpBody, isHttpPost, nodeRequest, nodeWrittenBody, type HttpCall } from "./http-sites.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
+  ClientUse,
   Comment,
   ImportedSymbol,
   LocalImport,
@@ -392,6 +394,43 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return qualified === undefined ? undefined : moduleClient(qualified);
   };
 
+  /** A call as the HTTP helpers see it: arguments, callee, and the callee through the imports. */
+  const asHttpCall = (call: RawCall): HttpCall => {
+    const qualified = call.base.kind === "name" && call.members.length === 0 ? qualify(call.base.segments) : undefined;
+    return { args: call.args, callee: calleeSegments(call), ...(qualified !== undefined ? { qualified } : {}) };
+  };
+
+  /** Calls on the names a call's result is bound to (`req.write(...)` after `req = https.request(...)`). */
+  let callsOnName: Map<string, RawCall[]> | undefined;
+  const callsOnResult = (call: RawCall): HttpCall[] => {
+    if (!callsOnName) {
+      callsOnName = new Map();
+      for (const other of raw.calls) {
+        if (other.base.kind === "name" && other.base.segments.length === 2 && other.members.length === 0) pushTo(callsOnName, other.base.segments[0]!, other);
+      }
+    }
+    const bound = raw.bindings.filter((binding) => binding.call === call);
+    return bound.flatMap((binding) => (callsOnName!.get(binding.name) ?? []).filter((other) => other.scope === binding.scope)).map(asHttpCall);
+  };
+
+  /** The request site of a raw HTTP call whose body is this JSON literal (or constant). */
+  const httpRequest = (call: RawCall, body: Value | undefined, endpoint: Endpoint): RequestSite | undefined => {
+    // A body built in the same function, and changed there before it is sent, or a constant.
+    const literal = body?.kind === "name" && body.name ? (bodyFlow.valueAt(body.name, call.scope, call.range.start) ?? constants.get(body.name)) : body;
+    if (!literal || literal.kind !== "object" || !literal.list) return undefined;
+    return {
+      kind: "http",
+      method: "chat.completions",
+      sdk: "http",
+      endpoint,
+      range: call.range,
+      calleeRange: call.calleeRange,
+      args: call.args,
+      request: literal.list,
+      open: literal.list.entries.some((entry) => entry.spread),
+    };
+  };
+
   const providerByCall = new Map<RawCall, Client>();
   const callAt = new Map(raw.calls.map((call) => [call.range.start, call]));
   for (const call of raw.calls) {
@@ -435,14 +474,17 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 
   /**
-   * A raw HTTP POST to a chat-completions URL: `requests.post(url, json={...})`,
-   * `httpx.post(...)`, `fetch(url, { body: JSON.stringify({...}) })`, `axios.post(url, {...})`.
-   * The URL decides the endpoint; the JSON literal is the request.
+   * A raw HTTP POST to a chat-completions URL: `requests.post(url, json={...})`, `httpx.post(...)`,
+   * `fetch(url, { body: JSON.stringify({...}) })`, `axios.post(url, {...})`, got and ky (`json`),
+   * undici's `request` and `fetch`, and Node's `https.request({ hostname, path })` with the body
+   * written by `req.write(JSON.stringify(body))`. The URL decides the endpoint; the JSON literal is
+   * the request.
    */
   function httpSite(call: RawCall): RequestSite | undefined {
-    const callee = calleeSegments(call);
-    const last = callee.at(-1);
-    if (last !== "post" && last !== "fetch" && last !== "request") return undefined;
+    const http = asHttpCall(call);
+    const node = nodeRequest(http, constants);
+    if (node) return httpRequest(call, nodeWrittenBody(callsOnResult(call), constants), node.endpoint);
+    if (!isHttpPost(http)) return undefined;
     const positional = call.args.entries.filter((entry) => entry.key === null && !entry.spread);
     // The URL is a literal, a template, or a constant of the file (URL = "https://...").
     const urlText = (value: Value): string => {
@@ -451,33 +493,9 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     };
     const url = positional.find((entry) => /chat\/completions/.test(urlText(entry.value)))?.value;
     if (!url) return undefined;
-    let body: Value | undefined;
-    const jsonKeyword = call.args.entries.find((entry) => entry.key === "json")?.value;
-    if (jsonKeyword) body = jsonKeyword;
-    else if (last === "fetch") {
-      // fetch(url, { body: JSON.stringify({...}) })
-      const init = positional[positional.indexOf(positional.find((entry) => entry.value === url)!) + 1]?.value;
-      const bodyValue = findOption(init?.list, "body");
-      if (bodyValue?.kind === "call" && bodyValue.callee === "JSON.stringify") body = bodyValue.args?.entries[0]?.value;
-    } else {
-      // axios.post(url, {...})
-      body = positional[positional.indexOf(positional.find((entry) => entry.value === url)!) + 1]?.value;
-    }
-    const literal = body?.kind === "name" && body.name ? (bodyFlow.valueAt(body.name, call.scope, call.range.start) ?? constants.get(body.name)) : body;
-    if (!literal || literal.kind !== "object" || !literal.list) return undefined;
     let endpoint = urlEndpoint(url, text, constants);
     if (endpoint === "unknown" && /^["'`]?\//.test(urlText(url))) endpoint = relativeEndpoint(call);
-    return {
-      kind: "http",
-      method: "chat.completions",
-      sdk: "http",
-      endpoint,
-      range: call.range,
-      calleeRange: call.calleeRange,
-      args: call.args,
-      request: literal.list,
-      open: literal.list.entries.some((entry) => entry.spread),
-    };
+    return httpRequest(call, httpBody(http, url, constants), endpoint);
   }
 
   /** `http.post("/chat/completions")` on a client made with a base URL: that base's endpoint. */
@@ -566,7 +584,23 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return undefined;
   }
 
-  noteZaiServices(raw, clients, (segments, scope) => resolveReceiver({ kind: "name", segments }, [], scope));
+  // What each Z.ai client is used for (`images.generations`, `chat.completions.create`): a client
+  // used for a service Cerebras does not offer cannot move there.
+  if (clients.some((client) => client.endpoint === "zai")) {
+    for (const call of raw.calls) {
+      if (call.base.kind !== "name") continue;
+      const segments = call.base.segments;
+      const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
+      if (segments.length <= rootLength) continue;
+      const root = segments.slice(0, rootLength);
+      const client = resolveReceiver({ kind: "name", segments: root }, [], call.scope);
+      // `self.client` bound to clients of two classes resolves to none: each Z.ai one of that name
+      // may be the receiver, so the use counts against all of them.
+      const named = root.join(".");
+      const receivers = client ? [client] : clients.filter((candidate) => candidate.binding === named);
+      for (const receiver of receivers) if (receiver.endpoint === "zai") (receiver.uses ??= new Set()).add(segments.slice(rootLength).join("."));
+    }
+  }
 
   addPositionalModels(raw, requests, callOfRequest);
   addLibraryModels(raw, clientByCall, constructorOf);
@@ -575,9 +609,97 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   placeLiterals(models, raw.literals ?? []);
   linkModelVariables(models, requests, clients, constants);
   linkModelFlow(models, requests, text, constants);
-  const { modelUses, importedStrings } = importedModelUses(raw, requestByCall, constants, (name, scope) => (isBound(name, scope) ? undefined : importedSymbol(name.split("."), scope)));
-  linkUsesElsewhere(models, raw, links, constants);
-  attachHttpModels(models, requests);
+  const modelUses: ModelUse[] = [];
+  const importedStrings = new Map<string, string>();
+  let lines: LineIndex | undefined;
+  for (const [call, request] of requestByCall) {
+    const model = findOption(request.request, "model");
+    if (model?.kind !== "name" || !model.name || isBound(model.name, call.scope)) continue;
+    const symbol = importedSymbol(model.name.split("."), call.scope);
+    if (symbol?.kind === "value") {
+      if (symbol.string !== undefined) importedStrings.set(model.name, symbol.string);
+      lines ??= new LineIndex(text);
+      modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lines.position(model.range.start).line });
+    }
+  }
+  for (const [call, request] of requestByCall) {
+    // model: MODELS.GLM_4_7.split("/").pop() with MODELS from another module: a field of its constant.
+    const model = findOption(request.request, "model");
+    const source = model ? modelSourceName(model, text, constants) : undefined;
+    const segments = source?.split(".") ?? [];
+    if (segments.length < 2 || isBound(segments[0]!, call.scope)) continue;
+    const symbol = importedSymbol([segments[0]!], call.scope);
+    if (symbol?.kind !== "value") continue;
+    lines ??= new LineIndex(text);
+    modelUses.push({ definition: symbol.path, name: [symbol.name, ...segments.slice(1)].join("."), endpoint: request.endpoint, path: raw.path, line: lines.position(model!.range.start).line });
+  }
+  // A Z.ai client another module made, used here: each use goes back to that module, which moves
+  // the client only when every use can move with it.
+  if (imported.size > 0) {
+    for (const call of raw.calls) {
+      if (call.base.kind !== "name" || call.base.segments.length < 2) continue;
+      const [root, ...member] = call.base.segments;
+      const client = resolveReceiver({ kind: "name", segments: [root!] }, [], call.scope);
+      if (client?.endpoint !== "zai" || !client.origin) continue;
+      const request = requestByCall.get(call);
+      const model = request ? findOption(request.request, "model") : undefined;
+      // `model=config.MODEL`: the string another module assigns it, when it assigns one.
+      const symbol = model?.kind === "name" && model.name && !constants.has(model.name) ? importedSymbol(model.name.split("."), call.scope) : undefined;
+      const literal = model?.kind === "name" ? (constants.get(model.name ?? "") ?? (symbol?.kind === "value" && symbol.string !== undefined ? { ...model, kind: "string" as const, string: symbol.string } : undefined)) : model;
+      lines ??= new LineIndex(text);
+      modelUses.push({
+        definition: client.origin.path,
+        name: client.origin.name,
+        endpoint: "zai",
+        path: raw.path,
+        line: lines.position(call.range.start).line,
+        client: {
+          member: [...member, ...call.members].join("."),
+          ...(literal?.kind === "string" && literal.string !== undefined ? { model: literal.string } : symbol?.kind === "value" ? { modelElsewhere: true } : {}),
+          fields: (request?.request?.entries ?? []).flatMap((entry) => (entry.key === null ? [] : [entry.key])),
+        },
+      });
+    }
+  }
+  const clientUses = new Map<string, (ClientUse & { at: string })[]>();
+  for (const [name, uses] of links?.uses ?? []) {
+    for (const use of uses) if (use.client) pushTo(clientUses, name, { ...use.client, at: use.at });
+  }
+  // MODELS.GLM_4_7 used as the model in another module: the literal that field holds.
+  for (const [name, uses] of links?.uses ?? []) {
+    if (!name.includes(".")) continue;
+    const endpoints = new Set(uses.map((use) => use.endpoint));
+    for (const literal of modelLiterals({ kind: "name", name, range: { start: 0, end: 0 } }, text, constants)) {
+      const ref = models.find((candidate) => candidate.value.contentRange?.start === literal.contentRange!.start);
+      if (!ref) continue;
+      ref.usedAt = uses.map((use) => use.at);
+      if (ref.endpoint === "unknown" && endpoints.size === 1) ref.endpoint = [...endpoints][0]!;
+    }
+  }
+  models.forEach((model, index) => {
+    // Only the module-level name is what other modules import.
+    const uses = model.position === "variable" && raw.models[index]!.scope === -1 ? links?.uses.get(model.key) : undefined;
+    if (!uses?.length) return;
+    model.usedAt = uses.map((use) => use.at);
+    const endpoints = new Set(uses.map((use) => use.endpoint));
+    if (model.endpoint === "unknown" && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
+  });
+  // The model key of a raw HTTP body belongs to that request.
+  const modelsAt = new Map<number, ModelRef[]>();
+  if (requests.some((site) => site.kind === "http")) for (const model of models) pushTo(modelsAt, model.value.range.start, model);
+  for (const site of requests) {
+    if (site.kind !== "http" || !site.request) continue;
+    const body = site.request.range;
+    for (const entry of site.request.entries) {
+      for (const model of modelsAt.get(entry.value.range.start) ?? []) {
+        const inside = model.value.range.start >= body.start && model.value.range.end <= body.end;
+        if (inside && !model.request) {
+          model.request = site;
+          model.endpoint = site.endpoint;
+        }
+      }
+    }
+  }
 
   return {
     path: raw.path,
@@ -595,6 +717,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     kit: raw.kit,
     exportsOf: moduleExports,
     ...(modelUses.length > 0 ? { modelUses } : {}),
+    ...(clientUses.size > 0 ? { clientUses } : {}),
     ...(importedStrings.size > 0 ? { importedStrings } : {}),
     ...(links?.deps.length ? { deps: links.deps } : {}),
     ...(links?.absent?.length ? { absent: links.absent } : {}),
@@ -615,7 +738,8 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       const client = boundClient(binding.name, -1);
       const literal = constants.get(binding.name);
       const string = literal?.kind === "string" && literal.string !== undefined ? { string: literal.string } : {};
-      exports.set(binding.name, client ? { kind: "client", client: external(client) } : { kind: "value", path: raw.path, name: binding.name, ...string });
+      const shared = client ? { ...external(client), origin: client.origin ?? { path: raw.path, name: binding.name } } : undefined;
+      exports.set(binding.name, shared ? { kind: "client", client: shared } : { kind: "value", path: raw.path, name: binding.name, ...string });
     }
     for (const [name, scope] of raw.functions ?? []) {
       const client = returnedClient(scope, 0);
@@ -650,103 +774,6 @@ function collectAssignments(raw: RawFile, qualify: (segments: readonly string[])
     if (qualified !== undefined) moduleAssignments.set(qualified, last);
   }
   return { constants, moduleAssignments };
-}
-
-/**
- * What each Z.ai client is used for (`images.generations`, `chat.completions.create`): a client
- * used for a service Cerebras does not offer cannot move there.
- */
-function noteZaiServices(raw: RawFile, clients: readonly Client[], receiver: (segments: string[], scope: number) => Client | undefined): void {
-  if (!clients.some((client) => client.endpoint === "zai")) return;
-  for (const call of raw.calls) {
-    if (call.base.kind !== "name") continue;
-    const segments = call.base.segments;
-    const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
-    if (segments.length <= rootLength) continue;
-    const client = receiver(segments.slice(0, rootLength), call.scope);
-    if (client?.endpoint === "zai") (client.uses ??= new Set()).add(segments.slice(rootLength).join("."));
-  }
-}
-
-/**
- * Requests here whose model is a name another module defines (`model=config.MODEL`, or a field
- * of its constant, `MODELS.GLM_4_7.split("/").pop()`): reported at the definition, once; and
- * the strings those names hold.
- */
-function importedModelUses(
-  raw: RawFile,
-  requestByCall: ReadonlyMap<RawCall, RequestSite>,
-  constants: ReadonlyMap<string, Value>,
-  /** The imported symbol a name used at `scope` is, unless something local binds it. */
-  lookup: (name: string, scope: number) => ImportedSymbol | undefined,
-): { modelUses: ModelUse[]; importedStrings: Map<string, string> } {
-  const { text } = raw;
-  const modelUses: ModelUse[] = [];
-  const importedStrings = new Map<string, string>();
-  let lines: LineIndex | undefined;
-  const lineOf = (offset: number): number => (lines ??= new LineIndex(text)).position(offset).line;
-  for (const [call, request] of requestByCall) {
-    const model = findOption(request.request, "model");
-    if (model?.kind !== "name" || !model.name) continue;
-    const symbol = lookup(model.name, call.scope);
-    if (symbol?.kind === "value") {
-      if (symbol.string !== undefined) importedStrings.set(model.name, symbol.string);
-      modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lineOf(model.range.start) });
-    }
-  }
-  for (const [call, request] of requestByCall) {
-    const model = findOption(request.request, "model");
-    const source = model ? modelSourceName(model, text, constants) : undefined;
-    const segments = source?.split(".") ?? [];
-    if (segments.length < 2) continue;
-    const symbol = lookup(segments[0]!, call.scope);
-    if (symbol?.kind !== "value") continue;
-    modelUses.push({ definition: symbol.path, name: [symbol.name, ...segments.slice(1)].join("."), endpoint: request.endpoint, path: raw.path, line: lineOf(model!.range.start) });
-  }
-  return { modelUses, importedStrings };
-}
-
-/** This module's model settings that requests in other modules use: where, and so where they go. */
-function linkUsesElsewhere(models: ModelRef[], raw: RawFile, links: ModuleLinks | undefined, constants: ReadonlyMap<string, Value>): void {
-  // MODELS.GLM_4_7 used as the model in another module: the literal that field holds.
-  for (const [name, uses] of links?.uses ?? []) {
-    if (!name.includes(".")) continue;
-    const endpoints = new Set(uses.map((use) => use.endpoint));
-    for (const literal of modelLiterals({ kind: "name", name, range: { start: 0, end: 0 } }, raw.text, constants)) {
-      const ref = models.find((candidate) => candidate.value.contentRange?.start === literal.contentRange!.start);
-      if (!ref) continue;
-      ref.usedAt = uses.map((use) => use.at);
-      if (ref.endpoint === "unknown" && endpoints.size === 1) ref.endpoint = [...endpoints][0]!;
-    }
-  }
-  models.forEach((model, index) => {
-    // Only the module-level name is what other modules import.
-    const uses = model.position === "variable" && raw.models[index]!.scope === -1 ? links?.uses.get(model.key) : undefined;
-    if (!uses?.length) return;
-    model.usedAt = uses.map((use) => use.at);
-    const endpoints = new Set(uses.map((use) => use.endpoint));
-    if (model.endpoint === "unknown" && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
-  });
-}
-
-/** The model key of a raw HTTP body belongs to that request. */
-function attachHttpModels(models: readonly ModelRef[], requests: readonly RequestSite[]): void {
-  if (!requests.some((site) => site.kind === "http")) return;
-  const modelsAt = new Map<number, ModelRef[]>();
-  for (const model of models) pushTo(modelsAt, model.value.range.start, model);
-  for (const site of requests) {
-    if (site.kind !== "http" || !site.request) continue;
-    const body = site.request.range;
-    for (const entry of site.request.entries) {
-      for (const model of modelsAt.get(entry.value.range.start) ?? []) {
-        const inside = model.value.range.start >= body.start && model.value.range.end <= body.end;
-        if (inside && !model.request) {
-          model.request = site;
-          model.endpoint = site.endpoint;
-        }
-      }
-    }
-  }
 }
 
 /** litellm.completion("cerebras/zai-glm-4.6", messages): a request function's first positional string is its model. */
