@@ -1,5 +1,7 @@
 import ts from "./typescript.cjs";
 import type { Returned } from "../../model/assemble.js";
+import type { Entry } from "../../model/types.js";
+import type { Signature } from "../../model/wrappers.js";
 import { dotted, isDefaultExport, isFunctionValue, propertyName, range, requiredModule, scopeOf, unwrap, type ScriptLowering } from "./syntax.js";
 import { visitRequirePattern } from "./scopes.js";
 import { chainOf, lowerCall, lowerValue, ownerCall } from "./values.js";
@@ -28,7 +30,9 @@ function bindInitializer(lowering: ScriptLowering, name: string, initializer: ts
   if (!initializer) return;
   const { raw } = lowering;
   const value = unwrap(initializer);
-  raw.assign(name, lowerValue(lowering, value), scopeOf(value));
+  const lowered = lowerValue(lowering, value);
+  raw.assign(name, lowered, scopeOf(value));
+  raw.assignIn(scopeOf(value, name), name, lowered);
   if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) || ts.isIdentifier(value)) {
     raw.bindings.push({ name, chain: chainOf(lowering, value), scope: scopeOf(value, name) });
   }
@@ -63,6 +67,7 @@ export function visitFunction(lowering: ScriptLowering, node: ts.FunctionDeclara
     if (node.parent !== lowering.source) return;
     if (node.name) functions.set(node.name.text, node.pos);
     if (isDefaultExport(node)) functions.set("default", node.pos);
+    lowering.raw.signatures.set(node.pos, signatureOf(node));
     return;
   }
   const initializer = node.initializer ? unwrap(node.initializer) : undefined;
@@ -71,6 +76,7 @@ export function visitFunction(lowering: ScriptLowering, node: ts.FunctionDeclara
   if (!ts.isArrowFunction(initializer) && !ts.isFunctionExpression(initializer)) return;
   definitions.push({ name: node.name.text, scope: initializer.pos });
   functions.set(node.name.text, initializer.pos);
+  lowering.raw.signatures.set(initializer.pos, signatureOf(initializer));
   if (ts.isArrowFunction(initializer) && !ts.isBlock(initializer.body)) returned(lowering, initializer.pos, initializer.body);
 }
 
@@ -119,7 +125,7 @@ export function visitParameter(lowering: ScriptLowering, node: ts.ParameterDecla
   const isProperty = (ts.getModifiers(node)?.length ?? 0) > 0;
   if (isProperty) bindType(lowering, `this.${node.name.text}`, node.type);
   const initializer = node.initializer ? lowerValue(lowering, node.initializer) : undefined;
-  if (initializer) lowering.raw.addModels(initializer, "parameter", node.name.text);
+  if (initializer) lowering.raw.addModels(initializer, "parameter", node.name.text, undefined, scopeOf(node));
   const owner = node.parent;
   if (!ts.isFunctionLike(owner) || node.name.text === "this") return;
   const scope = owner.pos;
@@ -129,12 +135,20 @@ export function visitParameter(lowering: ScriptLowering, node: ts.ParameterDecla
   if (isProperty) lowering.raw.assign(`this.${node.name.text}`, { kind: "name", name: node.name.text, range: range(lowering, node.name) }, scope);
 }
 
-/** A method or constructor of a class, by its name and class: calls through `this.` and `new` reach it. */
+/**
+ * A method, getter or constructor of a class, by its name and class: calls through `this.` and `new`
+ * reach it (values flow in through its parameters, out through its returns).
+ */
 export function visitMethod(lowering: ScriptLowering, node: ts.MethodDeclaration | ts.ConstructorDeclaration | ts.GetAccessorDeclaration): void {
   const owner = node.parent;
   const className = (ts.isClassDeclaration(owner) || ts.isClassExpression(owner)) && owner.name ? owner.name.text : undefined;
   const name = ts.isConstructorDeclaration(node) ? "constructor" : propertyName(node.name);
   if (name !== undefined) lowering.raw.definitions.push({ name, scope: node.pos, ...(className ? { className } : {}) });
+  // this.name(...) of a method with a body: a wrapper when it forwards its parameters to a request.
+  if (ts.isMethodDeclaration(node) && ts.isIdentifier(node.name) && node.body) {
+    lowering.raw.method(node.name.text, node.pos);
+    lowering.raw.signatures.set(node.pos, signatureOf(node));
+  }
 }
 
 /** `x = value`, `this.client = new OpenAI()`, `params.top_p = x`. */
@@ -144,11 +158,13 @@ export function visitAssignment(lowering: ScriptLowering, node: ts.BinaryExpress
   // params.top_p = x or params["top_p"] = x changes what `params` holds.
   const owner = ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? dotted(unwrap(left.expression)) : undefined;
   if (owner && owner[0] !== "this") raw.assign(owner.join("."), { kind: "other", range: range(lowering, left) });
+  if (owner && (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left))) visitKeySet(lowering, node, left, owner.join("."));
   const target = dotted(left);
   if (!target) return;
   const name = target.join(".");
   const value = lowerValue(lowering, node.right);
   raw.assign(name, value, scopeOf(node));
+  raw.assignIn(scopeOf(node, name), name, value);
   const right = unwrap(node.right);
   if (ts.isNewExpression(right) || ts.isCallExpression(right)) raw.bindings.push({ name, call: lowerCall(lowering, right), scope: scopeOf(node, name) });
   else if (ts.isIdentifier(right) || ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right)) {
@@ -175,4 +191,37 @@ export function visitProperty(lowering: ScriptLowering, node: ts.PropertyAssignm
   if (key === undefined) return;
   const call = ownerCall(lowering, node.parent);
   lowering.raw.addModels(lowerValue(lowering, node.initializer), call ? "argument" : "entry", key, call);
+}
+
+/**
+ * `params.max_tokens = n`, `body["thinking"] = {...}`: the object gets (or changes) that key after
+ * it was built. A computed key (`body[k] = v`) may be any field, so the body is open.
+ */
+function visitKeySet(lowering: ScriptLowering, node: ts.BinaryExpression, left: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): void {
+  const here = range(lowering, node);
+  const value = lowerValue(lowering, node.right);
+  const keyNode = ts.isPropertyAccessExpression(left) ? left.name : ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression : undefined;
+  const entry: Entry = keyNode
+    ? { key: keyNode.text, keyRange: range(lowering, keyNode), value, range: here, later: true }
+    : { key: null, spread: true, value: { kind: "other", range: range(lowering, left) }, range: here, later: true };
+  lowering.raw.changed({ name, scope: scopeOf(node, name), at: here.start, entries: [entry] });
+}
+
+/** `Object.assign(body, { top_p: 0.9 }, extra)`: every later argument's properties land on `body`. */
+export function visitObjectAssign(lowering: ScriptLowering, node: ts.CallExpression): void {
+  const callee = dotted(node.expression);
+  const [first, ...sources] = node.arguments;
+  const name = first ? dotted(unwrap(first)) : undefined;
+  if (callee?.join(".") !== "Object.assign" || !name || name[0] === "this") return;
+  const entries = sources.flatMap((source): Entry[] => {
+    const value = lowerValue(lowering, source);
+    return value.kind === "object" && value.list ? value.list.entries : [{ key: null, spread: true, value, range: value.range }];
+  });
+  const at = range(lowering, node).start;
+  lowering.raw.changed({ name: name.join("."), scope: scopeOf(node, name.join(".")), at, entries: entries.map((entry) => ({ ...entry, later: true })) });
+}
+
+/** A JS function's parameters in order (a pattern holds no one name: its place stays empty). */
+function signatureOf(node: ts.SignatureDeclarationBase): Signature {
+  return { params: node.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : "")), positional: true };
 }
