@@ -1,5 +1,6 @@
 import ts from "./typescript.cjs";
 import type { ParseError } from "../../model/types.js";
+import { blankDataRuns } from "../data-runs.js";
 import { blankFlowTypes, isFlow } from "./flow.js";
 
 function scriptKind(path: string): ts.ScriptKind {
@@ -30,7 +31,7 @@ export function parseJavaScript(path: string, text: string): { source: ts.Source
     input = blanked.text;
   }
   const kind = flow ? ts.ScriptKind.JSX : scriptKind(path);
-  const source = ts.createSourceFile(path, input, ts.ScriptTarget.Latest, true, kind);
+  const source = ts.createSourceFile(path, blankDataRuns(input), ts.ScriptTarget.Latest, true, kind);
   const all = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const isScript = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX;
   const first = all.find((diagnostic) => !(isScript && SLOPPY_MODE_ONLY.has(diagnostic.code)));
