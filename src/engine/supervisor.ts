@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { languageForPath } from "../languages/index.js";
 import { stopRequested, type FileJob, type HostMessage, type JobBatch, type JobDone } from "./jobs.js";
+import type { Decide } from "./lint-text.js";
 import type { FileOutcome } from "./process-file.js";
 import { takePrestarted, WORKER_OPTIONS, workerPath } from "./prestart.js";
 import { fatalMessage, summarize } from "./results.js";
@@ -37,6 +38,8 @@ interface Host {
   /** When the current file started (as this thread learnt it), or its write did. */
   since: number;
   writing: boolean;
+  /** When it asked the question still waiting for an answer (`fix --interactive`): its clock is stopped. */
+  askedAt?: number;
   /** Its modules are loaded: its files' time counts from then, not from the thread's start. */
   ready: boolean;
   /** A batch is in hand (until the thread says it is over). */
@@ -69,6 +72,8 @@ export class Supervisor {
   constructor(
     private readonly timeoutMs: number,
     private readonly threads: number,
+    /** Answers `fix --interactive`'s questions, here, where the terminal is (give one thread then). */
+    private readonly decide?: Decide,
   ) {
     this.idle.push(this.start("python"));
   }
@@ -173,7 +178,7 @@ export class Supervisor {
       const watch = (): void => {
         const now = performance.now();
         for (const host of [...this.hosts]) {
-          if (host.ended || !host.ready || host.open.length === 0 || now - host.since <= this.timeoutMs) continue;
+          if (host.ended || !host.ready || host.open.length === 0 || host.askedAt !== undefined || now - host.since <= this.timeoutMs) continue;
           const writing = host.writing;
           replace(host, (job) => overBudget(job.path, seconds, writing), true);
         }
@@ -191,6 +196,16 @@ export class Supervisor {
             host.writing = true;
             host.since = performance.now();
             host.worker.postMessage({ round, write: message.mayWrite });
+          } else if ("ask" in message) {
+            // The time a question waits for its answer is the person's, not the file's.
+            host.askedAt = performance.now();
+            const answer = this.decide ? this.decide(...message.args).catch(() => "quit" as const) : Promise.resolve("quit" as const);
+            void answer.then((decision) => {
+              if (host.ended) return;
+              host.since += performance.now() - host.askedAt!;
+              host.askedAt = undefined;
+              host.worker.postMessage({ answer: message.ask, decision });
+            });
           } else {
             const at = host.open.findIndex((job) => job.index === message.index);
             if (at === -1) return;

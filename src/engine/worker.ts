@@ -1,7 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ContextCache } from "./context.js";
 import { fixingOf, stopRequested, type HostMessage, type JobBatch } from "./jobs.js";
-import { processFile } from "./process-file.js";
+import type { Decide, Decision } from "./lint-text.js";
+import { processFile, processSource } from "./process-file.js";
 import { stallPoint } from "./stall.js";
 
 /**
@@ -12,13 +13,20 @@ import { stallPoint } from "./stall.js";
 let contexts: ContextCache | undefined;
 let round: number | undefined;
 const permissions = new Map<number, () => void>();
+const answers = new Map<number, (decision: Decision) => void>();
+let questions = 0;
 
 const send = (message: HostMessage): void => parentPort!.postMessage(message);
 
-parentPort!.on("message", async (message: JobBatch | { round: number; write: number }) => {
+parentPort!.on("message", async (message: JobBatch | { round: number; write: number } | { answer: number; decision: Decision }) => {
   if ("write" in message) {
     permissions.get(message.write)?.();
     permissions.delete(message.write);
+    return;
+  }
+  if ("answer" in message) {
+    answers.get(message.answer)?.(message.decision);
+    answers.delete(message.answer);
     return;
   }
   const batch = message;
@@ -29,7 +37,17 @@ parentPort!.on("message", async (message: JobBatch | { round: number; write: num
     if (batch.uses) contexts.linker?.setUses(batch.uses, batch.cwd ?? process.cwd());
     round = batchRound;
   }
-  const fixing = fixingOf(batch.fixing);
+  // Interactively, each question goes to the thread that holds the terminal; the time it waits
+  // for an answer does not count against the file.
+  const ask: Decide | undefined = batch.fixing?.interactive
+    ? (...args) =>
+        new Promise((answered) => {
+          const id = ++questions;
+          answers.set(id, answered);
+          send({ round: batchRound, ask: id, args });
+        })
+    : undefined;
+  const fixing = fixingOf(batch.fixing, ask);
   for (const job of batch.jobs) {
     // Interrupted: the files not started are left as they are, and reported as not checked.
     if (stopRequested(batch.fixing)) break;
@@ -40,7 +58,7 @@ parentPort!.on("message", async (message: JobBatch | { round: number; write: num
         permissions.set(job.index, granted);
         send({ round: batchRound, mayWrite: job.index });
       });
-    const outcome = await processFile(job.path, context, prefilter, fixing, mayWrite);
+    const outcome = job.text !== undefined ? await processSource(job.path, job.text, context, fixing) : await processFile(job.path, context, prefilter, fixing, mayWrite);
     send({ round: batchRound, index: job.index, outcome });
   }
   send({ round: batchRound, batchDone: true });
