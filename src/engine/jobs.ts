@@ -40,6 +40,11 @@ export interface JobBatch {
   /** Where other files use module-level names as a request's model (the second pass). */
   uses?: ModelUse[];
   cwd?: string;
+  /**
+   * One 32-bit cell the thread sets to the index (plus one) of the file it starts: the watching
+   * thread reads it to time each file, so outcomes can travel in batches, not one message each.
+   */
+  progress?: SharedArrayBuffer;
 }
 
 export interface JobDone {
@@ -60,7 +65,7 @@ export interface Question {
  * What a supervised worker says: a file's outcome, that it wants to write a file, a question for
  * the person fixing, or that its batch is over.
  */
-export type HostMessage = { round: number } & (JobDone | { mayWrite: number } | Question | { batchDone: true });
+export type HostMessage = { round: number } & ({ outcomes: JobDone[]; batchDone?: true } | { mayWrite: number } | Question);
 
 /** Whether the run's shared stop flag is up. */
 export function stopRequested(fixing: JobFixing | undefined): boolean {
