@@ -18,8 +18,8 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // Loaded with require when a file needs them: left to Node, each in its own file.
-  external: ["@ts-morph/common", "@babel/parser", "toml-eslint-parser", "ajv", "web-tree-sitter"],
+  // Loaded when a file or a flag needs them (ts-morph for --type-aware): left to Node, in their own files.
+  external: ["ts-morph", "@ts-morph/common", "@babel/parser", "toml-eslint-parser", "ajv", "web-tree-sitter"],
   // ES module builds where a package has one (jsonc-parser): no CommonJS wrapper to run.
   mainFields: ["module", "main"],
   plugins: [

@@ -178,7 +178,8 @@ export async function processFile(
     const notice = noticeMessage("not a file type glm-migrate reads (Python, JS/TS, .env, YAML, JSON, TOML); skipped");
     return { result: summarize(path, [notice]), parsed: false, internalError: false };
   }
-  if (!prefilter(bytes) || isGenerated(language, bytes)) return { parsed: false, internalError: false };
+  // The cheap test first: a bundle's megabytes are never searched.
+  if (isGenerated(language, bytes) || !prefilter(bytes)) return { parsed: false, internalError: false };
   const decoded = decode(bytes);
   if ("error" in decoded) return { result: summarize(path, [fatalMessage("", 0, decoded.error)]), parsed: false, internalError: false };
   const { text, encoding } = decoded;
