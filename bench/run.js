@@ -239,13 +239,13 @@ async function scalingBench() {
   for (const language of languages) {
     for (const command of commands) {
       const base = timedRuns(command, fileOf("distinct", language, 3), Math.max(runs, 5));
-      log(`scaling ${language} ${command}: start-up ${(base.seconds * 1000).toFixed(0)} ms`);
+      log(`scaling ${language} ${command}: start-up ${(base.seconds * 1000).toFixed(0)} ms (CPU ${(base.cpu * 1000).toFixed(0)} ms)`);
       for (const shape of shapes) {
         const cells = sizes.map((lines) => {
           const measured = timedRuns(command, fileOf(shape, language, lines), lines >= 1_000_000 ? 1 : runs);
           const perLine = (Math.max(0, measured.seconds - base.seconds) / lines) * 1e6;
           const cpuPerLine = (Math.max(0, measured.cpu - base.cpu) / lines) * 1e6;
-          log(`  ${shape} ${lines}: ${measured.seconds.toFixed(2)} s, ${perLine.toFixed(2)} µs/line, ${measured.rssMb.toFixed(0)} MB${measured.ok ? "" : " (failed)"}`);
+          log(`  ${language} ${command} ${shape} ${lines}: ${measured.seconds.toFixed(2)} s (CPU ${measured.cpu.toFixed(2)} s), ${perLine.toFixed(2)} µs/line (CPU ${cpuPerLine.toFixed(2)}), ${measured.rssMb.toFixed(0)} MB${measured.ok ? "" : " (failed)"}`);
           return { lines, ...measured, perLine, cpuPerLine };
         });
         rows.push({ language, command, shape, cells });

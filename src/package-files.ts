@@ -3,10 +3,10 @@ import { fileURLToPath } from "node:url";
 
 /**
  * A file at the package root (package.json, schema.json), found from this module whether it runs
- * from dist/src (built, published) or from src (tests).
+ * from dist/src (built, published), from src (tests) or from the bundle in dist/src/bundle.
  */
 export function packageFile(name: string): string {
-  for (const candidate of [`../../${name}`, `../${name}`]) {
+  for (const candidate of [`../../${name}`, `../${name}`, `../../../${name}`]) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }

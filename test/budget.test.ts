@@ -9,11 +9,12 @@ const BAD = 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.ce
 interface Run {
   code: number;
   stdout: string;
+  stderr: string;
   seconds: number;
 }
 
 /** The CLI, run without waiting on the test's thread, so several stalled runs can share the wait. */
-function run(args: readonly string[], cwd: string, stall?: string): Promise<Run> {
+function run(args: readonly string[], cwd: string, stall?: string, input = ""): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -21,8 +22,11 @@ function run(args: readonly string[], cwd: string, stall?: string): Promise<Run>
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...(stall ? { GLM_MIGRATE_TEST_STALL: stall } : {}) },
     });
     let stdout = "";
+    let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, seconds: (performance.now() - started) / 1000 }));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(input);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, seconds: (performance.now() - started) / 1000 }));
   });
 }
 
@@ -90,6 +94,35 @@ describe("the per-file time limit holds in every phase", () => {
     expect(result.code).toBe(1);
     expect(messagesOf(result.stdout, "app/config.py")).toMatch(OVER);
     expect(messagesOf(result.stdout, "app/chat.py")).not.toBe("(no result)");
+  });
+
+  it("fix --interactive: a file stuck after its questions is not written, and the others are fixed as answered", async () => {
+    const phases = ["fix", "reparse"];
+    const dirs = phases.map(() => project());
+    const answers = "y\n".repeat(10);
+    const runs = await Promise.all(dirs.map((dir, index) => run(["fix", "--interactive", "--allow-dirty", "--file-timeout", "2", "."], dir, `${phases[index]}:slow.py`, answers)));
+    runs.forEach((result, index) => {
+      expect({ phase: phases[index], code: result.code }).toEqual({ phase: phases[index], code: 1 });
+      expect(result.stdout).toContain("Apply this fix?");
+      expect(result.stdout).toMatch(/slow\.py\n\s+1:1\s+error\s+took longer than 2s to analyse; skipped/);
+      expect(readFileSync(join(dirs[index]!, "slow.py"), "utf8")).toBe(BAD);
+      expect(readFileSync(join(dirs[index]!, "ok.py"), "utf8")).toContain("zai-glm-4.7");
+      expect(result.seconds).toBeLessThan(20);
+    });
+  });
+
+  it("--stdin: lint and fix of a text stuck in parsing or the rules report it over budget; fix gives the text back unchanged", async () => {
+    const dir = tempDir("glm-budget-");
+    const [linted, fixed] = await Promise.all([
+      run(["lint", "--stdin", "--stdin-filename", "slow.py", "--format", "json", "--file-timeout", "2"], dir, "parse:slow.py", BAD),
+      run(["fix", "--stdin", "--stdin-filename", "slow.py", "--file-timeout", "2"], dir, "rules:slow.py", BAD),
+    ]);
+    expect(linted.code).toBe(1);
+    expect(messagesOf(linted.stdout, "slow.py")).toMatch(OVER);
+    expect(fixed.code).toBe(1);
+    expect(fixed.stdout).toBe(BAD);
+    expect(fixed.stderr).toContain("took longer than 2s to analyse; skipped");
+    for (const result of [linted, fixed]) expect(result.seconds).toBeLessThan(20);
   });
 
   it("without a hook, nothing is reported over budget, and a file nested too deeply is still named", async () => {

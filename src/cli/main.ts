@@ -5,14 +5,14 @@ const args = process.argv.slice(2);
 
 /**
  * Whether this command will analyse files in a worker thread (lint and fix with a time limit,
- * not interactively, not from standard input), and which parsers the files it names need. A
+ * from files or standard input), and which parsers the files it names need. A
  * wrong guess costs little: an unused worker ends with the process, a missing one is started later.
  */
 function analysing(): Warm[] | undefined {
   const command = args.find((arg) => !arg.startsWith("-"));
   if (command === "rules" || command === "explain" || command === "init" || command === "help") return undefined;
   const noTimeout = args.some((arg, index) => arg === "--file-timeout=0" || (arg === "--file-timeout" && Number(args[index + 1]) === 0));
-  const other = ["--stdin", "-i", "--interactive", "--help", "-h", "--version", "-V", "--print-config"];
+  const other = ["--help", "-h", "--version", "-V", "--print-config"];
   if (noTimeout || args.some((arg) => other.includes(arg))) return undefined;
   const warm = new Set<Warm>();
   for (const arg of args) {

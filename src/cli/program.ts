@@ -213,7 +213,7 @@ async function runStdin(flags: FixFlags, io: Io, fixing: boolean): Promise<numbe
   const text = await io.readStdin();
   const options = await withLiveModels(runOptions([], flags, io.cwd), flags, io);
   const filePath = resolve(io.cwd, flags.stdinFilename);
-  const result = await lintSource(text, { ...options, filePath, fix: fixing, unsafeFixes: Boolean(flags.unsafeFixes) });
+  const result = await lintSource(text, { ...options, filePath, fix: fixing, unsafeFixes: Boolean(flags.unsafeFixes), isolate: true });
   const run: RunResult = { results: [result], filesScanned: 1, filesParsed: 1, missing: [], internalErrors: 0, durationMs: 0 };
   if (fixing) {
     // The fixed text goes to stdout, as editors and formatters expect; findings go to stderr.

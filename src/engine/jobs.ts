@@ -10,6 +10,8 @@ export interface FileJob {
   path: string;
   settings: Settings;
   settingsKey: string;
+  /** Text that is not read from disk (`--stdin`): checked as the file at `path`, never written. */
+  text?: string;
 }
 
 /** Why `fix` leaves a file with uncommitted changes alone, said once for the run. */
@@ -25,6 +27,8 @@ export interface JobFixing {
    * thread starts another write. Shared memory, because a message would wait behind the file in hand.
    */
   stop?: SharedArrayBuffer;
+  /** `fix --interactive`: each fix is asked about, on the thread that holds the terminal. */
+  interactive?: true;
 }
 
 export interface JobBatch {
@@ -36,6 +40,11 @@ export interface JobBatch {
   /** Where other files use module-level names as a request's model (the second pass). */
   uses?: ModelUse[];
   cwd?: string;
+  /**
+   * One 32-bit cell the thread sets to the index (plus one) of the file it starts: the watching
+   * thread reads it to time each file, so outcomes can travel in batches, not one message each.
+   */
+  progress?: SharedArrayBuffer;
 }
 
 export interface JobDone {
@@ -46,8 +55,17 @@ export interface JobDone {
 /** Analyses files, reporting each outcome; a round of the second pass carries the uses found. */
 export type Analyse = (jobs: readonly FileJob[], round: Pick<JobBatch, "uses" | "cwd">, onDone: (done: JobDone) => void) => Promise<void>;
 
-/** What a supervised worker says: a file's outcome, that it wants to write a file, or that its batch is over. */
-export type HostMessage = { round: number } & (JobDone | { mayWrite: number } | { batchDone: true });
+/** A question of `fix --interactive`, asked by a worker thread of the thread that holds the terminal. */
+export interface Question {
+  ask: number;
+  args: Parameters<Decide>;
+}
+
+/**
+ * What a supervised worker says: a file's outcome, that it wants to write a file, a question for
+ * the person fixing, or that its batch is over.
+ */
+export type HostMessage = { round: number } & ({ outcomes: JobDone[]; batchDone?: true } | { mayWrite: number } | Question);
 
 /** Whether the run's shared stop flag is up. */
 export function stopRequested(fixing: JobFixing | undefined): boolean {

@@ -1,4 +1,5 @@
 import type { SourceLanguage } from "../languages/adapter.js";
+import { BLANKED_RUN } from "../languages/data-runs.js";
 import { lowerSource } from "../languages/index.js";
 import { UNLIMITED, type Budget } from "../model/budget.js";
 import { LineIndex } from "../model/line-index.js";
@@ -120,7 +121,7 @@ export async function fixText(
     // Where two fixes touch the same code, the rule listed first wins this pass (a rule that
     // translates a field goes before one that only relocates it); the other is recomputed next pass.
     const candidates = current.diagnostics
-      .filter((diagnostic) => diagnostic.fix && allowed.has(diagnostic.fix.safety) && (brokenKeys.size === 0 || !brokenKeys.has(keyOf(diagnostic, text))))
+      .filter((diagnostic) => diagnostic.fix && allowed.has(diagnostic.fix.safety) && (brokenKeys.size === 0 || !brokenKeys.has(keyOf(diagnostic, text))) && !copiesBlankedData(diagnostic.fix))
       .sort((a, b) => rank.get(a.ruleId)! - rank.get(b.ruleId)! || a.range.start - b.range.start);
     const chosen: Diagnostic[] = [];
     const taken: Edit[] = [];
@@ -211,6 +212,14 @@ async function unparsable(chosen: readonly Diagnostic[], breaks: (group: readonl
   // A single fix that breaks the pass is known to be broken without another parse.
   if (chosen.length > 0) await split(chosen, true);
   return verdicts;
+}
+
+/**
+ * The parsers saw long runs of numbers as spaces (languages/data-runs.ts): a fix that copies a
+ * node holding one would write the spaces, not the numbers. Never applied; its finding stays.
+ */
+function copiesBlankedData(fix: Fix): boolean {
+  return fix.edits.some((edit) => edit.text.length >= BLANKED_RUN.length && edit.text.includes(BLANKED_RUN));
 }
 
 /** Identifies a fix across passes by what it does, since offsets move as other fixes land. */

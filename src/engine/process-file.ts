@@ -140,6 +140,20 @@ export interface FileOutcome {
   leftAlone?: string;
 }
 
+/** Checks (or fixes) text not read from disk (`--stdin`, editors): the result holds the fixed text; nothing is written. */
+export async function processSource(path: string, text: string, context: TextLintContext, fixing: Fixing | undefined): Promise<FileOutcome> {
+  const language = languageForPath(path);
+  if (!language) return { result: summarize(path, [noticeMessage("not a file type glm-migrate reads; skipped")]), parsed: false, internalError: false };
+  const outcome = await checkText(path, language, text, context, fixing);
+  const extra = outcome.output !== undefined ? { output: outcome.output, fixedCount: outcome.applied } : {};
+  return {
+    result: summarize(path, outcome.messages, { source: text, ...extra }),
+    parsed: true,
+    internalError: outcome.internalError,
+    ...(outcome.parserLost ? { parserLost: true as const } : {}),
+  };
+}
+
 /** Reads, prefilters, decodes, checks and (when fixing) writes one file. */
 export async function processFile(
   path: string,
@@ -164,7 +178,8 @@ export async function processFile(
     const notice = noticeMessage("not a file type glm-migrate reads (Python, JS/TS, .env, YAML, JSON, TOML); skipped");
     return { result: summarize(path, [notice]), parsed: false, internalError: false };
   }
-  if (!prefilter(bytes) || isGenerated(language, bytes)) return { parsed: false, internalError: false };
+  // The cheap test first: a bundle's megabytes are never searched.
+  if (isGenerated(language, bytes) || !prefilter(bytes)) return { parsed: false, internalError: false };
   const decoded = decode(bytes);
   if ("error" in decoded) return { result: summarize(path, [fatalMessage("", 0, decoded.error)]), parsed: false, internalError: false };
   const { text, encoding } = decoded;

@@ -12,8 +12,8 @@ import { folderOf, uncommittedUnder } from "./git.js";
 import { isTempName, removeIfStale } from "./write.js";
 import { Answers } from "./answers.js";
 import type { Decide } from "./lint-text.js";
-import { checkText, processFile, type FileOutcome } from "./process-file.js";
-import { noticeMessage, summarize } from "./results.js";
+import { processFile, processSource, type FileOutcome } from "./process-file.js";
+import { summarize } from "./results.js";
 import { ModuleLinker } from "./project.js";
 import { secondPass } from "./second-pass.js";
 import { Supervisor } from "./supervisor.js";
@@ -156,6 +156,11 @@ export function resolveSettings(filePath: string, options: LintOptions = {}): Se
 export interface SourceOptions extends Omit<FixOptions, "paths" | "dryRun" | "gitignore" | "include" | "exclude"> {
   /** The path the text stands for: it picks the language, the config and names the file in messages. */
   filePath: string;
+  /**
+   * Analyse in a worker thread this thread watches, so the time limit holds whatever the code is
+   * doing (as files' analysis does; the CLI's `--stdin`). Starting the thread costs some 50 ms.
+   */
+  isolate?: boolean;
 }
 
 /**
@@ -163,14 +168,23 @@ export interface SourceOptions extends Omit<FixOptions, "paths" | "dryRun" | "gi
  * tests. Nothing is written.
  */
 export async function lintSource(text: string, options: SourceOptions & { fix?: boolean }): Promise<FileResult> {
-  const language = languageForPath(options.filePath);
-  if (!language) return summarize(options.filePath, [noticeMessage("not a file type glm-migrate reads; skipped")]);
-  const fixing = options.fix ? { allowed: new Set<FixSafety>(options.unsafeFixes ? ["safe", "unsafe"] : ["safe"]) } : undefined;
   const check = checkOptions(options);
-  const context = contextOf(resolveSettings(options.filePath, options), check, new ModuleLinker(check.root!, check.typeAware));
-  const outcome = await checkText(options.filePath, language, text, context, fixing);
-  const extra = outcome.output !== undefined ? { output: outcome.output, fixedCount: outcome.applied } : {};
-  return summarize(options.filePath, outcome.messages, { source: text, ...extra });
+  const settings = resolveSettings(options.filePath, options);
+  if (options.isolate && check.fileTimeoutMs > 0 && languageForPath(options.filePath)) {
+    const supervisor = new Supervisor(check.fileTimeoutMs, 1);
+    try {
+      let outcome: FileOutcome | undefined;
+      const job: FileJob = { index: 0, path: options.filePath, settings, settingsKey: JSON.stringify(settings), text };
+      const fixing: JobFixing | undefined = options.fix ? { unsafe: options.unsafeFixes ?? false, dryRun: true } : undefined;
+      await supervisor.analyse([job], { check, ...(fixing ? { fixing } : {}) }, (done) => (outcome = done.outcome));
+      return outcome?.result ?? summarize(options.filePath, [], { source: text });
+    } finally {
+      supervisor.close();
+    }
+  }
+  const fixing = options.fix ? { allowed: new Set<FixSafety>(options.unsafeFixes ? ["safe", "unsafe"] : ["safe"]), dryRun: true } : undefined;
+  const context = contextOf(settings, check, new ModuleLinker(check.root!, check.typeAware));
+  return (await processSource(options.filePath, text, context, fixing)).result!;
 }
 
 /** `lint` (no `fixing`) or `fix`; the fix-only options are read only when fixing. */
@@ -181,9 +195,12 @@ async function run(options: FixOptions, fixing: JobFixing | undefined): Promise<
   // With a time limit, files are analysed in worker threads this thread watches (interactive
   // runs excepted: there the time goes to the person answering). The first thread starts now, so
   // its start-up overlaps the folder walk.
-  let supervisor = !decide && check.fileTimeoutMs > 0 ? new Supervisor(check.fileTimeoutMs, options.typeAware ? 1 : Math.max(1, options.jobs ?? availableParallelism())) : undefined;
+  // Interactively, one thread, whose questions this thread asks (and answers given before replays).
+  const answers = decide ? new Answers(decide) : undefined;
+  const threads = options.typeAware || decide ? 1 : Math.max(1, options.jobs ?? availableParallelism());
+  let supervisor = check.fileTimeoutMs > 0 ? new Supervisor(check.fileTimeoutMs, threads, answers?.ask) : undefined;
   try {
-    return await runWith(options, fixing, decide, started, check, () => supervisor, (made) => (supervisor = made));
+    return await runWith(options, fixing, answers, started, check, () => supervisor, (made) => (supervisor = made));
   } finally {
     supervisor?.close();
   }
@@ -192,13 +209,12 @@ async function run(options: FixOptions, fixing: JobFixing | undefined): Promise<
 async function runWith(
   options: FixOptions,
   fixing: JobFixing | undefined,
-  decide: Decide | undefined,
+  answers: Answers | undefined,
   started: number,
   check: CheckOptions,
   supervisorOf: () => Supervisor | undefined,
   setSupervisor: (made: Supervisor) => void,
 ): Promise<RunResult> {
-  const answers = decide ? new Answers(decide) : undefined;
   const asking = answers?.ask;
   const cwd = options.cwd ?? process.cwd();
   const resolver = resolverFor(options, cwd);
@@ -222,6 +238,7 @@ async function runWith(
     const dirty = uncommittedUnder(paths.map((path) => folderOf(resolve(cwd, path))));
     if (dirty.size > 0) fixing = { ...fixing, dirty: files.filter((path) => dirty.has(path)) };
   }
+  if (fixing && asking) fixing = { ...fixing, interactive: true };
   const signal = fixing ? options.signal : undefined;
   const stop = new SharedArrayBuffer(4);
   const raise = (): void => void Atomics.store(new Int32Array(stop), 0, 1);
@@ -259,7 +276,7 @@ async function runWith(
   const threads = Math.max(1, options.jobs ?? availableParallelism());
   // Without a time limit, large runs still spread over threads; small ones stay on this one.
   // (One type-checked program serves every file; threads would each build their own.)
-  if (!supervisorOf() && threads > 1 && !decide && !options.typeAware && pending.length >= WORKER_THRESHOLD) setSupervisor(new Supervisor(0, threads));
+  if (!supervisorOf() && threads > 1 && !asking && !options.typeAware && pending.length >= WORKER_THRESHOLD) setSupervisor(new Supervisor(0, threads));
   const supervisor = supervisorOf();
   const runFixing = fixing;
   const analyse: Analyse = supervisor

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { languageForPath } from "../languages/index.js";
 import { stopRequested, type FileJob, type HostMessage, type JobBatch, type JobDone } from "./jobs.js";
+import type { Decide } from "./lint-text.js";
 import type { FileOutcome } from "./process-file.js";
 import { takePrestarted, WORKER_OPTIONS, workerPath } from "./prestart.js";
 import { fatalMessage, summarize } from "./results.js";
@@ -32,11 +33,16 @@ type Preference = "python" | "script";
 interface Host {
   worker: Worker;
   preferred: Preference;
-  /** The batch in hand, in order, less what is done: the first is the file being analysed. */
+  /** The batch in hand, in order, less the files whose outcomes came back. */
   open: FileJob[];
+  /** Where the thread says which file it is on (its index plus one), and what this thread last read there. */
+  progress: Int32Array;
+  current: number;
   /** When the current file started (as this thread learnt it), or its write did. */
   since: number;
   writing: boolean;
+  /** When it asked the question still waiting for an answer (`fix --interactive`): its clock is stopped. */
+  askedAt?: number;
   /** Its modules are loaded: its files' time counts from then, not from the thread's start. */
   ready: boolean;
   /** A batch is in hand (until the thread says it is over). */
@@ -69,6 +75,8 @@ export class Supervisor {
   constructor(
     private readonly timeoutMs: number,
     private readonly threads: number,
+    /** Answers `fix --interactive`'s questions, here, where the terminal is (give one thread then). */
+    private readonly decide?: Decide,
   ) {
     this.idle.push(this.start("python"));
   }
@@ -76,7 +84,7 @@ export class Supervisor {
   private start(preferred: Preference): Host {
     // The first thread may have been started with the process (cli/main.ts).
     const prestarted = this.hosts.size === 0 ? takePrestarted() : undefined;
-    const host: Host = { worker: prestarted?.worker ?? new Worker(this.path, WORKER_OPTIONS), preferred, open: [], since: 0, writing: false, ready: prestarted?.ready ?? false, busy: false, ended: false, onMessage: () => undefined, onFailure: () => undefined };
+    const host: Host = { worker: prestarted?.worker ?? new Worker(this.path, WORKER_OPTIONS), preferred, open: [], progress: new Int32Array(new SharedArrayBuffer(4)), current: 0, since: 0, writing: false, ready: prestarted?.ready ?? false, busy: false, ended: false, onMessage: () => undefined, onFailure: () => undefined };
     host.worker.on("message", (message: HostMessage | { ready: true }) => {
       if (host.ended) return;
       if ("ready" in message) {
@@ -130,11 +138,9 @@ export class Supervisor {
         if (timer) clearInterval(timer);
         resolve();
       };
-      const finish = (host: Host, job: FileJob, outcome: FileOutcome): void => {
+      const finish = (job: FileJob, outcome: FileOutcome): void => {
         onDone({ index: job.index, outcome });
         remaining--;
-        host.since = performance.now();
-        host.writing = false;
       };
       const feed = (host: Host): void => {
         const batch = take(host.preferred);
@@ -147,15 +153,21 @@ export class Supervisor {
         }
         host.since = performance.now();
         host.writing = false;
-        host.worker.postMessage({ ...settings, round, jobs: batch } satisfies JobBatch);
+        Atomics.store(host.progress, 0, 0);
+        host.current = 0;
+        host.worker.postMessage({ ...settings, round, jobs: batch, progress: host.progress.buffer as SharedArrayBuffer } satisfies JobBatch);
       };
-      const replace = (host: Host, outcome: (job: FileJob) => FileOutcome, requeue: boolean): void => {
-        const [current, ...rest] = host.open;
+      /**
+       * The file the thread is stuck on (or died on) gets the outcome; the others of its batch go
+       * back to the front of the queue: those after it were never started, and those before it
+       * whose outcomes had not been sent yet are analysed again.
+       */
+      const replace = (host: Host, outcome: (job: FileJob) => FileOutcome): void => {
+        const at = Math.max(0, host.open.findIndex((job) => job.index === Atomics.load(host.progress, 0) - 1));
+        const [current] = host.open.splice(at, 1);
+        if (host.open.length > 0) queues[parserOf(host.open[0]!.path)].unshift(...host.open);
         host.open = [];
-        // The files after the stuck one were never started: they go back to the front of the queue.
-        if (requeue && rest.length > 0) queues[parserOf(rest[0]!.path)].unshift(...rest);
-        if (current) finish(host, current, outcome(current));
-        if (!requeue) for (const job of rest) finish(host, job, outcome(job));
+        if (current) finish(current, outcome(current));
         retire(host);
       };
       /** Ends a thread and starts a fresh one in its place, given the files its batch had left. */
@@ -173,36 +185,59 @@ export class Supervisor {
       const watch = (): void => {
         const now = performance.now();
         for (const host of [...this.hosts]) {
-          if (host.ended || !host.ready || host.open.length === 0 || now - host.since <= this.timeoutMs) continue;
+          const current = Atomics.load(host.progress, 0);
+          if (current !== host.current) {
+            // It went on to another file since the last look.
+            host.current = current;
+            host.since = now;
+            host.writing = false;
+          }
+          if (host.ended || !host.ready || host.open.length === 0 || host.askedAt !== undefined || now - host.since <= this.timeoutMs) continue;
           const writing = host.writing;
-          replace(host, (job) => overBudget(job.path, seconds, writing), true);
+          replace(host, (job) => overBudget(job.path, seconds, writing));
         }
       };
       const attach = (host: Host): void => {
         host.onMessage = (message) => {
           if (message.round !== round) return;
-          if ("batchDone" in message) {
-            // What is left of the batch was skipped on an interrupt.
-            host.open = [];
-            feed(host);
-          }
-          else if ("mayWrite" in message) {
+          if ("outcomes" in message) {
+            for (const { index, outcome } of message.outcomes) {
+              const at = host.open.findIndex((job) => job.index === index);
+              if (at === -1) continue;
+              const [job] = host.open.splice(at, 1);
+              finish(job!, outcome);
+              // Sent last of its message (an outcome with a result is sent at once).
+              if (outcome.parserLost) return retire(host);
+            }
+            if (message.batchDone) {
+              // What is left of the batch was skipped on an interrupt.
+              host.open = [];
+              feed(host);
+            }
+          } else if ("mayWrite" in message) {
             // The analysis is over: the write gets a time of its own, and is stopped only if it hangs.
             host.writing = true;
             host.since = performance.now();
+            host.current = Atomics.load(host.progress, 0);
             host.worker.postMessage({ round, write: message.mayWrite });
-          } else {
-            const at = host.open.findIndex((job) => job.index === message.index);
-            if (at === -1) return;
-            const [job] = host.open.splice(at, 1);
-            finish(host, job!, message.outcome);
-            if (message.outcome.parserLost) retire(host);
+          } else if ("ask" in message) {
+            // The time a question waits for its answer is the person's, not the file's.
+            host.askedAt = performance.now();
+            const answer = this.decide ? this.decide(...message.args).catch(() => "quit" as const) : Promise.resolve("quit" as const);
+            void answer.then((decision) => {
+              if (host.ended) return;
+              host.since += performance.now() - host.askedAt!;
+              host.askedAt = undefined;
+              host.worker.postMessage({ answer: message.ask, decision });
+            });
           }
         };
         host.onFailure = (reason) => {
           if (host.ended) return;
-          // Every unfinished file of the batch: one of them brought the thread down.
-          replace(host, (job) => crashed(job.path, reason), false);
+          // A thread that died before starting a file (it could not load) would die again on
+          // each: its whole batch is reported, as every file's would be.
+          if (Atomics.load(host.progress, 0) === 0) for (const job of host.open.splice(0)) finish(job, crashed(job.path, reason));
+          replace(host, (job) => crashed(job.path, reason));
         };
       };
 

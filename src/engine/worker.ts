@@ -1,7 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ContextCache } from "./context.js";
-import { fixingOf, stopRequested, type HostMessage, type JobBatch } from "./jobs.js";
-import { processFile } from "./process-file.js";
+import { fixingOf, stopRequested, type HostMessage, type JobBatch, type JobDone } from "./jobs.js";
+import type { Decide, Decision } from "./lint-text.js";
+import { processFile, processSource } from "./process-file.js";
 import { stallPoint } from "./stall.js";
 
 /**
@@ -12,13 +13,20 @@ import { stallPoint } from "./stall.js";
 let contexts: ContextCache | undefined;
 let round: number | undefined;
 const permissions = new Map<number, () => void>();
+const answers = new Map<number, (decision: Decision) => void>();
+let questions = 0;
 
 const send = (message: HostMessage): void => parentPort!.postMessage(message);
 
-parentPort!.on("message", async (message: JobBatch | { round: number; write: number }) => {
+parentPort!.on("message", async (message: JobBatch | { round: number; write: number } | { answer: number; decision: Decision }) => {
   if ("write" in message) {
     permissions.get(message.write)?.();
     permissions.delete(message.write);
+    return;
+  }
+  if ("answer" in message) {
+    answers.get(message.answer)?.(message.decision);
+    answers.delete(message.answer);
     return;
   }
   const batch = message;
@@ -29,21 +37,44 @@ parentPort!.on("message", async (message: JobBatch | { round: number; write: num
     if (batch.uses) contexts.linker?.setUses(batch.uses, batch.cwd ?? process.cwd());
     round = batchRound;
   }
-  const fixing = fixingOf(batch.fixing);
+  // Interactively, each question goes to the thread that holds the terminal; the time it waits
+  // for an answer does not count against the file.
+  const ask: Decide | undefined = batch.fixing?.interactive
+    ? (...args) =>
+        new Promise((answered) => {
+          const id = ++questions;
+          answers.set(id, answered);
+          send({ round: batchRound, ask: id, args });
+        })
+    : undefined;
+  const fixing = fixingOf(batch.fixing, ask);
+  const progress = batch.progress ? new Int32Array(batch.progress) : undefined;
+  // Most files say nothing (the prefilter passed them by): their outcomes wait for the next that
+  // does, or for the batch's end. A message each cost more than reading the file.
+  let outcomes: JobDone[] = [];
+  const flush = (batchDone?: true): void => {
+    send({ round: batchRound, outcomes, ...(batchDone ? { batchDone } : {}) });
+    outcomes = [];
+  };
   for (const job of batch.jobs) {
     // Interrupted: the files not started are left as they are, and reported as not checked.
     if (stopRequested(batch.fixing)) break;
+    if (progress) Atomics.store(progress, 0, job.index + 1);
+    else if (outcomes.length > 0) flush();
     if (batchRound > 1) stallPoint("second", job.path);
     const { context, prefilter } = contexts.get(job.settings, job.settingsKey);
     const mayWrite = (): Promise<void> =>
       new Promise((granted) => {
+        // Outcomes before a write are sent first: a file written is never analysed again.
+        if (outcomes.length > 0) flush();
         permissions.set(job.index, granted);
         send({ round: batchRound, mayWrite: job.index });
       });
-    const outcome = await processFile(job.path, context, prefilter, fixing, mayWrite);
-    send({ round: batchRound, index: job.index, outcome });
+    const outcome = job.text !== undefined ? await processSource(job.path, job.text, context, fixing) : await processFile(job.path, context, prefilter, fixing, mayWrite);
+    outcomes.push({ index: job.index, outcome });
+    if (outcome.result || outcome.parsed || outcome.internalError) flush();
   }
-  send({ round: batchRound, batchDone: true });
+  flush(true);
 });
 
 // Loaded: the time of the files given to this thread counts from here.

@@ -1,5 +1,6 @@
 import ts from "./typescript.cjs";
 import type { ParseError } from "../../model/types.js";
+import { blankDataRuns } from "../data-runs.js";
 import { blankFlowTypes, isFlow } from "./flow.js";
 
 function scriptKind(path: string): ts.ScriptKind {
@@ -30,7 +31,10 @@ export function parseJavaScript(path: string, text: string): { source: ts.Source
     input = blanked.text;
   }
   const kind = flow ? ts.ScriptKind.JSX : scriptKind(path);
-  const source = ts.createSourceFile(path, input, ts.ScriptTarget.Latest, true, kind);
+  // JSDoc comments are not parsed into the tree: no rule reads them, and parsing them was a tenth
+  // of the parser's time on the bench corpus (the option: TypeScript 5.3, microsoft/TypeScript#55739).
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  const source = ts.createSourceFile(path, blankDataRuns(input), options, true, kind);
   const all = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const isScript = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX;
   const first = all.find((diagnostic) => !(isScript && SLOPPY_MODE_ONLY.has(diagnostic.code)));

@@ -1,10 +1,11 @@
 import type { Node, Tree } from "web-tree-sitter";
 import { UNLIMITED, type Budget } from "../../model/budget.js";
 import type { ParseError } from "../../model/types.js";
+import { blankDataRuns } from "../data-runs.js";
 import { parseWith } from "../tree-sitter.js";
 
 export function parsePython(text: string, budget: Budget = UNLIMITED): Promise<Tree> {
-  return parseWith("python", text, budget);
+  return parseWith("python", blankDataRuns(text), budget);
 }
 
 /**
