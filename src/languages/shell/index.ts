@@ -4,7 +4,7 @@ import { UNLIMITED, type Budget } from "../../model/budget.js";
 import { classifyExpression } from "../../model/endpoints.js";
 import { modelNameKind } from "../../model/names.js";
 import type { Comment, Entry, EntryList, LoweredFile, ModelRef, RequestSite, Value } from "../../model/types.js";
-import { configKit, hashComments } from "../config/common.js";
+import { configEntries, configKit, configModels, configUrls, hashComments, type ConfigValue } from "../config/common.js";
 import { parseWith } from "../tree-sitter.js";
 
 /**
@@ -109,11 +109,37 @@ function curlCommands(root: Node): { command: Node; name: Node; args: Node[] }[]
   });
 }
 
+/**
+ * `export ZAI_BASE_URL="https://api.z.ai/..."`, `MODEL=glm-4.7 python app.py`: a variable set to a
+ * word or a quoted string is a setting like a `.env` line, so the same rules read it; its text is
+ * kept as written, so a `${OTHER}` inside is a reference, not a value. Every variable of the script is a sibling of every other, as the programs it
+ * starts see them; one set twice counts with its last value.
+ */
+function assignments(root: Node): ConfigValue[] {
+  const found: { key: string; keyRange: { start: number; end: number }; value: Value }[] = [];
+  for (const node of root.descendantsOfType("variable_assignment")) {
+    const name = node!.childForFieldName("name");
+    const value = node!.childForFieldName("value");
+    if (!name || !value) continue;
+    const range = { start: value.startIndex, end: value.endIndex };
+    const quoted = value.type === "raw_string" || value.type === "string";
+    const content = quoted ? { start: range.start + 1, end: range.end - 1 } : range;
+    // The text as written: `${ZAI_API_KEY:?}` stays a reference a fix can rename; a command's output is no setting.
+    const text = value.text.slice(content.start - range.start, content.end - range.start);
+    const lowered: Value = /\$\(|`/.test(text) ? { kind: "other", range } : { kind: "string", range, contentRange: content, string: text };
+    found.push({ key: name.text, keyRange: { start: name.startIndex, end: name.endIndex }, value: lowered });
+  }
+  const siblings = new Map(found.map((entry) => [entry.key, entry.value.string ?? ""]));
+  return found.map((entry) => ({ keyPath: [entry.key], keyRange: entry.keyRange, value: entry.value, siblings }));
+}
+
 export async function lowerShell(path: string, text: string, budget: Budget = UNLIMITED): Promise<LoweredFile> {
   const requests: RequestSite[] = [];
   const models: ModelRef[] = [];
   const tree = await parseWith("bash", text, budget);
+  let settings: ConfigValue[] = [];
   try {
+    settings = assignments(tree.rootNode);
     for (const { command, name, args } of curlCommands(tree.rootNode)) {
       const url = args.find((arg) => CHAT_URL.test(unquoted(arg)));
       if (!url) continue;
@@ -153,9 +179,10 @@ export async function lowerShell(path: string, text: string, budget: Budget = UN
     text,
     clients: [],
     requests,
-    models,
+    models: [...models, ...configModels(settings)],
     imports: [],
-    urls: [],
+    urls: configUrls(settings),
+    configEntries: configEntries(settings),
     constants: new Map(),
     reads: [],
     keys: [],

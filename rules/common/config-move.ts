@@ -1,0 +1,324 @@
+import { pushTo } from "../../src/collections.js";
+import { Fix, type Edit, type Target } from "../../src/model/rule.js";
+import { modelNameKind } from "../../src/model/names.js";
+import type { ConfigEntry, LoweredFile, Value } from "../../src/model/types.js";
+import {
+  CEREBRAS_API_HOST,
+  CEREBRAS_KEY_VARIABLE,
+  CEREBRAS_OPENAI_BASE_URL,
+  hostOf,
+  ZAI_API_HOSTS,
+  ZAI_KEY_SHAPE,
+  ZAI_KEY_VARIABLES,
+  ZAI_OPENAI_BASE,
+} from "../knowledge/endpoints.js";
+import { parseModelId } from "../knowledge/models.js";
+import { ROUTER_FALLBACK_KEYS, ROUTER_REFERENCE } from "../knowledge/routers.js";
+
+/**
+ * Configuration moves from Z.ai to Cerebras the way a request does: as one unit. A group is what
+ * one program reads together (a `.env` file or a shell script, one compose service's
+ * `environment`, one YAML, JSON or TOML mapping such as a LiteLLM deployment's `litellm_params` or
+ * a claude-code-router provider). A group holding a Z.ai base URL, a Z.ai key variable or a
+ * `zai/` model moves its URL, its key variable and its GLM models together, or none of them, and
+ * then says why.
+ */
+export interface GroupMove {
+  group: number;
+  /** The Z.ai API URLs, Z.ai key variables (or references to one) and models of the group. */
+  urls: ConfigEntry[];
+  keys: ConfigEntry[];
+  models: Value[];
+  /** Every edit of the move; empty when it is blocked or kept on purpose. */
+  edits: Edit[];
+  /** Why the group cannot move as a whole. */
+  blocker?: string;
+  /** Why the group is kept on purpose beside a Cerebras one (a router's fallback): reported at info, never moved. */
+  kept?: string;
+  /** Only a key variable and nothing to move with it. */
+  keyOnly: boolean;
+}
+
+const KEY_REFERENCE = new RegExp(`\\b(${ZAI_KEY_VARIABLES.join("|")})\\b`, "g");
+/** Names that hold a credential, whatever provider they are for. */
+const SECRET_NAME = /(^|_|\b)(api_?key|apikey|auth_?token|access_?token|secret_?key|token)$/i;
+/** Values that stand in for a key rather than being one. */
+const PLACEHOLDER = /your|xxx|\.\.\.|<|>|changeme|change_me|replace|placeholder|example|dummy|here|todo|\*{3}|^sk-$/i;
+/** A value that reads another variable (`${ZAI_API_KEY}`, `$KEY`, LiteLLM's `os.environ/KEY`). */
+const REFERENCE = /\$\{?\w|os\.environ\/|^env:|%\w+%/;
+
+/** The last key of an entry's path. */
+const nameOf = (entry: ConfigEntry): string => entry.keyPath.at(-1) ?? "";
+
+/** The string values of an entry: its own, or its list's. */
+function stringsOf(entry: ConfigEntry): Value[] {
+  if (entry.value.kind === "string") return [entry.value];
+  return (entry.value.list?.entries ?? []).map((element) => element.value).filter((value) => value.kind === "string");
+}
+
+/** Z.ai's API (not its website or console): api.z.ai, or open.bigmodel.cn under `/api`. */
+function zaiApiUrl(url: string): boolean {
+  const host = hostOf(url);
+  if (!host || !ZAI_API_HOSTS.includes(host)) return false;
+  return host === "api.z.ai" || /^https?:\/\/[^/]+\/api(\/|$)/i.test(url.trim());
+}
+
+/** The URL on Cerebras, or why there is none. */
+function movedUrl(url: string): { next: string } | { why: string } {
+  const host = hostOf(url) ?? "";
+  if (/\/api\/anthropic\b/i.test(url)) {
+    return { why: `\`${host}/api/anthropic\` is Z.ai's Anthropic-compatible API, which Cerebras does not offer: point the tool at an OpenAI-compatible client on \`${CEREBRAS_OPENAI_BASE_URL}\` by hand, or keep it on Z.ai` };
+  }
+  if (/\/api\/coding\/paas\/v4/i.test(url)) {
+    return { why: `\`${host}/api/coding/paas/v4\` is Z.ai's GLM Coding Plan, a subscription Cerebras has no twin for: to move, get a Cerebras API key and use \`${CEREBRAS_OPENAI_BASE_URL}\` by hand; to stay, set \`stayOnZai\`` };
+  }
+  const base = ZAI_OPENAI_BASE.exec(url.trim());
+  const rest = base ? url.trim().slice(base[0].length) : undefined;
+  if (rest === undefined || !/^\/?$|^\/chat\/completions\/?$/.test(rest)) return { why: `\`${url}\` is a Z.ai path Cerebras does not serve` };
+  return { next: CEREBRAS_OPENAI_BASE_URL + rest };
+}
+
+/** Why a key's literal value cannot move under Cerebras' name, if it cannot. */
+function literalKey(name: string, text: string): string | undefined {
+  const value = text.trim();
+  if (!value || REFERENCE.test(value) || PLACEHOLDER.test(value)) return undefined;
+  if (ZAI_KEY_SHAPE.test(value)) return `\`${name}\` holds a Z.ai API key, which Cerebras does not accept: put a Cerebras key in \`${CEREBRAS_KEY_VARIABLE}\` by hand`;
+  if (/^[\w.~+/=-]{20,}$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value)) {
+    return `\`${name}\` holds a literal key; replace it with a Cerebras key (\`${CEREBRAS_KEY_VARIABLE}\`) by hand`;
+  }
+  return undefined;
+}
+
+/** `cerebras/...`, `zai-glm-4.7` or a Cerebras URL or key: the group already talks to Cerebras. */
+function cerebrasMark(entry: ConfigEntry): string | undefined {
+  if (nameOf(entry) === CEREBRAS_KEY_VARIABLE) return `\`${CEREBRAS_KEY_VARIABLE}\``;
+  for (const value of stringsOf(entry)) {
+    const text = value.string ?? "";
+    if (text.includes(CEREBRAS_KEY_VARIABLE)) return `\`${CEREBRAS_KEY_VARIABLE}\``;
+    if (hostOf(text) === CEREBRAS_API_HOST) return `\`${CEREBRAS_API_HOST}\``;
+    if (modelNameKind(nameOf(entry)) && parseModelId(text).prefixEndpoint === "cerebras") return `\`${text}\``;
+  }
+  return undefined;
+}
+
+interface Deployment {
+  /** The router's name for it (LiteLLM's `model_name`, claude-code-router's provider `name`). */
+  name?: string;
+  cerebras: boolean;
+}
+
+/**
+ * Each group's router name and whether it talks to Cerebras. LiteLLM's `model_name` sits in the
+ * deployment around `litellm_params`; claude-code-router's provider `name` in the provider itself.
+ */
+function deployments(entries: readonly ConfigEntry[]): Map<number, Deployment> {
+  const byGroup = new Map<number, Deployment>();
+  const nameByGroup = new Map<number, string>();
+  for (const entry of entries) {
+    const name = nameOf(entry);
+    if ((name === "model_name" || name === "name") && entry.value.kind === "string") nameByGroup.set(entry.group, entry.value.string!);
+  }
+  for (const entry of entries) {
+    const own = byGroup.get(entry.group) ?? { cerebras: false };
+    const name = nameByGroup.get(entry.group) ?? (entry.parent !== undefined ? nameByGroup.get(entry.parent) : undefined);
+    if (name !== undefined) own.name = name;
+    if (cerebrasMark(entry)) own.cerebras = true;
+    byGroup.set(entry.group, own);
+  }
+  return byGroup;
+}
+
+/**
+ * Router names a Cerebras deployment falls back to, or shares its name with: LiteLLM's
+ * `fallbacks: [{"glm": ["glm-zai"]}]` (and its context-window and content-policy lists), several
+ * deployments under one `model_name`, claude-code-router's `fallback` lists of "provider,model".
+ */
+function keptNames(entries: readonly ConfigEntry[], byGroup: ReadonlyMap<number, Deployment>): Map<string, string> {
+  const cerebrasNames = new Set([...byGroup.values()].filter((item) => item.cerebras && item.name).map((item) => item.name!));
+  const kept = new Map<string, string>();
+  for (const name of cerebrasNames) kept.set(name, `it shares the name \`${name}\` with a Cerebras deployment, so the router spreads or fails over between them`);
+  for (const entry of entries) {
+    const path = entry.keyPath;
+    const list = path.at(-2);
+    if (!list || !ROUTER_FALLBACK_KEYS.includes(list) || entry.value.kind !== "array") continue;
+    const source = nameOf(entry);
+    // claude-code-router: `fallback: {"default": ["zhipu,glm-4.7"]}` backs up `Router.default`'s provider.
+    const provider = (text: string): string => ROUTER_REFERENCE.exec(text)?.[1] ?? text;
+    const primary = list === "fallback" ? routerScenario(entries, source) : source;
+    if (primary === undefined || !cerebrasNames.has(primary)) continue;
+    for (const target of stringsOf(entry)) {
+      const name = provider(target.string ?? "");
+      if (!kept.has(name)) kept.set(name, `it is a fallback of \`${source}\` beside a Cerebras deployment`);
+    }
+  }
+  return kept;
+}
+
+/** The provider a claude-code-router scenario routes to (`Router.default: "cerebras,zai-glm-4.7"` -> `cerebras`). */
+function routerScenario(entries: readonly ConfigEntry[], scenario: string): string | undefined {
+  const entry = entries.find((candidate) => candidate.keyPath.length === 2 && candidate.keyPath[0] === "Router" && candidate.keyPath[1] === scenario);
+  return entry?.value.kind === "string" ? ROUTER_REFERENCE.exec(entry.value.string ?? "")?.[1] : undefined;
+}
+
+/** Whether a claude-code-router provider is still named in its `Router` section (as a primary, not only a fallback). */
+function routedPrimary(entries: readonly ConfigEntry[], name: string): boolean {
+  return entries.some((entry) => entry.keyPath[0] === "Router" && entry.value.kind === "string" && ROUTER_REFERENCE.exec(entry.value.string ?? "")?.[1] === name);
+}
+
+/**
+ * Every "provider,model" reference to a model of a router provider (claude-code-router's `Router`
+ * and `fallback` sections), rewritten with the model's new ID: a renamed model and the references
+ * to it change together.
+ */
+export function routerReferenceEdits(file: LoweredFile, provider: string | undefined, from: string, to: string): Edit[] {
+  if (provider === undefined) return [];
+  const edits: Edit[] = [];
+  for (const entry of file.configEntries ?? []) {
+    for (const value of stringsOf(entry)) {
+      const reference = ROUTER_REFERENCE.exec(value.string ?? "");
+      if (!reference || reference[1] !== provider || reference[2] !== from || !value.contentRange) continue;
+      // Only where the text holds the ID as written, with no escapes in between.
+      if (value.contentRange.end - value.contentRange.start !== (value.string ?? "").length) continue;
+      edits.push({ start: value.contentRange.end - from.length, end: value.contentRange.end, text: to });
+    }
+  }
+  return edits;
+}
+
+/** The router provider's name of a group (claude-code-router's `name` beside `api_base_url`). */
+export function providerName(file: LoweredFile, group: number): string | undefined {
+  const entries = file.configEntries ?? [];
+  const inGroup = entries.filter((entry) => entry.group === group);
+  if (!inGroup.some((entry) => nameOf(entry) === "models")) return undefined;
+  const name = inGroup.find((entry) => nameOf(entry) === "name");
+  return name?.value.kind === "string" ? name.value.string : undefined;
+}
+
+function planGroup(file: LoweredFile, entries: ConfigEntry[], target: Target, kept: ReadonlyMap<string, string>, deployment: Deployment | undefined): GroupMove | undefined {
+  const group = entries[0]!.group;
+  const urls: ConfigEntry[] = [];
+  const keys: ConfigEntry[] = [];
+  const models: Value[] = [];
+  const edits: Edit[] = [];
+  const blockers: string[] = [];
+  let zaiModel = false;
+  let zaiKey = false;
+  const names = new Set(entries.map(nameOf));
+  for (const entry of entries) {
+    const name = nameOf(entry);
+    const text = entry.value.kind === "string" ? (entry.value.string ?? "") : "";
+    if (entry.value.kind === "string" && zaiApiUrl(text)) {
+      urls.push(entry);
+      const moved = movedUrl(text);
+      if ("why" in moved) blockers.push(moved.why);
+      else if (entry.value.contentRange) edits.push({ ...entry.value.contentRange, text: moved.next });
+      continue;
+    }
+    const keyName = ZAI_KEY_VARIABLES.includes(name);
+    const references = entry.value.kind === "string" && entry.value.contentRange ? [...text.matchAll(KEY_REFERENCE)] : [];
+    if (keyName || references.length > 0) {
+      keys.push(entry);
+      zaiKey = true;
+      if (keyName) {
+        if (names.has(CEREBRAS_KEY_VARIABLE)) blockers.push(`\`${CEREBRAS_KEY_VARIABLE}\` is set here too, so \`${name}\` looks kept on purpose; move or remove it by hand`);
+        else if (entry.keyRange) edits.push({ ...entry.keyRange, text: CEREBRAS_KEY_VARIABLE });
+        else blockers.push(`\`${name}\` cannot be renamed here`);
+      }
+      // Offsets inside the value hold only where it is written without escapes.
+      const plain = entry.value.contentRange && entry.value.contentRange.end - entry.value.contentRange.start === text.length;
+      for (const match of references) {
+        if (!plain) blockers.push(`its key reference \`${match[0]}\` cannot be renamed here`);
+        else edits.push({ start: entry.value.contentRange!.start + match.index, end: entry.value.contentRange!.start + match.index + match[0].length, text: CEREBRAS_KEY_VARIABLE });
+      }
+      const literal = literalKey(name, text);
+      if (literal) blockers.push(literal);
+      continue;
+    }
+    if (SECRET_NAME.test(name)) {
+      const literal = literalKey(name, text);
+      if (literal) {
+        keys.push(entry);
+        blockers.push(literal);
+      }
+      continue;
+    }
+    if (!modelNameKind(name) || (name === "model_name" && names.has("litellm_params"))) continue;
+    const provider = providerName(file, group);
+    const renamed = new Map<string, string>();
+    for (const value of stringsOf(entry)) {
+      const model = value.string ?? "";
+      if (!model || REFERENCE.test(model)) continue;
+      const { prefix, known, prefixEndpoint } = parseModelId(model);
+      if (prefixEndpoint === "cerebras" || prefixEndpoint === "other" || known?.kind === "cerebras-current" || known?.kind === "cerebras-retired") continue;
+      if (prefixEndpoint === "zai") zaiModel = true;
+      models.push(value);
+      if (!known) {
+        blockers.push(`\`${model}\` is not a model Cerebras serves an equivalent of; choose one by hand`);
+        continue;
+      }
+      if (!known.autoFix) {
+        blockers.push(`\`${known.id}\` is ${known.note ?? "a model"} with no Cerebras equivalent; choose a Cerebras model by hand`);
+        continue;
+      }
+      const next = prefix.replace(/^(zai|zhipuai|zhipu)\//, "cerebras/") + target.model;
+      const earlier = [...renamed.entries()].find(([, to]) => to === next);
+      if (earlier) {
+        blockers.push(`\`${earlier[0]}\` and \`${model}\` would both become \`${next}\`; keep one by hand`);
+        continue;
+      }
+      renamed.set(model, next);
+      if (value.contentRange) edits.push({ ...value.contentRange, text: next }, ...routerReferenceEdits(file, provider, model, next));
+    }
+  }
+  if (urls.length === 0 && !zaiKey && !zaiModel) return undefined;
+  const keyOnly = urls.length === 0 && models.length === 0;
+  const move: GroupMove = { group, urls, keys, models, edits: [], keyOnly };
+  const name = deployment?.name;
+  const keptWhy = name !== undefined ? kept.get(name) : undefined;
+  // A claude-code-router provider named in `Router` is a primary as well as a fallback: it moves.
+  if (keptWhy && !(providerName(file, group) !== undefined && routedPrimary(file.configEntries ?? [], name!))) {
+    move.kept = keptWhy;
+    return move;
+  }
+  if (blockers.length > 0) move.blocker = [...new Set(blockers)].join("; ");
+  else if (!keyOnly) move.edits = edits;
+  return move;
+}
+
+const cache = new WeakMap<LoweredFile, Map<string, GroupMove[]>>();
+
+/** The Z.ai groups of a configuration file or shell script, each with its whole move or why not. */
+export function configMoves(file: LoweredFile, target: Target): GroupMove[] {
+  const entries = file.configEntries;
+  if (!entries || entries.length === 0) return [];
+  let byTarget = cache.get(file);
+  if (!byTarget) cache.set(file, (byTarget = new Map()));
+  const known = byTarget.get(target.model);
+  if (known) return known;
+  const groups = new Map<number, ConfigEntry[]>();
+  for (const entry of entries) pushTo(groups, entry.group, entry);
+  const byGroup = deployments(entries);
+  const kept = keptNames(entries, byGroup);
+  const moves: GroupMove[] = [];
+  for (const members of groups.values()) {
+    const move = planGroup(file, members, target, kept, byGroup.get(members[0]!.group));
+    if (move) moves.push(move);
+  }
+  byTarget.set(target.model, moves);
+  return moves;
+}
+
+/** The move a value (a URL, a key, a model) belongs to, if it is part of one. */
+export function moveOfValue(file: LoweredFile, target: Target, value: Value): GroupMove | undefined {
+  return configMoves(file, target).find(
+    (move) =>
+      move.models.some((model) => model.range.start === value.range.start) ||
+      move.urls.some((entry) => entry.value.range.start === value.range.start) ||
+      move.keys.some((entry) => entry.value.range.start === value.range.start),
+  );
+}
+
+/** The group's move as one unsafe fix, the same from every finding of the group. */
+export function moveFix(move: GroupMove, target: Target): Fix | undefined {
+  return Fix.unsafe(move.edits, `Move this configuration to Cerebras (\`${CEREBRAS_OPENAI_BASE_URL}\`, \`${CEREBRAS_KEY_VARIABLE}\`, \`${target.model}\`)`);
+}
