@@ -112,6 +112,7 @@ export const providerEndpoint: Rule = {
       "config-kept": "`{host}` is Z.ai's API, kept on purpose: {why}; leave it, or remove it once the Cerebras deployment is all you need",
       "config-key": "`{name}` is Z.ai's API key variable; on Cerebras it is `{key}`, and it moves with this configuration's base URL and models",
       "config-key-stays": "`{name}` is Z.ai's API key variable, and this configuration is not moved to Cerebras because {why}",
+      "config-key-kept": "`{name}` is Z.ai's API key variable, kept on purpose: {why}",
       "config-key-alone": "`{name}` is Z.ai's API key variable; on Cerebras it is `{key}`: rename it together with the code that reads it",
       "zai-base-expression": "this client's base URL points at Z.ai; point it at `{base}`",
       "zai-sdk": "`{local}` sends its requests to Z.ai; use the Cerebras SDK (`{sdk}`, key in `{key}`){notes}",
@@ -241,19 +242,19 @@ function reportConfigMoves(file: LoweredFile, target: Target, report: (input: Re
     for (const entry of move.urls) {
       const url = entry.value.string ?? "";
       const problem = urlProblem(url);
-      if (problem?.kind !== "zai") continue;
+      // Another kind of Z.ai URL keeps its own wording, unless the whole deployment is kept on purpose.
+      if (!problem || problem.kind === "demo" || (problem.kind !== "zai" && !move.kept)) continue;
       reported.add(entry.value.range.start);
       const data = { host: problem.host, base: CEREBRAS_OPENAI_BASE_URL, key: CEREBRAS_KEY_VARIABLE, why: move.kept ?? move.blocker ?? "" };
       const messageId = move.kept ? "config-kept" : move.blocker ? "config-stays" : "config-url";
       report({ range: entry.value.range, messageId, data, fix, atMost });
     }
-    // A deployment kept on purpose is said once, at its URL; its key is part of it.
-    for (const entry of move.kept ? [] : move.keys) {
+    for (const entry of move.keys) {
       const name = entry.keyPath.at(-1) ?? "";
       if (!ZAI_KEY_VARIABLES.includes(name)) continue;
-      const data = { name, key: CEREBRAS_KEY_VARIABLE, why: move.blocker ?? "" };
-      const messageId = move.blocker ? "config-key-stays" : move.keyOnly ? "config-key-alone" : "config-key";
-      report({ range: entry.keyRange ?? entry.value.range, messageId, data, fix });
+      const data = { name, key: CEREBRAS_KEY_VARIABLE, why: move.kept ?? move.blocker ?? "" };
+      const messageId = move.kept ? "config-key-kept" : move.blocker ? "config-key-stays" : move.keyOnly ? "config-key-alone" : "config-key";
+      report({ range: entry.keyRange ?? entry.value.range, messageId, data, fix, atMost });
     }
   }
   return reported;

@@ -1,6 +1,7 @@
 import { pushTo } from "../../src/collections.js";
 import { Fix, type Edit, type Target } from "../../src/model/rule.js";
-import { modelNameKind } from "../../src/model/names.js";
+import { classifyNames } from "../../src/model/endpoints.js";
+import { modelNameKind, words } from "../../src/model/names.js";
 import type { ConfigEntry, LoweredFile, Value } from "../../src/model/types.js";
 import {
   CEREBRAS_API_HOST,
@@ -46,6 +47,17 @@ const SECRET_NAME = /(^|_|\b)(api_?key|apikey|auth_?token|access_?token|secret_?
 const PLACEHOLDER = /your|xxx|\.\.\.|<|>|changeme|change_me|replace|placeholder|example|dummy|here|todo|\*{3}|^sk-$/i;
 /** A value that reads another variable (`${ZAI_API_KEY}`, `$KEY`, LiteLLM's `os.environ/KEY`). */
 const REFERENCE = /\$\{?\w|os\.environ\/|^env:|%\w+%/;
+
+/** A setting that names the provider (`LLM_PROVIDER`, `provider`, LiteLLM's `custom_llm_provider`). */
+const PROVIDER_NAME = /(^|_)(llm_)?provider$/i;
+/** Model settings for something else than chat: an embedder's or reranker's model is not the chat model's group. */
+const CHAT_MODEL = (name: string): boolean => !words(name).some((word) => /^(embed|embedding|embeddings|embedder|rerank|reranker|whisper|tts|asr)$/.test(word));
+/**
+ * Z.ai's own model families beyond GLM (role-play, code, image, video, speech, embedding), none
+ * with a Cerebras equivalent. Source: Z.ai's model overview (docs.z.ai/guides/overview) and
+ * zai-org/z-ai-sdk-python's examples (`charglm-3`, `emohaa`, `codegeex-4`, `cogview-4`).
+ */
+const ZAI_MODEL_FAMILY = /^(chatglm|charglm|codegeex|cogview|cogvideox|emohaa|glm-)/i;
 
 /** The last key of an entry's path. */
 const nameOf = (entry: ConfigEntry): string => entry.keyPath.at(-1) ?? "";
@@ -203,6 +215,9 @@ function planGroup(file: LoweredFile, entries: ConfigEntry[], target: Target, ke
   const blockers: string[] = [];
   let zaiModel = false;
   let zaiKey = false;
+  let zaiProvider = false;
+  /** Both providers' keys in one group: a program that can use either, on purpose. */
+  let beside: string | undefined;
   const names = new Set(entries.map(nameOf));
   for (const entry of entries) {
     const name = nameOf(entry);
@@ -220,7 +235,7 @@ function planGroup(file: LoweredFile, entries: ConfigEntry[], target: Target, ke
       keys.push(entry);
       zaiKey = true;
       if (keyName) {
-        if (names.has(CEREBRAS_KEY_VARIABLE)) blockers.push(`\`${CEREBRAS_KEY_VARIABLE}\` is set here too, so \`${name}\` looks kept on purpose; move or remove it by hand`);
+        if (names.has(CEREBRAS_KEY_VARIABLE)) beside = `\`${CEREBRAS_KEY_VARIABLE}\` is set beside it, so Z.ai looks kept as a second provider`;
         else if (entry.keyRange) edits.push({ ...entry.keyRange, text: CEREBRAS_KEY_VARIABLE });
         else blockers.push(`\`${name}\` cannot be renamed here`);
       }
@@ -242,7 +257,13 @@ function planGroup(file: LoweredFile, entries: ConfigEntry[], target: Target, ke
       }
       continue;
     }
-    if (!modelNameKind(name) || (name === "model_name" && names.has("litellm_params"))) continue;
+    if (PROVIDER_NAME.test(name) && entry.value.kind === "string" && classifyNames(text) === "zai") {
+      // `LLM_PROVIDER=zhipu`: what the program accepts for Cerebras is its own business.
+      zaiProvider = true;
+      blockers.push(`\`${name}\` names Z.ai (\`${text}\`); set it to the program's own name for Cerebras by hand`);
+      continue;
+    }
+    if (!modelNameKind(name) || (name === "model_name" && names.has("litellm_params")) || !CHAT_MODEL(name)) continue;
     const provider = providerName(file, group);
     const renamed = new Map<string, string>();
     for (const value of stringsOf(entry)) {
@@ -252,6 +273,11 @@ function planGroup(file: LoweredFile, entries: ConfigEntry[], target: Target, ke
       if (prefixEndpoint === "cerebras" || prefixEndpoint === "other" || known?.kind === "cerebras-current" || known?.kind === "cerebras-retired") continue;
       if (prefixEndpoint === "zai") zaiModel = true;
       models.push(value);
+      // Another provider's model (an embedder's `BAAI/bge-small-en-v1.5`) is not Z.ai's to move.
+      if (!known && !ZAI_MODEL_FAMILY.test(model)) {
+        models.pop();
+        continue;
+      }
       if (!known) {
         blockers.push(`\`${model}\` is not a model Cerebras serves an equivalent of; choose one by hand`);
         continue;
@@ -270,11 +296,11 @@ function planGroup(file: LoweredFile, entries: ConfigEntry[], target: Target, ke
       if (value.contentRange) edits.push({ ...value.contentRange, text: next }, ...routerReferenceEdits(file, provider, model, next));
     }
   }
-  if (urls.length === 0 && !zaiKey && !zaiModel) return undefined;
+  if (urls.length === 0 && !zaiKey && !zaiModel && !zaiProvider) return undefined;
   const keyOnly = urls.length === 0 && models.length === 0;
   const move: GroupMove = { group, urls, keys, models, edits: [], keyOnly };
   const name = deployment?.name;
-  const keptWhy = name !== undefined ? kept.get(name) : undefined;
+  const keptWhy = (name !== undefined ? kept.get(name) : undefined) ?? beside;
   // A claude-code-router provider named in `Router` is a primary as well as a fallback: it moves.
   if (keptWhy && !(providerName(file, group) !== undefined && routedPrimary(file.configEntries ?? [], name!))) {
     move.kept = keptWhy;
