@@ -173,11 +173,11 @@ const TEST_PLACES_NAMED: Partial<Record<StringPlace, string>> = {
 };
 
 /**
- * A model in a configuration group bound to Z.ai moves with the group's URL and key, or stays
- * with them (common/config-move.ts).
+ * A model in a configuration group bound to Z.ai (or a shell `curl` to Z.ai) moves with the
+ * group's URL and key, or stays with them (common/config-move.ts).
  */
 function groupPlan(file: LoweredFile, ref: ModelRef, target: Target, known: KnownModel): Plan | undefined {
-  if (ref.position !== "config" || known.kind !== "zai") return undefined;
+  if (known.kind !== "zai") return undefined;
   const move = moveOfValue(file, target, ref.value);
   if (!move) return undefined;
   const data = { described: describe(known), target: target.model };

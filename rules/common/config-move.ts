@@ -43,6 +43,8 @@ export interface GroupMove {
 const KEY_REFERENCE = new RegExp(`\\b(${ZAI_KEY_VARIABLES.join("|")})\\b`, "g");
 /** Names that hold a credential, whatever provider they are for. */
 const SECRET_NAME = /(^|_|\b)(api_?key|apikey|auth_?token|access_?token|secret_?key|token)$/i;
+/** A name that says it is for Z.ai (`SEC_GLM_API_KEY`, `ZHIPU_TOKEN`). */
+const ZAI_NAMED = /(^|_)(zai|zhipu|zhipuai|glm|bigmodel)(_|$)/i;
 /** Values that stand in for a key rather than being one. */
 const PLACEHOLDER = /your|xxx|\.\.\.|<|>|changeme|change_me|replace|placeholder|example|dummy|here|todo|\*{3}|^sk-$/i;
 /** A value that reads another variable (`${ZAI_API_KEY}`, `$KEY`, LiteLLM's `os.environ/KEY`). */
@@ -249,12 +251,13 @@ function planGroup(file: LoweredFile, entries: ConfigEntry[], target: Target, ke
       if (literal) blockers.push(literal);
       continue;
     }
-    if (SECRET_NAME.test(name)) {
-      const literal = literalKey(name, text);
-      if (literal) {
-        keys.push(entry);
-        blockers.push(literal);
-      }
+    if (SECRET_NAME.test(name) || /^authorization$/i.test(name)) {
+      const literal = literalKey(name, text.replace(/^Bearer\s+/i, ""));
+      // `SEC_GLM_API_KEY` or `${GLM_TOKEN}`: a Z.ai key under a name the fix does not know to rename.
+      const other = [name, ...[...text.matchAll(/\$\{?(\w+)/g)].map((match) => match[1]!)].find((variable) => ZAI_NAMED.test(variable));
+      if (literal || other) keys.push(entry);
+      if (literal) blockers.push(literal);
+      else if (other) blockers.push(`its key comes from \`${other}\`, a Z.ai variable the fix does not rename; rename it to \`${CEREBRAS_KEY_VARIABLE}\` by hand`);
       continue;
     }
     if (PROVIDER_NAME.test(name) && entry.value.kind === "string" && classifyNames(text) === "zai") {

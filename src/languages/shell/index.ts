@@ -98,6 +98,20 @@ function bodyOf(command: Node, args: Node[], index: number): { start: number; en
   return undefined;
 }
 
+/** `-H "Authorization: Bearer $ZAI_API_KEY"`: each header's name, and its value as a setting. */
+function headers(args: Node[]): { name: string; value: Value }[] {
+  const found: { name: string; value: Value }[] = [];
+  for (let index = 0; index + 1 < args.length; index++) {
+    if (!/^(-H|--header)$/.test(unquoted(args[index]!))) continue;
+    const value = wordValue(args[index + 1]!);
+    const header = value.kind === "string" && value.contentRange ? /^([\w-]+):\s*/.exec(value.string!) : null;
+    if (!header || !value.contentRange) continue;
+    const start = value.contentRange.start + header[0].length;
+    found.push({ name: header[1]!, value: { kind: "string", range: value.range, contentRange: { start, end: value.contentRange.end }, string: value.string!.slice(header[0].length) } });
+  }
+  return found;
+}
+
 /** The commands that run curl (also behind a `$ ` prompt, as docs show them, or `sudo`), with curl's arguments. */
 function curlCommands(root: Node): { command: Node; name: Node; args: Node[] }[] {
   return root.descendantsOfType("command").flatMap((command) => {
@@ -110,9 +124,20 @@ function curlCommands(root: Node): { command: Node; name: Node; args: Node[] }[]
 }
 
 /**
+ * A shell word as a setting's value: its text as written, between its quotes, so a `${OTHER}`
+ * inside stays a reference a fix can rename; a command's output is no setting.
+ */
+function wordValue(node: Node): Value {
+  const range = { start: node.startIndex, end: node.endIndex };
+  const quoted = node.type === "raw_string" || node.type === "string";
+  const content = quoted ? { start: range.start + 1, end: range.end - 1 } : range;
+  const text = node.text.slice(content.start - range.start, content.end - range.start);
+  return /\$\(|`/.test(text) ? { kind: "other", range } : { kind: "string", range, contentRange: content, string: text };
+}
+
+/**
  * `export ZAI_BASE_URL="https://api.z.ai/..."`, `MODEL=glm-4.7 python app.py`: a variable set to a
- * word or a quoted string is a setting like a `.env` line, so the same rules read it; its text is
- * kept as written, so a `${OTHER}` inside is a reference, not a value. Every variable of the script is a sibling of every other, as the programs it
+ * word or a quoted string is a setting like a `.env` line, so the same rules read it. Every variable of the script is a sibling of every other, as the programs it
  * starts see them; one set twice counts with its last value.
  */
 function assignments(root: Node): ConfigValue[] {
@@ -121,12 +146,7 @@ function assignments(root: Node): ConfigValue[] {
     const name = node!.childForFieldName("name");
     const value = node!.childForFieldName("value");
     if (!name || !value) continue;
-    const range = { start: value.startIndex, end: value.endIndex };
-    const quoted = value.type === "raw_string" || value.type === "string";
-    const content = quoted ? { start: range.start + 1, end: range.end - 1 } : range;
-    // The text as written: `${ZAI_API_KEY:?}` stays a reference a fix can rename; a command's output is no setting.
-    const text = value.text.slice(content.start - range.start, content.end - range.start);
-    const lowered: Value = /\$\(|`/.test(text) ? { kind: "other", range } : { kind: "string", range, contentRange: content, string: text };
+    const lowered = wordValue(value);
     found.push({ key: name.text, keyRange: { start: name.startIndex, end: name.endIndex }, value: lowered });
   }
   const siblings = new Map(found.map((entry) => [entry.key, entry.value.string ?? ""]));
@@ -137,9 +157,11 @@ export async function lowerShell(path: string, text: string, budget: Budget = UN
   const requests: RequestSite[] = [];
   const models: ModelRef[] = [];
   const tree = await parseWith("bash", text, budget);
-  let settings: ConfigValue[] = [];
+  const settings: ConfigValue[] = [];
+  let variables: ConfigValue[] = [];
   try {
-    settings = assignments(tree.rootNode);
+    variables = assignments(tree.rootNode);
+    settings.push(...variables);
     for (const { command, name, args } of curlCommands(tree.rootNode)) {
       const url = args.find((arg) => CHAT_URL.test(unquoted(arg)));
       if (!url) continue;
@@ -162,11 +184,17 @@ export async function lowerShell(path: string, text: string, budget: Budget = UN
           open: false,
         };
         requests.push(site);
+        // The request's URL, key header and model move together: one group per command.
+        const group: ConfigValue[] = [{ keyPath: ["url"], value: wordValue(url), siblings: new Map() }];
+        for (const header of headers(args)) group.push({ keyPath: [header.name], value: header.value, siblings: new Map() });
         for (const entry of request.entries) {
           if (entry.key && modelNameKind(entry.key) === "single" && entry.value.kind === "string") {
             models.push({ value: entry.value, position: "argument", key: entry.key, request: site, endpoint: site.endpoint });
+            group.push({ keyPath: [entry.key], value: entry.value, siblings: new Map() });
           }
         }
+        const siblings = new Map(group.map((item) => [item.keyPath[0]!, item.value.string ?? ""]));
+        settings.push(...group.map((item) => ({ ...item, siblings })));
       }
     }
   } finally {
@@ -179,9 +207,9 @@ export async function lowerShell(path: string, text: string, budget: Budget = UN
     text,
     clients: [],
     requests,
-    models: [...models, ...configModels(settings)],
+    models: [...models, ...configModels(variables)],
     imports: [],
-    urls: configUrls(settings),
+    urls: configUrls(variables),
     configEntries: configEntries(settings),
     constants: new Map(),
     reads: [],
