@@ -1,6 +1,7 @@
 import { appendEntries, indentOf, lineEnding, removeEntries, replace } from "../../src/model/edits.js";
 import type { Edit } from "../../src/model/rule.js";
 import type { Endpoint, Entry, EntryList, LoweredFile, RequestSite, Sdk, Value } from "../../src/model/types.js";
+import { LIBRARIES, type ClientLibrary } from "../knowledge/libraries.js";
 import { parseModelId } from "../knowledge/models.js";
 import { CEREBRAS_NODE_CHAT_FIELDS, CEREBRAS_PYTHON_KEYWORDS, CEREBRAS_TEXT_COMPLETION_FIELDS } from "../knowledge/cerebras-sdk.js";
 import { OPENAI_CHAT_FIELDS, OPENAI_PYTHON_KEYWORDS } from "../knowledge/openai-python.js";
@@ -75,7 +76,9 @@ const WIRE_TO_CAMEL = Object.fromEntries(Object.entries(CAMEL_TO_WIRE).map(([cam
 WIRE_TO_CAMEL.max_tokens = "maxTokens";
 
 /** SDKs whose option names are camelCase (converted to the wire's snake_case by the library). */
-const CAMEL_CASE_SDKS: ReadonlySet<Sdk | undefined> = new Set<Sdk | undefined>(["ai-sdk", "langchain-js-openai", "langchain-js-cerebras"]);
+const CAMEL_CASE_SDKS: ReadonlySet<Sdk | undefined> = new Set<Sdk | undefined>(
+  (LIBRARIES as readonly ClientLibrary[]).filter((library) => library.fieldNaming === "camel").map((library) => library.id as Sdk),
+);
 
 function wireName(sdk: Sdk | undefined, container: Container, key: string): string {
   if (container === "provider_options") return CAMEL_TO_WIRE[key] ?? key;

@@ -11,6 +11,18 @@ export const CEREBRAS_API_HOST = "api.cerebras.ai";
 /** Cerebras' chat demo, which code sometimes mistakes for the API. */
 export const CEREBRAS_DEMO_HOST = "inference.cerebras.ai";
 
+/**
+ * The domains that make a URL Cerebras' or Z.ai's (any host under them: `api.cerebras.ai`, and
+ * `inference.cerebras.ai`, the chat demo, which the provider-endpoint rule then reports).
+ */
+export const ENDPOINT_DOMAINS = { cerebras: ["cerebras.ai"], zai: ["z.ai", "bigmodel.cn"] } as const;
+
+/**
+ * Words in an identifier that name a provider (`CEREBRAS_BASE_URL`, `process.env.ZAI_API_KEY`,
+ * `settings.zhipu_url`): where a base URL or key is not a literal, its name says where it points.
+ */
+export const ENDPOINT_NAME_WORDS = { cerebras: ["cerebras"], zai: ["zai", "zhipu", "zhipuai", "bigmodel"] } as const;
+
 /** Z.ai's API hosts (international and mainland). */
 export const ZAI_API_HOSTS: readonly string[] = ["api.z.ai", "open.bigmodel.cn"];
 

@@ -70,7 +70,7 @@ const byId = new Map(KNOWN_MODELS.map((model) => [model.id, model]));
  */
 function otherZaiModel(id: string): KnownModel | undefined {
   if (!/^glm-\d[\w.-]*$/i.test(id)) return undefined;
-  return { id, kind: "zai", autoFix: false, note: "a model Cerebras does not serve" };
+  return { id, kind: "zai", autoFix: false, note: "a GLM model" };
 }
 
 export interface ParsedModelId {

@@ -1,5 +1,14 @@
+import { ENDPOINT_DOMAINS, ENDPOINT_NAME_WORDS } from "../../rules/knowledge/endpoints.js";
 import type { SdkConstructor } from "./sdks.js";
 import type { Endpoint, EntryList, Value } from "./types.js";
+
+/** A URL on one of these domains or a host under them, as a whole name (not `notcerebras.ai`). */
+function domainPattern(domains: readonly string[]): RegExp {
+  const alternatives = domains.map((domain) => domain.replace(/[.]/g, "\\.")).join("|");
+  return new RegExp(`(^|[/.@])(${alternatives})(?=$|[/:?#])`);
+}
+const CEREBRAS_URL = domainPattern(ENDPOINT_DOMAINS.cerebras);
+const ZAI_URL = domainPattern(ENDPOINT_DOMAINS.zai);
 
 /**
  * Classifies a base URL. `inference.cerebras.ai` (the chat demo, not the API) still counts as
@@ -7,11 +16,12 @@ import type { Endpoint, EntryList, Value } from "./types.js";
  */
 export function classifyUrl(url: string): Endpoint {
   const lower = url.trim().toLowerCase();
-  if (/(^|[/.@])cerebras\.ai(?=$|[/:?#])/.test(lower)) return "cerebras";
-  if (/(^|[/.@])(z\.ai|bigmodel\.cn)(?=$|[/:?#])/.test(lower)) return "zai";
+  if (CEREBRAS_URL.test(lower)) return "cerebras";
+  if (ZAI_URL.test(lower)) return "zai";
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(lower)) return "other";
   return "unknown";
 }
+
 
 /**
  * The endpoint named by the identifiers in an expression (`os.environ["CEREBRAS_BASE_URL"]`,
@@ -24,8 +34,8 @@ export function classifyNames(sourceText: string): Endpoint {
       .toLowerCase()
       .split(/[^a-z0-9]+/),
   );
-  const cerebras = words.has("cerebras");
-  const zai = words.has("zai") || words.has("zhipu") || words.has("zhipuai") || words.has("bigmodel");
+  const cerebras = ENDPOINT_NAME_WORDS.cerebras.some((word) => words.has(word));
+  const zai = ENDPOINT_NAME_WORDS.zai.some((word) => words.has(word));
   if (cerebras && !zai) return "cerebras";
   if (zai && !cerebras) return "zai";
   return "unknown";

@@ -1,9 +1,9 @@
+import { LIBRARIES, PROVIDER_MODEL_MEMBERS as MODEL_MEMBERS, REQUEST_METHODS as METHODS, type ClientLibrary } from "../../rules/knowledge/libraries.js";
 import type { Endpoint, Sdk } from "./types.js";
 
 /**
- * The client libraries the adapters recognise. Qualified names are module path plus export
- * (`openai.OpenAI`); JS default exports are `<module>.default`, and a CommonJS `require()` of the
- * module is the module name itself.
+ * The look-up tables the adapters and the assembler use, built from the client libraries'
+ * data (rules/knowledge/libraries.ts): a library is added there, not here.
  */
 export interface SdkConstructor {
   sdk: Sdk;
@@ -17,167 +17,51 @@ export interface SdkConstructor {
   requestFields?: boolean;
 }
 
-const openaiPython: SdkConstructor = {
-  sdk: "openai",
-  defaultEndpoint: "unknown",
-  baseUrlKeys: ["base_url"],
-  apiKeyKeys: ["api_key"],
-};
-const cerebrasPython: SdkConstructor = {
-  sdk: "cerebras",
-  defaultEndpoint: "cerebras",
-  baseUrlKeys: ["base_url"],
-  apiKeyKeys: ["api_key"],
-};
-const zaiPython: SdkConstructor = {
-  sdk: "zai",
-  defaultEndpoint: "zai",
-  baseUrlKeys: ["base_url"],
-  apiKeyKeys: ["api_key"],
-};
-const langchainOpenaiPython: SdkConstructor = {
-  sdk: "langchain-openai",
-  defaultEndpoint: "unknown",
-  baseUrlKeys: ["base_url", "openai_api_base"],
-  apiKeyKeys: ["api_key", "openai_api_key"],
-  requestFields: true,
-};
-const langchainCerebrasPython: SdkConstructor = {
-  sdk: "langchain-cerebras",
-  defaultEndpoint: "cerebras",
-  baseUrlKeys: ["base_url", "cerebras_api_base"],
-  apiKeyKeys: ["api_key", "cerebras_api_key"],
-  requestFields: true,
-};
+function constructorOf(library: ClientLibrary): SdkConstructor {
+  return {
+    sdk: library.id as Sdk,
+    defaultEndpoint: library.defaultEndpoint,
+    baseUrlKeys: library.options.baseUrl,
+    apiKeyKeys: library.options.apiKey,
+    ...(library.requestFields === "constructor" ? { requestFields: true } : {}),
+  };
+}
 
-/**
- * LangChain community's ChatZhipuAI: pydantic fields `model_name` (alias `model`), `zhipuai_api_key`
- * (alias `api_key`), `zhipuai_api_base` (alias `api_base`, the full chat-completions URL). Source:
- * langchain-ai/langchain libs/community/langchain_community/chat_models/zhipuai.py (commit 002ff5f).
- */
-const langchainZhipuaiPython: SdkConstructor = {
-  sdk: "langchain-zhipuai",
-  defaultEndpoint: "zai",
-  baseUrlKeys: ["zhipuai_api_base", "api_base"],
-  apiKeyKeys: ["zhipuai_api_key", "api_key"],
-  requestFields: true,
-};
+type Language = ClientLibrary["language"];
 
-export const PYTHON_CONSTRUCTORS: ReadonlyMap<string, SdkConstructor> = new Map([
-  ["langchain_community.chat_models.ChatZhipuAI", langchainZhipuaiPython],
-  ["langchain_community.chat_models.zhipuai.ChatZhipuAI", langchainZhipuaiPython],
-  ["openai.OpenAI", openaiPython],
-  ["openai.AsyncOpenAI", openaiPython],
-  ["openai.Client", openaiPython],
-  ["openai.AsyncClient", openaiPython],
-  ["cerebras.cloud.sdk.Cerebras", cerebrasPython],
-  ["cerebras.cloud.sdk.AsyncCerebras", cerebrasPython],
-  ["cerebras.cloud.sdk.Client", cerebrasPython],
-  ["cerebras.cloud.sdk.AsyncClient", cerebrasPython],
-  ["zai.ZaiClient", zaiPython],
-  ["zai.ZhipuAiClient", zaiPython],
-  ["zhipuai.ZhipuAI", { ...zaiPython, sdk: "zhipuai" }],
-  ["langchain_openai.ChatOpenAI", langchainOpenaiPython],
-  ["langchain_openai.chat_models.ChatOpenAI", langchainOpenaiPython],
-  ["langchain_cerebras.ChatCerebras", langchainCerebrasPython],
-]);
+function byName(language: Language, names: (library: ClientLibrary) => readonly string[] | undefined): ReadonlyMap<string, SdkConstructor> {
+  const table = new Map<string, SdkConstructor>();
+  for (const library of LIBRARIES as readonly ClientLibrary[]) {
+    if (library.language !== language) continue;
+    const made = constructorOf(library);
+    for (const name of names(library) ?? []) table.set(name, made);
+  }
+  return table;
+}
 
+function requestFunctions(language: Language): ReadonlyMap<string, Sdk> {
+  return new Map([...byName(language, (library) => library.requestFunctions)].map(([name, made]) => [name, made.sdk]));
+}
+
+export const PYTHON_CONSTRUCTORS = byName("python", (library) => library.constructors);
 /** Python modules whose module object is itself a client (`openai.chat.completions.create`). */
-export const PYTHON_MODULE_CLIENTS: ReadonlyMap<string, SdkConstructor> = new Map([
-  ["openai", openaiPython],
-]);
-
+export const PYTHON_MODULE_CLIENTS = byName("python", (library) => library.moduleClients);
 /** LiteLLM-style functions that send a request and take the body as keywords. */
-export const PYTHON_REQUEST_FUNCTIONS: ReadonlyMap<string, Sdk> = new Map([
-  ["litellm.completion", "litellm"],
-  ["litellm.acompletion", "litellm"],
-]);
+export const PYTHON_REQUEST_FUNCTIONS = requestFunctions("python");
 
-const openaiJs: SdkConstructor = {
-  sdk: "openai",
-  defaultEndpoint: "unknown",
-  baseUrlKeys: ["baseURL"],
-  apiKeyKeys: ["apiKey"],
-};
-const cerebrasJs: SdkConstructor = {
-  sdk: "cerebras",
-  defaultEndpoint: "cerebras",
-  baseUrlKeys: ["baseURL"],
-  apiKeyKeys: ["apiKey"],
-};
-const langchainOpenaiJs: SdkConstructor = {
-  sdk: "langchain-js-openai",
-  defaultEndpoint: "unknown",
-  baseUrlKeys: ["configuration.baseURL"],
-  apiKeyKeys: ["apiKey", "openAIApiKey"],
-  requestFields: true,
-};
-const langchainCerebrasJs: SdkConstructor = {
-  sdk: "langchain-js-cerebras",
-  defaultEndpoint: "cerebras",
-  baseUrlKeys: [],
-  apiKeyKeys: ["apiKey"],
-  requestFields: true,
-};
-
-export const JS_CONSTRUCTORS: ReadonlyMap<string, SdkConstructor> = new Map([
-  ["openai", openaiJs],
-  ["openai.default", openaiJs],
-  ["openai.OpenAI", openaiJs],
-  ["@cerebras/cerebras_cloud_sdk", cerebrasJs],
-  ["@cerebras/cerebras_cloud_sdk.default", cerebrasJs],
-  ["@cerebras/cerebras_cloud_sdk.Cerebras", cerebrasJs],
-  ["@langchain/openai.ChatOpenAI", langchainOpenaiJs],
-  ["@langchain/cerebras.ChatCerebras", langchainCerebrasJs],
-  ["@ai-sdk/cerebras.createCerebras", { sdk: "ai-sdk-cerebras", defaultEndpoint: "cerebras", baseUrlKeys: ["baseURL"], apiKeyKeys: ["apiKey"] }],
-  // createOpenAICompatible({ name, baseURL, apiKey }): the base URL says where its models go
-  // (@ai-sdk/openai-compatible 2.0 README, unpkg).
-  [
-    "@ai-sdk/openai-compatible.createOpenAICompatible",
-    { sdk: "ai-sdk-openai-compatible", defaultEndpoint: "unknown", baseUrlKeys: ["baseURL"], apiKeyKeys: ["apiKey"] },
-  ],
-]);
-
-/**
- * Client methods that send a chat or completion request, by their path below the client. Longest
- * first, so `beta.chat.completions.parse` is not taken for `chat.completions.parse` on `client.beta`.
- */
-export const REQUEST_METHODS: readonly string[] = [
-  "beta.chat.completions.parse",
-  "beta.chat.completions.stream",
-  "chat.completions.create",
-  "chat.completions.parse",
-  "chat.completions.stream",
-  "completions.create",
-];
-
-const aiSdkCerebras: SdkConstructor = {
-  sdk: "ai-sdk-cerebras",
-  defaultEndpoint: "cerebras",
-  baseUrlKeys: ["baseURL"],
-  apiKeyKeys: ["apiKey"],
-};
-
+export const JS_CONSTRUCTORS = byName("javascript", (library) => library.constructors);
 /** JS module exports that are ready-made clients or providers (`cerebras` of `@ai-sdk/cerebras`). */
-export const JS_MODULE_CLIENTS: ReadonlyMap<string, SdkConstructor> = new Map([
-  ["@ai-sdk/cerebras.cerebras", aiSdkCerebras],
-]);
+export const JS_MODULE_CLIENTS = byName("javascript", (library) => library.moduleClients);
+/** The Vercel AI SDK's request functions: the body comes from their options object. */
+export const JS_REQUEST_FUNCTIONS = requestFunctions("javascript");
+
+export const REQUEST_METHODS: readonly string[] = METHODS;
 
 /**
- * SDKs whose client, called with a model ID, gives a model object: the Vercel AI SDK's
+ * Libraries whose client, called with a model ID, gives a model object: the Vercel AI SDK's
  * `cerebras("zai-glm-4.7")`, also spelt `cerebras.chat(...)` or `cerebras.languageModel(...)`.
  */
-export const PROVIDER_SDKS: ReadonlySet<Sdk> = new Set<Sdk>(["ai-sdk-cerebras", "ai-sdk-openai-compatible"]);
-export const PROVIDER_MODEL_MEMBERS: ReadonlySet<string> = new Set(["chat", "chatModel", "languageModel"]);
-
-/** The Vercel AI SDK's request functions: the body comes from their options object. */
-export const JS_REQUEST_FUNCTIONS: ReadonlyMap<string, Sdk> = new Map([
-  ["ai.generateText", "ai-sdk"],
-  ["ai.streamText", "ai-sdk"],
-  ["ai.generateObject", "ai-sdk"],
-  ["ai.streamObject", "ai-sdk"],
-  // Agents run the same requests in a tool loop: new ToolLoopAgent({ model, tools, ... }).
-  ["ai.ToolLoopAgent", "ai-sdk"],
-  ["ai.Experimental_Agent", "ai-sdk"],
-  ["ai.Agent", "ai-sdk"],
-]);
+export const PROVIDER_SDKS: ReadonlySet<Sdk> = new Set(
+  (LIBRARIES as readonly ClientLibrary[]).filter((library) => library.requestFields === "model-object").map((library) => library.id as Sdk),
+);
+export const PROVIDER_MODEL_MEMBERS: ReadonlySet<string> = new Set(MODEL_MEMBERS);

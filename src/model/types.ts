@@ -6,6 +6,8 @@
  * them); the writer re-encodes, so BOMs and encodings survive.
  */
 
+import type { LibraryId } from "../../rules/knowledge/libraries.js";
+
 export interface Range {
   start: number;
   end: number;
@@ -16,25 +18,11 @@ export type Language = "python" | "javascript" | "typescript" | "env" | "yaml" |
 /** Where a request ends up. Decided from a base URL literal, an env-var name or the SDK default. */
 export type Endpoint = "cerebras" | "zai" | "other" | "unknown";
 
-export type Sdk =
-  | "openai"
-  | "cerebras"
-  | "zai"
-  | "zhipuai"
-  | "langchain-openai"
-  | "langchain-cerebras"
-  /** LangChain community's `ChatZhipuAI`, which posts to Z.ai's chat-completions URL itself. */
-  | "langchain-zhipuai"
-  | "litellm"
-  | "ai-sdk-cerebras"
-  /** `createOpenAICompatible({ baseURL })` of the Vercel AI SDK: a provider for any OpenAI-style API. */
-  | "ai-sdk-openai-compatible"
-  /** The Vercel AI SDK's request functions (`generateText`), whatever provider the model uses. */
-  | "ai-sdk"
-  | "langchain-js-openai"
-  | "langchain-js-cerebras"
-  /** A raw HTTP client (requests, httpx, fetch, axios, curl): the body is the JSON as written. */
-  | "http";
+/**
+ * The client library a client or request belongs to: the ids of rules/knowledge/libraries.ts, or
+ * `http`, a raw HTTP client (requests, httpx, fetch, axios, curl) whose body is the JSON as written.
+ */
+export type Sdk = LibraryId | "http";
 
 export type ValueKind =
   | "string"

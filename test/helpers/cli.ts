@@ -42,8 +42,9 @@ export function cliAsync(args: readonly string[], options: { cwd?: string; env?:
   });
 }
 
+/** A scratch directory, inside the run's scratch root when the test setup made one. */
 export function tempDir(prefix = "glm-migrate-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.GLM_MIGRATE_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** A scratch copy of the bundled demo project. */
