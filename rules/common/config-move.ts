@@ -236,7 +236,9 @@ function planGroup(file: LoweredFile, entries: ConfigEntry[], target: Target, ke
     if (keyName || references.length > 0) {
       keys.push(entry);
       zaiKey = true;
-      if (keyName) {
+      if (keyName && entry.value.kind !== "string") {
+        blockers.push(`\`${name}\` takes its value from elsewhere (a secret, a command), which holds a Z.ai key: put a Cerebras key there and rename the variable by hand`);
+      } else if (keyName) {
         if (names.has(CEREBRAS_KEY_VARIABLE)) beside = `\`${CEREBRAS_KEY_VARIABLE}\` is set beside it, so Z.ai looks kept as a second provider`;
         else if (entry.keyRange) edits.push({ ...entry.keyRange, text: CEREBRAS_KEY_VARIABLE });
         else blockers.push(`\`${name}\` cannot be renamed here`);

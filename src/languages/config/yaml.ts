@@ -57,7 +57,7 @@ function assignmentItem(item: Scalar): { key: string; keyRange: Range; value: Va
 }
 
 /** Kubernetes env entries (`- name: LLM_MODEL` / `value: zai-glm-4.6`): the variable's name and value scalars. */
-function envItem(node: unknown): { name: Scalar; value: Scalar } | undefined {
+function envItem(node: unknown): { name: Scalar; value?: Scalar; range: Range } | undefined {
   if (!isMap(node)) return undefined;
   const scalarOf = (key: string): Scalar | undefined => {
     const pair = node.items.find((candidate) => isPair(candidate) && isScalar(candidate.key) && candidate.key.value === key);
@@ -65,7 +65,11 @@ function envItem(node: unknown): { name: Scalar; value: Scalar } | undefined {
   };
   const name = scalarOf("name");
   const value = scalarOf("value");
-  return name && value && typeof name.value === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name.value) ? { name, value } : undefined;
+  // `valueFrom: {secretKeyRef: ...}`: a variable whose value lives elsewhere.
+  const from = node.items.some((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === "valueFrom");
+  if (!name || typeof name.value !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.value) || (!value && !from)) return undefined;
+  const [start, end] = node.range ?? [0, 0];
+  return { name, ...(value ? { value } : {}), range: { start, end } };
 }
 
 const rangeOf = (node: Scalar): Range | undefined => {
@@ -88,7 +92,10 @@ function visit(node: unknown, keyPath: string[], values: ConfigValue[], parent?:
     const env = envList ? envItem(node) : undefined;
     if (env && envList) {
       const keyRange = rangeOf(env.name);
-      values.push({ keyPath: [...keyPath, String(env.name.value)], value: lowerScalar(env.value), siblings: envList, ...(keyRange ? { keyRange } : {}) });
+      const value: Value = env.value ? lowerScalar(env.value) : { kind: "other", range: env.range };
+      values.push({ keyPath: [...keyPath, String(env.name.value)], value, siblings: envList, ...(keyRange ? { keyRange } : {}) });
+      // Its `name` and `value` are that one variable, not settings of their own.
+      return;
     }
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
@@ -106,7 +113,7 @@ function visit(node: unknown, keyPath: string[], values: ConfigValue[], parent?:
       if (item) values.push({ keyPath: [...keyPath, item.key], value: item.value, siblings, keyRange: item.keyRange });
     }
     const envs = node.items.map(envItem);
-    const envList = envs.some(Boolean) ? new Map(envs.flatMap((item) => (item ? [[String(item.name.value), String(item.value.value)] as const] : []))) : undefined;
+    const envList = envs.some(Boolean) ? new Map(envs.flatMap((item) => (item ? [[String(item.name.value), String(item.value?.value ?? "")] as const] : []))) : undefined;
     for (const item of node.items) visit(item, keyPath, values, parent, envList);
   }
 }
