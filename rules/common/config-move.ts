@@ -208,111 +208,131 @@ export function providerName(file: LoweredFile, group: number): string | undefin
   return name?.value.kind === "string" ? name.value.string : undefined;
 }
 
+/** What one group's settings add up to, as they are read one by one. */
+interface Tally {
+  file: LoweredFile;
+  target: Target;
+  group: number;
+  names: ReadonlySet<string>;
+  urls: ConfigEntry[];
+  keys: ConfigEntry[];
+  models: Value[];
+  edits: Edit[];
+  blockers: string[];
+  /** What makes the group Z.ai's: its URL, a Z.ai key variable, a `zai/` model, a provider named Z.ai. */
+  zai: boolean;
+  /** Both providers' keys in one group: a program that can use either, on purpose. */
+  beside?: string;
+}
+
+/** A Z.ai API URL: Cerebras' `/v1` with the same chat-completions tail, or why not. */
+function tallyUrl(tally: Tally, entry: ConfigEntry, text: string): void {
+  tally.urls.push(entry);
+  tally.zai = true;
+  const moved = movedUrl(text);
+  if ("why" in moved) tally.blockers.push(moved.why);
+  else if (entry.value.contentRange) tally.edits.push({ ...entry.value.contentRange, text: moved.next });
+}
+
+/** `ZAI_API_KEY=...`, or a value reading one (`${ZAI_API_KEY}`, `os.environ/ZAI_API_KEY`): renamed to Cerebras' variable. */
+function tallyZaiKey(tally: Tally, entry: ConfigEntry, name: string, text: string, references: RegExpMatchArray[]): void {
+  tally.keys.push(entry);
+  tally.zai = true;
+  const keyName = ZAI_KEY_VARIABLES.includes(name);
+  if (keyName && entry.value.kind !== "string") {
+    tally.blockers.push(`\`${name}\` takes its value from elsewhere (a secret, a command), which holds a Z.ai key: put a Cerebras key there and rename the variable by hand`);
+  } else if (keyName && tally.names.has(CEREBRAS_KEY_VARIABLE)) {
+    tally.beside = `\`${CEREBRAS_KEY_VARIABLE}\` is set beside it, so Z.ai looks kept as a second provider`;
+  } else if (keyName) {
+    if (entry.keyRange) tally.edits.push({ ...entry.keyRange, text: CEREBRAS_KEY_VARIABLE });
+    else tally.blockers.push(`\`${name}\` cannot be renamed here`);
+  }
+  // Offsets inside the value hold only where it is written without escapes.
+  const content = entry.value.contentRange;
+  const plain = content !== undefined && content.end - content.start === text.length;
+  for (const match of references) {
+    if (!plain) tally.blockers.push(`its key reference \`${match[0]}\` cannot be renamed here`);
+    else tally.edits.push({ start: content.start + match.index!, end: content.start + match.index! + match[0].length, text: CEREBRAS_KEY_VARIABLE });
+  }
+  const literal = literalKey(name, text);
+  if (literal) tally.blockers.push(literal);
+}
+
+/** Any other credential: a literal secret, or a Z.ai key under a name the fix does not know (`SEC_GLM_API_KEY`). */
+function tallySecret(tally: Tally, entry: ConfigEntry, name: string, text: string): void {
+  const literal = literalKey(name, text.replace(/^Bearer\s+/i, ""));
+  const other = [name, ...[...text.matchAll(/\$\{?(\w+)/g)].map((match) => match[1]!)].find((variable) => ZAI_NAMED.test(variable));
+  if (literal || other) tally.keys.push(entry);
+  if (literal) tally.blockers.push(literal);
+  else if (other) tally.blockers.push(`its key comes from \`${other}\`, a Z.ai variable the fix does not rename; rename it to \`${CEREBRAS_KEY_VARIABLE}\` by hand`);
+}
+
+/** The chat models of a model setting (or list): GLM IDs become the target, others hold the group. */
+function tallyModels(tally: Tally, entry: ConfigEntry): void {
+  const provider = providerName(tally.file, tally.group);
+  const renamed = new Map<string, string>();
+  for (const value of stringsOf(entry)) {
+    const model = value.string ?? "";
+    if (!model || REFERENCE.test(model)) continue;
+    const { prefix, known, prefixEndpoint } = parseModelId(model);
+    if (prefixEndpoint === "cerebras" || prefixEndpoint === "other" || known?.kind === "cerebras-current" || known?.kind === "cerebras-retired") continue;
+    // Another provider's model (an embedder's `BAAI/bge-small-en-v1.5`) is not Z.ai's to move.
+    if (!known && !ZAI_MODEL_FAMILY.test(model)) continue;
+    if (prefixEndpoint === "zai") tally.zai = true;
+    tally.models.push(value);
+    if (!known) {
+      tally.blockers.push(`\`${model}\` is not a model Cerebras serves an equivalent of; choose one by hand`);
+      continue;
+    }
+    if (!known.autoFix) {
+      tally.blockers.push(`\`${known.id}\` is ${known.note ?? "a model"} with no Cerebras equivalent; choose a Cerebras model by hand`);
+      continue;
+    }
+    const next = prefix.replace(/^(zai|zhipuai|zhipu)\//, "cerebras/") + tally.target.model;
+    const earlier = [...renamed.entries()].find(([, to]) => to === next);
+    if (earlier) {
+      tally.blockers.push(`\`${earlier[0]}\` and \`${model}\` would both become \`${next}\`; keep one by hand`);
+      continue;
+    }
+    renamed.set(model, next);
+    if (value.contentRange) tally.edits.push({ ...value.contentRange, text: next }, ...routerReferenceEdits(tally.file, provider, model, next));
+  }
+}
+
+/** Reads one setting into the tally, by what it is: a URL, a key, a provider name, a model. */
+function tallyEntry(tally: Tally, entry: ConfigEntry): void {
+  const name = nameOf(entry);
+  const text = entry.value.kind === "string" ? (entry.value.string ?? "") : "";
+  if (entry.value.kind === "string" && zaiApiUrl(text)) return tallyUrl(tally, entry, text);
+  const references = entry.value.kind === "string" && entry.value.contentRange ? [...text.matchAll(KEY_REFERENCE)] : [];
+  if (ZAI_KEY_VARIABLES.includes(name) || references.length > 0) return tallyZaiKey(tally, entry, name, text, references);
+  if (SECRET_NAME.test(name) || /^authorization$/i.test(name)) return tallySecret(tally, entry, name, text);
+  if (PROVIDER_NAME.test(name) && entry.value.kind === "string" && classifyNames(text) === "zai") {
+    // `LLM_PROVIDER=zhipu`: what the program accepts for Cerebras is its own business.
+    tally.zai = true;
+    tally.blockers.push(`\`${name}\` names Z.ai (\`${text}\`); set it to the program's own name for Cerebras by hand`);
+    return;
+  }
+  if (modelNameKind(name) && !(name === "model_name" && tally.names.has("litellm_params")) && CHAT_MODEL(name)) tallyModels(tally, entry);
+}
+
 function planGroup(file: LoweredFile, entries: ConfigEntry[], target: Target, kept: ReadonlyMap<string, string>, deployment: Deployment | undefined): GroupMove | undefined {
   const group = entries[0]!.group;
-  const urls: ConfigEntry[] = [];
-  const keys: ConfigEntry[] = [];
-  const models: Value[] = [];
-  const edits: Edit[] = [];
-  const blockers: string[] = [];
-  let zaiModel = false;
-  let zaiKey = false;
-  let zaiProvider = false;
-  /** Both providers' keys in one group: a program that can use either, on purpose. */
-  let beside: string | undefined;
-  const names = new Set(entries.map(nameOf));
-  for (const entry of entries) {
-    const name = nameOf(entry);
-    const text = entry.value.kind === "string" ? (entry.value.string ?? "") : "";
-    if (entry.value.kind === "string" && zaiApiUrl(text)) {
-      urls.push(entry);
-      const moved = movedUrl(text);
-      if ("why" in moved) blockers.push(moved.why);
-      else if (entry.value.contentRange) edits.push({ ...entry.value.contentRange, text: moved.next });
-      continue;
-    }
-    const keyName = ZAI_KEY_VARIABLES.includes(name);
-    const references = entry.value.kind === "string" && entry.value.contentRange ? [...text.matchAll(KEY_REFERENCE)] : [];
-    if (keyName || references.length > 0) {
-      keys.push(entry);
-      zaiKey = true;
-      if (keyName && entry.value.kind !== "string") {
-        blockers.push(`\`${name}\` takes its value from elsewhere (a secret, a command), which holds a Z.ai key: put a Cerebras key there and rename the variable by hand`);
-      } else if (keyName) {
-        if (names.has(CEREBRAS_KEY_VARIABLE)) beside = `\`${CEREBRAS_KEY_VARIABLE}\` is set beside it, so Z.ai looks kept as a second provider`;
-        else if (entry.keyRange) edits.push({ ...entry.keyRange, text: CEREBRAS_KEY_VARIABLE });
-        else blockers.push(`\`${name}\` cannot be renamed here`);
-      }
-      // Offsets inside the value hold only where it is written without escapes.
-      const plain = entry.value.contentRange && entry.value.contentRange.end - entry.value.contentRange.start === text.length;
-      for (const match of references) {
-        if (!plain) blockers.push(`its key reference \`${match[0]}\` cannot be renamed here`);
-        else edits.push({ start: entry.value.contentRange!.start + match.index, end: entry.value.contentRange!.start + match.index + match[0].length, text: CEREBRAS_KEY_VARIABLE });
-      }
-      const literal = literalKey(name, text);
-      if (literal) blockers.push(literal);
-      continue;
-    }
-    if (SECRET_NAME.test(name) || /^authorization$/i.test(name)) {
-      const literal = literalKey(name, text.replace(/^Bearer\s+/i, ""));
-      // `SEC_GLM_API_KEY` or `${GLM_TOKEN}`: a Z.ai key under a name the fix does not know to rename.
-      const other = [name, ...[...text.matchAll(/\$\{?(\w+)/g)].map((match) => match[1]!)].find((variable) => ZAI_NAMED.test(variable));
-      if (literal || other) keys.push(entry);
-      if (literal) blockers.push(literal);
-      else if (other) blockers.push(`its key comes from \`${other}\`, a Z.ai variable the fix does not rename; rename it to \`${CEREBRAS_KEY_VARIABLE}\` by hand`);
-      continue;
-    }
-    if (PROVIDER_NAME.test(name) && entry.value.kind === "string" && classifyNames(text) === "zai") {
-      // `LLM_PROVIDER=zhipu`: what the program accepts for Cerebras is its own business.
-      zaiProvider = true;
-      blockers.push(`\`${name}\` names Z.ai (\`${text}\`); set it to the program's own name for Cerebras by hand`);
-      continue;
-    }
-    if (!modelNameKind(name) || (name === "model_name" && names.has("litellm_params")) || !CHAT_MODEL(name)) continue;
-    const provider = providerName(file, group);
-    const renamed = new Map<string, string>();
-    for (const value of stringsOf(entry)) {
-      const model = value.string ?? "";
-      if (!model || REFERENCE.test(model)) continue;
-      const { prefix, known, prefixEndpoint } = parseModelId(model);
-      if (prefixEndpoint === "cerebras" || prefixEndpoint === "other" || known?.kind === "cerebras-current" || known?.kind === "cerebras-retired") continue;
-      if (prefixEndpoint === "zai") zaiModel = true;
-      models.push(value);
-      // Another provider's model (an embedder's `BAAI/bge-small-en-v1.5`) is not Z.ai's to move.
-      if (!known && !ZAI_MODEL_FAMILY.test(model)) {
-        models.pop();
-        continue;
-      }
-      if (!known) {
-        blockers.push(`\`${model}\` is not a model Cerebras serves an equivalent of; choose one by hand`);
-        continue;
-      }
-      if (!known.autoFix) {
-        blockers.push(`\`${known.id}\` is ${known.note ?? "a model"} with no Cerebras equivalent; choose a Cerebras model by hand`);
-        continue;
-      }
-      const next = prefix.replace(/^(zai|zhipuai|zhipu)\//, "cerebras/") + target.model;
-      const earlier = [...renamed.entries()].find(([, to]) => to === next);
-      if (earlier) {
-        blockers.push(`\`${earlier[0]}\` and \`${model}\` would both become \`${next}\`; keep one by hand`);
-        continue;
-      }
-      renamed.set(model, next);
-      if (value.contentRange) edits.push({ ...value.contentRange, text: next }, ...routerReferenceEdits(file, provider, model, next));
-    }
-  }
-  if (urls.length === 0 && !zaiKey && !zaiModel && !zaiProvider) return undefined;
+  const tally: Tally = { file, target, group, names: new Set(entries.map(nameOf)), urls: [], keys: [], models: [], edits: [], blockers: [], zai: false };
+  for (const entry of entries) tallyEntry(tally, entry);
+  if (!tally.zai) return undefined;
+  const { urls, keys, models } = tally;
   const keyOnly = urls.length === 0 && models.length === 0;
   const move: GroupMove = { group, urls, keys, models, edits: [], keyOnly };
   const name = deployment?.name;
-  const keptWhy = (name !== undefined ? kept.get(name) : undefined) ?? beside;
+  const keptWhy = (name !== undefined ? kept.get(name) : undefined) ?? tally.beside;
   // A claude-code-router provider named in `Router` is a primary as well as a fallback: it moves.
   if (keptWhy && !(providerName(file, group) !== undefined && routedPrimary(file.configEntries ?? [], name!))) {
     move.kept = keptWhy;
     return move;
   }
-  if (blockers.length > 0) move.blocker = [...new Set(blockers)].join("; ");
-  else if (!keyOnly) move.edits = edits;
+  if (tally.blockers.length > 0) move.blocker = [...new Set(tally.blockers)].join("; ");
+  else if (!keyOnly) move.edits = tally.edits;
   return move;
 }
 
