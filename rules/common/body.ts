@@ -1,7 +1,7 @@
 import { appendEntries, indentOf, lineEnding, removeEntries, replace } from "../../src/model/edits.js";
 import type { Edit } from "../../src/model/rule.js";
 import type { Endpoint, Entry, EntryList, LoweredFile, RequestSite, Sdk, Value } from "../../src/model/types.js";
-import { LIBRARIES, type ClientLibrary } from "../knowledge/libraries.js";
+import { LIBRARIES, libraryFor, type ClientLibrary } from "../knowledge/libraries.js";
 import { parseModelId } from "../knowledge/models.js";
 import { CEREBRAS_NODE_CHAT_FIELDS, CEREBRAS_PYTHON_KEYWORDS, CEREBRAS_TEXT_COMPLETION_FIELDS } from "../knowledge/cerebras-sdk.js";
 import { OPENAI_CHAT_FIELDS, OPENAI_PYTHON_KEYWORDS } from "../knowledge/openai-python.js";
@@ -42,6 +42,8 @@ export interface RequestBody {
   /** Where the request goes, with LiteLLM's model prefix taken into account. */
   endpoint: Endpoint;
   sdk: Sdk | undefined;
+  /** The client library's entry (rules/knowledge/libraries.ts), when the request is made with one. */
+  library?: ClientLibrary;
   /** The model ID, when it is a literal (or a constant) in the request. */
   model?: string;
   /**
@@ -80,15 +82,22 @@ const CAMEL_CASE_SDKS: ReadonlySet<Sdk | undefined> = new Set<Sdk | undefined>(
   (LIBRARIES as readonly ClientLibrary[]).filter((library) => library.fieldNaming === "camel").map((library) => library.id as Sdk),
 );
 
-function wireName(sdk: Sdk | undefined, container: Container, key: string): string {
+function wireName(sdk: Sdk | undefined, container: Container, key: string, library?: ClientLibrary): string {
   if (container === "provider_options") return CAMEL_TO_WIRE[key] ?? key;
   if (container !== "top") return key;
+  // agno's Cerebras(id=...), smolagents' model_id=: the library's name for the model.
+  if (library?.requestFields === "constructor" && library.options.model.includes(key)) return "model";
   if (CAMEL_CASE_SDKS.has(sdk)) return CAMEL_TO_WIRE[key] ?? key;
   if (sdk === "langchain-openai" || sdk === "langchain-cerebras" || sdk === "langchain-zhipuai") {
     if (key === "model_name") return "model";
     if (key === "max_completion_tokens") return "max_tokens";
   }
   return key;
+}
+
+/** A library's options whose dict is merged into the body as it is (`extra_body` and `providerOptions` have their own handling). */
+function extraDicts(library: ClientLibrary | undefined): readonly string[] {
+  return library?.options.extraFields.filter((key) => key !== "extra_body" && !key.startsWith("providerOptions")) ?? [];
 }
 
 function resolveLiteral(file: LoweredFile, value: Value): Value | undefined {
@@ -125,6 +134,10 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   const fields: BodyField[] = [];
   let open = request.open;
   const python = isPython(file);
+  const library = libraryFor(sdk, python ? "python" : "javascript");
+  const dicts = extraDicts(library);
+  // instructor's response_model=, max_retries=: the wrapper takes them, the body never has them.
+  const wrapperKeywords = libraryFor(request.client?.wrapper, "python")?.wrapperKeywords ?? [];
 
   const addList = (list: EntryList, container: Container, spread: boolean, via?: Entry): void => {
     for (const entry of list.entries) {
@@ -137,7 +150,9 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         continue;
       }
       if (entry.key === null) continue;
-      if (container === "top" && python && entry.key === "extra_body" && sdk !== "zai" && sdk !== "zhipuai") {
+      if (container === "top" && wrapperKeywords.includes(entry.key)) continue;
+      // Haystack's generation_kwargs={"extra_body": {...}}: the dict reaches create() as keywords.
+      if ((container === "top" || (container === "model_kwargs" && via === undefined)) && python && entry.key === "extra_body" && sdk !== "zai" && sdk !== "zhipuai") {
         const literal = resolveLiteral(file, entry.value);
         if (literal?.list) addList(literal.list, "extra_body", spread || literal !== entry.value, literal !== entry.value ? origin : via);
         else open = true;
@@ -148,7 +163,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         // inside is checked on the same lint, where it stands, so one pass sees everything.
         addList(entry.value.list, "extra_body", spread, via);
       }
-      if (container === "top" && entry.key === (python ? "model_kwargs" : "modelKwargs") && sdk?.startsWith("langchain")) {
+      if (container === "top" && ((entry.key === (python ? "model_kwargs" : "modelKwargs") && sdk?.startsWith("langchain")) || dicts.includes(entry.key))) {
         const literal = resolveLiteral(file, entry.value);
         if (literal?.list) addList(literal.list, "model_kwargs", spread || literal !== entry.value, literal !== entry.value ? origin : via);
         else open = true;
@@ -161,7 +176,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         continue;
       }
       fields.push({
-        wire: wireName(sdk, container, entry.key),
+        wire: wireName(sdk, container, entry.key, library),
         entry,
         list,
         container,
@@ -184,7 +199,7 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
     const constant = file.constants.get(modelValue.name ?? "");
     if (constant?.kind === "string") model = constant.string;
     else model = file.importedStrings?.get(modelValue.name ?? "");
-  } else if (request.kind === "function" && request.args.entries[0]?.value.kind === "string" && !request.args.entries[0].key) {
+  } else if ((request.kind === "function" || library?.modelArgument) && request.args.entries[0]?.value.kind === "string" && !request.args.entries[0].key) {
     model = request.args.entries[0].value.string;
   }
   // model=MODELS["fast"], model: this.modelId: the literal the model assembler followed it to.
@@ -193,10 +208,12 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   if (model !== undefined) {
     // cerebras/zai-glm-4.7 in LiteLLM: the prefix routes the request.
     const prefixEndpoint = parseModelId(model).prefixEndpoint;
-    if (prefixEndpoint && (sdk === "litellm" || endpoint === "unknown")) endpoint = prefixEndpoint;
+    if (prefixEndpoint && (sdk === "litellm" || library?.sendsThrough === "litellm" || endpoint === "unknown")) endpoint = prefixEndpoint;
   }
   const endpointKind = request.kind === "method" && !request.method.includes("chat.") ? "text" : "chat";
-  return { request, file, fields, open, endpoint, sdk, endpointKind, ...(model !== undefined ? { model } : {}) };
+  // DSPy, CrewAI, smolagents' LiteLLMModel: the fields are LiteLLM's, and rules judge them so.
+  const judgedAs = library?.sendsThrough === "litellm" ? "litellm" : sdk;
+  return { request, file, fields, open, endpoint, sdk: judgedAs, endpointKind, ...(library ? { library } : {}), ...(model !== undefined ? { model } : {}) };
 }
 
 export function field(body: RequestBody, wire: string): BodyField | undefined {
@@ -209,6 +226,10 @@ export function field(body: RequestBody, wire: string): BodyField | undefined {
  */
 export function containerFor(body: RequestBody, wire: string): Container {
   const sdk = body.sdk;
+  // Haystack's generation_kwargs, LlamaIndex's additional_kwargs: the constructor's own options
+  // are few, and every other field goes in the library's dict of extra fields.
+  const topFields = body.library?.topFields;
+  if (topFields && extraDicts(body.library).length > 0 && !topFields.includes(wire)) return "model_kwargs";
   if (sdk === "ai-sdk") {
     return ["temperature", "top_p", "top_k", "max_tokens", "presence_penalty", "frequency_penalty", "seed", "stop"].includes(wire)
       ? "top"
@@ -240,6 +261,7 @@ export function pythonKeywords(body: RequestBody): ReadonlySet<string> | undefin
 }
 
 const TEXT_COMPLETION_FIELDS: ReadonlySet<string> = new Set(CEREBRAS_TEXT_COMPLETION_FIELDS);
+const OPENAI_CHAT_KEYWORDS: ReadonlySet<string> = OPENAI_PYTHON_KEYWORDS.get("chat.completions.create")!;
 
 /**
  * Whether the request's endpoint has this wire field at all. A fix that writes a field the
@@ -362,10 +384,14 @@ export function addField(body: RequestBody, wire: string, valueText: string): Ed
   const container = containerFor(body, wire);
   const { kit, text } = body.file;
   const top = body.request.request!;
+  // A wrapper of the OpenAI Python client passes its fields to create() as keywords: a field that
+  // is not one needs an extra_body this tool does not write inside another dict.
+  if (body.library?.sendsThrough === "openai" && isPython(body.file) && container !== "extra_body" && !OPENAI_CHAT_KEYWORDS.has(wire)) return undefined;
   const rendered = renderEntry(body, container, wire, valueText);
   if (container === "top") return list(appendEntries(text, top, [rendered], typeEscape(body, wire)));
+  const ownDict = extraDicts(body.library)[0];
   const holderKey =
-    container === "extra_body" ? "extra_body" : container === "model_kwargs" ? (isPython(body.file) ? "model_kwargs" : "modelKwargs") : "providerOptions";
+    container === "extra_body" ? "extra_body" : container === "model_kwargs" ? (ownDict ?? (isPython(body.file) ? "model_kwargs" : "modelKwargs")) : "providerOptions";
   const holder = top.entries.find((entry) => entry.key === holderKey);
   if (container === "provider_options") {
     const cerebras = { cerebras: kit.object([rendered]) };

@@ -133,6 +133,8 @@ export interface LanguageTables {
   constructors: ReadonlyMap<string, SdkConstructor>;
   moduleClients: ReadonlyMap<string, SdkConstructor>;
   requestFunctions: ReadonlyMap<string, Sdk>;
+  /** Functions that hand back the client they are given, patched, by the patching library's id. */
+  wrappers?: ReadonlyMap<string, string>;
   /** Members that return the same client or resource and can be skipped (`with_options`). */
   passThroughMembers: ReadonlySet<string>;
 }
@@ -296,7 +298,24 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
 
   /** The client a call returns: a construction, `with_options(...)`, or a factory's result. */
   const callClient = (call: RawCall, scope: number, depth: number): Client | undefined =>
-    clientByCall.get(call) ?? passedThrough(call, scope, depth) ?? factoryClient(call, depth);
+    clientByCall.get(call) ?? wrappedClient(call, scope, depth) ?? passedThrough(call, scope, depth) ?? factoryClient(call, depth);
+
+  /** `instructor.from_openai(OpenAI(...))`, `instructor.patch(client)`: the client given, patched. */
+  const wrappedClient = (call: RawCall, scope: number, depth: number): Client | undefined => {
+    if (call.base.kind !== "name" || call.members.length > 0 || depth > 8) return undefined;
+    const qualified = qualify(call.base.segments);
+    const wrapper = qualified === undefined ? undefined : tables.wrappers?.get(qualified);
+    const given = call.args.entries[0];
+    if (!wrapper || !given || given.key !== null || given.spread) return undefined;
+    let client: Client | undefined;
+    if (given.value.kind === "call") {
+      const inner = raw.calls.find((candidate) => candidate.range.start === given.value.range.start && candidate.range.end === given.value.range.end);
+      client = inner ? callClient(inner, scope, depth + 1) : undefined;
+    } else if (given.value.kind === "name" && given.value.name) {
+      client = boundClient(given.value.name, scope, depth + 1);
+    }
+    return client && { ...client, wrapper };
+  };
 
   /** `get_client()`, `llm.make_client()`: a function here or in an imported module that returns a client. */
   const factoryClient = (call: RawCall, depth: number): Client | undefined => {
@@ -347,7 +366,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   const resolveReceiver = (base: CalleeBase, members: readonly string[], scope: number): Client | undefined => {
     if (members.some((member) => !tables.passThroughMembers.has(member))) return undefined;
     if (base.kind === "call") {
-      const direct = clientByCall.get(base.call) ?? factoryClient(base.call, 0);
+      const direct = clientByCall.get(base.call) ?? wrappedClient(base.call, scope, 0) ?? factoryClient(base.call, 0);
       if (direct) return direct;
       const callee = calleeSegments(base.call);
       if (callee.length < 2 || !tables.passThroughMembers.has(callee.at(-1)!)) return undefined;
@@ -523,6 +542,18 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     if (site.kind === "function" && first && first.key === null && !first.spread && first.value.kind === "string") {
       const call = callOfRequest.get(site)!;
       raw.models.push({ value: first.value, position: "argument", key: "model", call });
+    }
+  }
+  for (const call of clientByCall.keys()) {
+    // dspy.LM("cerebras/..."), agno's Cerebras(id="..."): the library's own model options.
+    const constructor = constructorOf(call)!;
+    const first = call.args.entries[0];
+    if (constructor.modelArgument && first && first.key === null && !first.spread && first.value.kind === "string") {
+      raw.models.push({ value: first.value, position: "argument", key: "model", call });
+    }
+    for (const entry of call.fields?.entries ?? []) {
+      if (entry.key === null || modelNameKind(entry.key) || !constructor.modelKeys.includes(entry.key)) continue;
+      if (entry.value.kind === "string" && entry.value.string !== undefined) raw.models.push({ value: entry.value, position: "argument", key: "model", call });
     }
   }
 

@@ -15,6 +15,10 @@ export interface SdkConstructor {
   apiKeyKeys: readonly string[];
   /** Chat-model wrappers (LangChain) take the request fields in the constructor. */
   requestFields?: boolean;
+  /** Option names that carry the model ID. */
+  modelKeys: readonly string[];
+  /** The first positional argument is the model ID. */
+  modelArgument?: boolean;
 }
 
 function constructorOf(library: ClientLibrary): SdkConstructor {
@@ -23,7 +27,9 @@ function constructorOf(library: ClientLibrary): SdkConstructor {
     defaultEndpoint: library.defaultEndpoint,
     baseUrlKeys: library.options.baseUrl,
     apiKeyKeys: library.options.apiKey,
+    modelKeys: library.options.model,
     ...(library.requestFields === "constructor" ? { requestFields: true } : {}),
+    ...(library.modelArgument ? { modelArgument: true } : {}),
   };
 }
 
@@ -55,7 +61,18 @@ export const JS_MODULE_CLIENTS = byName("javascript", (library) => library.modul
 /** The Vercel AI SDK's request functions: the body comes from their options object. */
 export const JS_REQUEST_FUNCTIONS = requestFunctions("javascript");
 
-export const REQUEST_METHODS: readonly string[] = METHODS;
+/** Python functions that hand back the client they are given, patched (instructor), by their library id. */
+export const PYTHON_WRAPPERS: ReadonlyMap<string, string> = new Map(
+  (LIBRARIES as readonly ClientLibrary[])
+    .filter((library) => library.language === "python")
+    .flatMap((library) => (library.wrappers ?? []).map((name) => [name, library.id] as const)),
+);
+
+/** The OpenAI-style request methods, then those a library adds (instructor's `create_with_completion`). */
+export const REQUEST_METHODS: readonly string[] = [
+  ...METHODS,
+  ...(LIBRARIES as readonly ClientLibrary[]).flatMap((library) => library.requestMethods ?? []),
+];
 
 /**
  * Libraries whose client, called with a model ID, gives a model object: the Vercel AI SDK's

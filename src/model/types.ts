@@ -92,6 +92,8 @@ export interface Client {
   binding?: string;
   /** For Z.ai clients: the member paths called on it in this file (`chat.completions.create`, `images.generations`). */
   uses?: Set<string>;
+  /** The library that patched this client and takes some request keywords itself (`instructor`). */
+  wrapper?: string;
 }
 
 /**

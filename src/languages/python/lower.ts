@@ -2,7 +2,7 @@ import type { Node } from "web-tree-sitter";
 import { RESPONSE_FIELDS, type RawFile } from "../../model/assemble.js";
 import { UNLIMITED, type Budget } from "../../model/budget.js";
 import { RawFileBuilder } from "../../model/raw-file-builder.js";
-import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS } from "../../model/sdks.js";
+import { PYTHON_CONSTRUCTORS, PYTHON_MODULE_CLIENTS, PYTHON_REQUEST_FUNCTIONS, PYTHON_WRAPPERS } from "../../model/sdks.js";
 import { visitAsPattern, visitAssignment, visitCall, visitFor, visitPair, visitParameter, visitReturn } from "./bindings.js";
 import { pythonKit } from "./kit.js";
 import { visitKey, visitRead } from "./reads.js";
@@ -17,6 +17,7 @@ const TABLES = {
   constructors: PYTHON_CONSTRUCTORS,
   moduleClients: PYTHON_MODULE_CLIENTS,
   requestFunctions: PYTHON_REQUEST_FUNCTIONS,
+  wrappers: PYTHON_WRAPPERS,
   passThroughMembers: new Set(["with_options", "copy", "with_raw_response", "with_streaming_response"]),
 };
 
