@@ -341,7 +341,8 @@ const cache = new WeakMap<LoweredFile, Map<string, GroupMove[]>>();
 /** The Z.ai groups of a configuration file or shell script, each with its whole move or why not. */
 export function configMoves(file: LoweredFile, target: Target): GroupMove[] {
   const entries = file.configEntries;
-  if (!entries || entries.length === 0) return [];
+  // Staying on Z.ai on purpose (`stayOnZai`): its configuration is what the user wants.
+  if (!entries || entries.length === 0 || ("stayOnZai" in target && target.stayOnZai === true)) return [];
   let byTarget = cache.get(file);
   if (!byTarget) cache.set(file, (byTarget = new Map()));
   const known = byTarget.get(target.model);
