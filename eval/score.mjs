@@ -100,7 +100,9 @@ function lintJson(bin, folder) {
  * The tool reports a notebook finding by cell (1-based, every cell counted) and line within
  * the cell; the manifest uses the line in the .ipynb JSON file. With nbformat's usual layout
  * (one source line per JSON string, each on its own line), that is the line of the cell's
- * `"source": [` key plus the line within the cell.
+ * `"source": [` key plus the line within the cell. Builds that give `cellLine` already report
+ * `line` in the JSON file (mapped through the cell's source strings): those are kept as they are,
+ * since mapping them again would count the cell's offset twice.
  */
 function notebookLines(path, messages) {
   let text;
@@ -118,7 +120,7 @@ function notebookLines(path, messages) {
     if (indentOf(l) === level && l.trimStart().startsWith('"source"')) sourceKeys.push({ line: i + 1, list: /\[\s*$/.test(l) });
   });
   return messages.map((m) => {
-    if (!m.cell || !m.line) return m;
+    if (!m.cell || !m.line || m.cellLine !== undefined) return m;
     const key = sourceKeys[m.cell - 1];
     if (!key) return m;
     const line = key.list ? key.line + m.line : key.line;

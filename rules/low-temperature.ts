@@ -1,7 +1,7 @@
 import { Fix, type Rule } from "../src/model/rule.js";
 import { field, replaceValue, requestBodies } from "./common/body.js";
-import { formatNumber, isGlmRequest, numberOf } from "./common/values.js";
-import { GLM_TRIGGERS } from "./common/triggers.js";
+import { FOLLOWS_REQUEST_MODEL, formatNumber, glmAdvice, numberOf } from "./common/values.js";
+import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
 
 export const lowTemperature: Rule = {
   meta: {
@@ -9,17 +9,20 @@ export const lowTemperature: Rule = {
     severity: "warning",
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "shell"],
-    triggers: GLM_TRIGGERS,
+    triggers: GLM_OR_CEREBRAS_TRIGGERS,
     options: { threshold: { type: "number", minimum: 0, maximum: 2, default: 0.6, description: "Temperatures below this are reported." } },
     messages: {
       "too-low":
         "temperature {value} is below {threshold}; very low values may degrade GLM 4.7's output (the guide uses 0.6 for instruction following)",
+      "too-low-on-target":
+        "temperature {value} is below {threshold}; on {target}, the model this request moves to, very low values may degrade the output (the guide uses 0.6 for instruction following)",
     },
     docs: {
       summary: "A temperature below 0.6, where GLM 4.7's output quality degrades.",
       whatItDoes:
         "Finds GLM requests whose `temperature` is a literal (or a constant) below 0.6 (option `threshold`). " +
-        "The unsafe fix raises it to the threshold, the guide's value for instruction following.",
+        "The unsafe fix raises it to the threshold, the guide's value for instruction following.\n\n" +
+        FOLLOWS_REQUEST_MODEL,
       why:
         "Cerebras' GLM 4.7 migration guide recommends temperature 1.0 for general use and 0.6 for instruction " +
         "following, and warns that very low values may degrade output quality. Code tuned for other models " +
@@ -33,7 +36,8 @@ export const lowTemperature: Rule = {
   check({ file, target, options, report }) {
     const threshold = options.threshold as number;
     for (const body of requestBodies(file)) {
-      if (!isGlmRequest(body, target)) continue;
+      const advice = glmAdvice(body, target);
+      if (!advice) continue;
       const temperature = field(body, "temperature");
       if (!temperature) continue;
       const value = numberOf(file, temperature.entry.value);
@@ -41,8 +45,8 @@ export const lowTemperature: Rule = {
       const literal = temperature.entry.value.kind === "number";
       report({
         range: temperature.entry.value.range,
-        messageId: "too-low",
-        data: { value: formatNumber(value), threshold: formatNumber(threshold) },
+        messageId: advice === "target" ? "too-low-on-target" : "too-low",
+        data: { value: formatNumber(value), threshold: formatNumber(threshold), target: target.model },
         fix: Fix.unsafe(literal ? replaceValue(temperature, formatNumber(threshold)) : undefined, `Raise the temperature to ${formatNumber(threshold)}`),
       });
     }

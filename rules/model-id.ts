@@ -4,11 +4,45 @@ import { moveFix, moveOfValue, providerName, routerReferenceEdits, type GroupMov
 import { words } from "../src/model/names.js";
 import { TEST_PLACES, type StringPlace } from "../src/model/literals.js";
 import type { Endpoint, LoweredFile, ModelRef } from "../src/model/types.js";
-import { catalogModel } from "./knowledge/catalog.js";
+import { catalogModel, spellingWithPrefix } from "./knowledge/catalog.js";
 import { CEREBRAS_API_HOST, CEREBRAS_KEY_VARIABLE, hostOf, ZAI_API_HOSTS, ZAI_KEY_VARIABLES } from "./knowledge/endpoints.js";
 import { MODEL_TRIGGERS, parseModelId, type KnownModel } from "./knowledge/models.js";
 import { literalRange } from "./common/values.js";
-import { moveBlocker } from "./common/zai-move.js";
+import { isPinnedModel, openRouterOuterPrefix, OPENROUTER_ZAI_PREFIX } from "./common/openrouter.js";
+import { fileMoveBlocker, moveBlocker, zaiMove } from "./common/zai-move.js";
+import { requestBody } from "./common/body.js";
+import { findOption } from "../src/model/endpoints.js";
+
+const STAYING = "\u0000stay";
+
+/**
+ * Why a Z.ai model ID cannot move with its request, or STAYING when the user stays on Z.ai: the
+ * request it is sent by (found through the model's variable when it is one) must move whole.
+ */
+function zaiModelBlocker(file: LoweredFile, ref: ModelRef, target: Target): string | undefined {
+  if (target.stayOnZai) return STAYING;
+  const requests = ref.request
+    ? [ref.request]
+    : ref.position === "variable"
+      ? file.requests.filter((request) => { const model = findOption(request.request, "model"); return model?.kind === "name" && model.name === ref.key; })
+      : [];
+  if (requests.length === 0) {
+    const client = ref.client;
+    if (client?.endpoint === "zai") return moveBlocker(file, client);
+    // Configuration files move as a whole (their own rules keep key, URL and model together).
+    if (file.language !== "python" && file.language !== "javascript" && file.language !== "typescript") return undefined;
+    // A setting of a module that talks to Z.ai: it moves when all of the module's Z.ai traffic does.
+    const bound = file.clients.some((other) => other.endpoint === "zai") || file.requests.some((request) => request.endpoint === "zai");
+    return bound ? fileMoveBlocker(file, target) : "the request that sends it is not in sight";
+  }
+  for (const request of requests) {
+    const body = requestBody(file, request);
+    const move = body ? zaiMove(body, target) : undefined;
+    if (move?.state === "stays") return move.why;
+    if (!move && request.endpoint === "zai") return "its request is not one the fix can move";
+  }
+  return undefined;
+}
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -197,6 +231,8 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
   // A Cerebras model served today is not this rule's business (unknown-model checks the rest).
   if (!known || known.kind === "cerebras-current" || !ref.value.contentRange) return undefined;
   if (words(ref.key).some((word) => HISTORICAL.has(word))) return undefined;
+  const outer = openRouterOuterPrefix(prefix);
+  if (outer !== undefined && isPinnedModel(file, ref)) return pinnedPlan(ref, known, outer, target);
   if (ref.position === "literal" && !counts(file, ref, known, prefixEndpoint, target)) return undefined;
   const { endpoint, guessed } = endpointOf(file, ref, prefixEndpoint);
   // Another provider serves the same ID: only a request that certainly goes to Cerebras counts.
@@ -247,13 +283,26 @@ function planFor(
   if (endpoint === "cerebras") {
     return { ref, messageId: "zai-on-cerebras", data, notes: [], next, safety: guessed ? "unsafe" : "safe" };
   }
-  // The model moves only with its client: a Cerebras ID sent to Z.ai would be worse than none.
-  const client = ref.request?.client ?? ref.client;
-  const blocker = client?.endpoint === "zai" ? moveBlocker(file, client) : undefined;
+  // The model moves only with its request: a Cerebras ID sent to Z.ai would be worse than none.
+  const blocker = zaiModelBlocker(file, ref, target);
+  if (blocker === STAYING) return undefined;
   if (blocker) {
     return { ref, messageId: "zai-stays", data: { ...data, why: blocker }, notes: [] };
   }
   return { ref, messageId: "zai-moving", data, notes: [], next, safety: "unsafe" };
+}
+
+/**
+ * The model of an OpenRouter request pinned to Cerebras: a GLM that Cerebras no longer serves
+ * becomes the target under OpenRouter's name for it (the catalog's `z-ai/` spelling).
+ */
+function pinnedPlan(ref: ModelRef, known: KnownModel, outer: string, target: Target): Plan | undefined {
+  const slug = spellingWithPrefix(target.model, OPENROUTER_ZAI_PREFIX);
+  const next = slug === undefined ? undefined : outer + slug;
+  if (known.kind !== "zai" || ref.value.string === next) return undefined;
+  const data = { value: ref.value.string ?? "", target: target.model, next: next ?? target.model };
+  if (!known.autoFix || !next) return { ref, messageId: "openrouter-pinned-choose", data, notes: [] };
+  return { ref, messageId: "openrouter-pinned", data, notes: [], next, safety: "safe" };
 }
 
 /** A catalog a reference's fix is weighed in: its list of models, or the literal that holds it. */
@@ -333,10 +382,13 @@ export const modelId: Rule = {
       "retired-suggested-choose": "{described}; Cerebras suggests `{replacement}`. Choose a current model such as `{target}`{notes}",
       "zai-no-equivalent": "{described}, {variant} with no Cerebras equivalent; choose a model Cerebras serves, such as `{target}`{notes}",
       "zai-on-cerebras": "{described}; on Cerebras the model is `{target}`{notes}",
+      "openrouter-pinned": "`{value}` goes to Cerebras (this OpenRouter request is pinned to it), which no longer serves it; use `{next}`, OpenRouter's name for `{target}`{notes}",
+      "openrouter-pinned-choose":
+        "`{value}` goes to Cerebras (this OpenRouter request is pinned to it), which does not serve it; choose a model Cerebras serves, such as `{next}`{notes}",
       "zai-moving": "{described} and this request still goes to Z.ai; move it to Cerebras and use `{target}`{notes}",
       "zai-kept": "{described}, in a deployment kept on purpose: {why}; leave it{notes}",
       "zai-stays":
-        "{described} and this request goes to Z.ai, which cannot move to Cerebras as it is ({why}); change the model when the request moves{notes}",
+        "{described}, kept because its request cannot move to Cerebras yet: {why}. It becomes `{target}` when the request moves{notes}",
     },
     docs: {
       summary: "Retired Cerebras model IDs and Z.ai's own IDs where the code talks to Cerebras.",
@@ -366,7 +418,15 @@ export const modelId: Rule = {
         "assignment, and raw HTTP requests whose URL is built in pieces. Comparisons, `in` and `.includes()` " +
         "tests, `case` patterns and mapping keys are reported with no fix (they are often deliberate upgrade " +
         "shims). In a list or catalog no ID is rewritten to one already listed anywhere in the enclosing literal " +
-        "(a list of objects, an enum's members), and two IDs never become the same entry.\n\n" +
+        "(a list of objects, an enum's members), and two IDs never become the same entry. An OpenRouter request " +
+        "pinned to Cerebras (`provider: { only: [\"cerebras\"] }` or `order`, also in `extra_body`) with a " +
+        "`z-ai/glm-*` slug, as a literal or a constant: a GLM Cerebras no longer serves becomes `z-ai/glm-4.7`, " +
+        "OpenRouter's name for the target (the catalog's spelling); the other fields are OpenRouter's to " +
+        "translate, so no other rule checks that request. In configuration files (YAML, JSON, TOML, .env), besides " +
+        "keys that name a model, a catalog ID under another key of a `models` section (`models.writer`, " +
+        "`models[].id`) or under `id`, `name`, `default`, `llm`, `primary` or `fallback` counts as a literal: where " +
+        "the file talks to Cerebras (its URLs, its provider, a file named for it) or, for a Z.ai ID, to Z.ai; a " +
+        "retired ID only Cerebras ever served (`qwen-3-coder-480b`) counts unless the file points elsewhere.\n\n" +
         "Configuration. A GLM model in a configuration group bound to Z.ai (a Z.ai URL or key variable beside it, " +
         "see provider-endpoint) moves only with that group's URL and key, in one unsafe fix, or is reported with " +
         "the reason the group stays; in a Z.ai deployment kept on purpose as a router fallback beside a Cerebras " +

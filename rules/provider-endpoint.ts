@@ -1,7 +1,7 @@
 import { pushTo } from "../src/collections.js";
 import { resolve } from "./common/values.js";
-import { apiKeyOption, keyVariableEdits, moveBlocker, unmovableKey } from "./common/zai-move.js";
-import { removeEntries } from "../src/model/edits.js";
+import { apiKeyOption, fileMoveBlocker, keyVariableEdits, moveBlocker, unmovableKey, zaiKeyEdits } from "./common/zai-move.js";
+import { appendEntries, removeEntries } from "../src/model/edits.js";
 import { Fix, type Edit, type ReportInput, type Rule, type Target } from "../src/model/rule.js";
 import { configMoves, moveFix } from "./common/config-move.js";
 import type { Client, LoweredFile, Range, Value } from "../src/model/types.js";
@@ -15,17 +15,23 @@ import {
   hostOf,
   ZAI_API_HOSTS,
   ZAI_CLIENT_MODULES,
+  ZAI_CODING_BASE,
   ZAI_KEY_VARIABLES,
   ZAI_OPENAI_BASE,
 } from "./knowledge/endpoints.js";
 
-type UrlProblem = { kind: "zai"; host: string } | { kind: "zai-anthropic"; host: string } | { kind: "demo" };
+type UrlProblem =
+  | { kind: "zai"; host: string }
+  | { kind: "zai-anthropic"; host: string }
+  | { kind: "zai-coding"; host: string }
+  | { kind: "demo" };
 
 function urlProblem(url: string): UrlProblem | undefined {
   const host = hostOf(url);
   if (!host) return undefined;
   // Z.ai's Anthropic-compatible endpoint speaks another protocol; Cerebras has no such endpoint.
   if (ZAI_API_HOSTS.includes(host) && /\/api\/anthropic\b/i.test(url)) return { kind: "zai-anthropic", host };
+  if (ZAI_CODING_BASE.test(url)) return { kind: "zai-coding", host };
   if (ZAI_API_HOSTS.includes(host)) return { kind: "zai", host };
   if (host === CEREBRAS_DEMO_HOST) return { kind: "demo" };
   return undefined;
@@ -42,14 +48,16 @@ function fixedUrl(url: string, problem: UrlProblem, sdkBase: boolean): string {
  * default, a provider config): its API base becomes Cerebras' `/v1` and the rest stays, when the
  * rest is a chat-completions path Cerebras also serves.
  */
-function loneUrlFix(value: Value): Fix | undefined {
+function loneUrlFix(file: LoweredFile, value: Value): Fix | undefined {
   const url = value.string ?? "";
   const base = ZAI_OPENAI_BASE.exec(url);
   if (!base || !value.contentRange) return undefined;
   const rest = url.slice(base[0].length);
   if (!/^\/?$|^\/chat\/completions\/?$/.test(rest)) return undefined;
   const next = CEREBRAS_OPENAI_BASE_URL + rest;
-  return Fix.unsafe([{ start: value.contentRange.start, end: value.contentRange.end, text: next }], `Point at \`${next}\``);
+  // The key this file reads for Z.ai moves with the URL (`Bearer ${ZAI_API_KEY}`).
+  const edits = [{ start: value.contentRange.start, end: value.contentRange.end, text: next }, ...zaiKeyEdits(file)];
+  return Fix.unsafe(edits, `Point at \`${next}\` and read \`${CEREBRAS_KEY_VARIABLE}\``);
 }
 
 /** Z.ai's API, not its website or console: api.z.ai, or open.bigmodel.cn under `/api`. */
@@ -61,12 +69,28 @@ function zaiApiUrl(url: string): boolean {
 
 function urlFix(file: LoweredFile, value: Value, problem: UrlProblem, client?: Client): Fix | undefined {
   if (value.kind !== "string" || value.string === undefined || !value.contentRange) return undefined;
-  if (problem.kind === "zai-anthropic") return undefined;
+  if (problem.kind === "zai-anthropic" || problem.kind === "zai-coding") return undefined;
   if (client && problem.kind === "zai" && unmovableKey(file, client)) return undefined;
   const url = fixedUrl(value.string, problem, client?.sdk === "cerebras");
   const edits: Edit[] = [{ start: value.contentRange.start, end: value.contentRange.end, text: url }];
-  if (client && problem.kind === "zai") edits.push(...keyVariableEdits(file, apiKeyOption(client)));
+  if (client && problem.kind === "zai") edits.push(...keyVariableEdits(file, apiKeyOption(client)), ...missingKeyEdits(file, client), ...zaiKeyEdits(file));
   return Fix.unsafe(edits, `Point at \`${url}\``);
+}
+
+/**
+ * An OpenAI client with no key of its own reads `OPENAI_API_KEY`; moved to Cerebras it is given
+ * `CEREBRAS_API_KEY` (`os.environ[...]` where the file imports `os`, `process.env...` in JS).
+ */
+function missingKeyEdits(file: LoweredFile, client: Client): Edit[] {
+  const options = client.options;
+  if (!options || apiKeyOption(client) || options.entries.some((entry) => entry.spread)) return [];
+  const python = file.language === "python";
+  if (python && !file.imports.some((statement) => statement.module === "os" && statement.names.length === 0)) return [];
+  const text = python
+    ? file.kit.keyword("api_key", `os.environ[${file.kit.string(CEREBRAS_KEY_VARIABLE)}]`)
+    : file.kit.entry("apiKey", `process.env.${CEREBRAS_KEY_VARIABLE}`);
+  const edit = appendEntries(file.text, options, [text]);
+  return edit ? [edit] : [];
 }
 
 /**
@@ -91,7 +115,8 @@ function zaiSdkFix(file: LoweredFile, clients: Client[], local: string): Fix | u
     if (options && baseUrl >= 0) edits.push(...removeEntries(file.text, options, [baseUrl]));
     edits.push(...keyVariableEdits(file, apiKeyOption(client)));
   }
-  return Fix.unsafe(edits, `Use the Cerebras SDK (\`${CEREBRAS_SDK_IMPORT.name}\`)`);
+  edits.push(...zaiKeyEdits(file));
+  return Fix.unsafe(edits, `Use the Cerebras SDK (\`${CEREBRAS_SDK_IMPORT.name}\`) and \`${CEREBRAS_KEY_VARIABLE}\``);
 }
 
 export const providerEndpoint: Rule = {
@@ -103,10 +128,14 @@ export const providerEndpoint: Rule = {
     // `from zai import ZaiClient` / `import zai`; zhipuai; Z.ai's hosts; the demo host.
     triggers: ["zai import", "import zai", "zhipuai", "ZhipuAI", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST, ...ZAI_KEY_VARIABLES],
     messages: {
-      "zai-url": "`{host}` is Z.ai's API; point this at Cerebras (`{base}`, key in `{key}`){notes}",
+      "zai-url": "`{host}` is Z.ai's API; point this at Cerebras (`{base}`, key in `{key}`)",
+      "zai-url-stays":
+        "`{host}` is Z.ai's API, and this is not moved to Cerebras because {why}. Once that is resolved, point it at `{base}` with the key in `{key}`",
       "zai-anthropic":
-        "`{host}/api/anthropic` is Z.ai's Anthropic-compatible API, and Cerebras has none: move these calls to an OpenAI-compatible client on `{base}`{notes}",
-      "demo-url": "`{demo}` is Cerebras' chat demo, not the API; use `{api}`{notes}",
+        "`{host}/api/anthropic` is Z.ai's Anthropic-compatible API, which Cerebras does not offer, so it is never moved: rewrite these calls for an OpenAI-compatible client on `{base}` (key in `{key}`), or keep them on Z.ai",
+      "zai-coding":
+        "`{host}/api/coding/paas/v4` is Z.ai's GLM Coding Plan, a subscription Cerebras has no twin for, so it is never moved: to move, get a Cerebras API key (`{key}`) and use `{base}`; to stay, set `stayOnZai`",
+      "demo-url": "`{demo}` is Cerebras' chat demo, not the API; use `{api}`",
       "config-url": "`{host}` is Z.ai's API; this configuration moves to Cerebras as a whole: base URL `{base}`, key in `{key}`, and its models",
       "config-stays": "`{host}` is Z.ai's API, and this configuration is not moved to Cerebras because {why}",
       "config-kept": "`{host}` is Z.ai's API, kept on purpose: {why}; leave it, or remove it once the Cerebras deployment is all you need",
@@ -115,7 +144,9 @@ export const providerEndpoint: Rule = {
       "config-key-kept": "`{name}` is Z.ai's API key variable, kept on purpose: {why}",
       "config-key-alone": "`{name}` is Z.ai's API key variable; on Cerebras it is `{key}`: rename it together with the code that reads it",
       "zai-base-expression": "this client's base URL points at Z.ai; point it at `{base}`",
-      "zai-sdk": "`{local}` sends its requests to Z.ai; use the Cerebras SDK (`{sdk}`, key in `{key}`){notes}",
+      "zai-sdk": "`{local}` sends its requests to Z.ai; use the Cerebras SDK (`{sdk}`, key in `{key}`)",
+      "zai-sdk-stays":
+        "`{local}` sends its requests to Z.ai, and it is not moved to Cerebras because {why}. Once that is resolved, use the Cerebras SDK (`{sdk}`, key in `{key}`)",
       "zai-sdk-client": "this Z.ai SDK client sends its requests to Z.ai; use the Cerebras SDK",
       "zai-langchain": "`ChatZhipuAI` sends its requests to Z.ai; use LangChain's `ChatCerebras` (langchain_cerebras, key in `{key}`)",
     },
@@ -170,15 +201,19 @@ export const providerEndpoint: Rule = {
         if (value.range.start >= range.start && value.range.end <= range.end) reported.add(value.range.start);
       }
     };
+    // Staying on Z.ai on purpose: its clients and URLs are what the user wants.
+    const stay = target.stayOnZai === true;
+    const skipped = (problem: UrlProblem | undefined): boolean => stay && problem !== undefined && problem.kind !== "demo";
     for (const client of file.clients) {
       if (client.sdk === "langchain-zhipuai") {
-        report({ range: client.calleeRange ?? client.range, messageId: "zai-langchain", data: { key: CEREBRAS_KEY_VARIABLE } });
+        if (!stay) report({ range: client.calleeRange ?? client.range, messageId: "zai-langchain", data: { key: CEREBRAS_KEY_VARIABLE } });
         continue;
       }
       if (client.sdk === "zai" || client.sdk === "zhipuai") {
         // The SDK's finding covers its base URL: the fix drops it.
         const own = client.baseUrl ? resolve(file, client.baseUrl) : undefined;
         if (own) claim(own.range);
+        if (stay) continue;
         const local = client.calleeRange ? file.text.slice(client.calleeRange.start, client.calleeRange.end) : "";
         if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(local)) pushTo(zaiSdkClients, local, client);
         else report({ range: client.calleeRange ?? client.range, messageId: "zai-sdk-client" });
@@ -190,6 +225,7 @@ export const providerEndpoint: Rule = {
       if (reported.has(baseUrl.range.start)) continue;
       claim(baseUrl.range);
       const problem = baseUrl.kind === "string" && baseUrl.string !== undefined ? urlProblem(baseUrl.string) : undefined;
+      if (skipped(problem) || (stay && client.endpoint === "zai")) continue;
       if (problem) {
         const blocker = problem.kind === "zai" ? moveBlocker(file, client) : undefined;
         const fix = blocker ? undefined : urlFix(file, baseUrl, problem, client);
@@ -204,8 +240,8 @@ export const providerEndpoint: Rule = {
         const blocker = moveBlocker(file, client);
         report({
           range: client.calleeRange ?? client.range,
-          messageId: "zai-sdk",
-          data: { local, sdk: CEREBRAS_SDK_IMPORT.name, key: CEREBRAS_KEY_VARIABLE, notes: blocker ? `; not moved: ${blocker}` : "" },
+          messageId: blocker ? "zai-sdk-stays" : "zai-sdk",
+          data: { local, sdk: CEREBRAS_SDK_IMPORT.name, key: CEREBRAS_KEY_VARIABLE, why: blocker ?? "" },
           fix,
         });
       }
@@ -214,15 +250,20 @@ export const providerEndpoint: Rule = {
       const url = value.string ?? "";
       if (reported.has(value.range.start) || !zaiApiUrl(url)) continue;
       const problem = urlProblem(url);
-      if (!problem) continue;
+      if (!problem || skipped(problem)) continue;
       reported.add(value.range.start);
-      const fix = problem.kind === "zai" ? loneUrlFix(value) : undefined;
-      report({ range: value.range, ...describe(problem), fix });
+      // A URL away from any client moves only with the requests it serves, in this file, and
+      // only when nothing Z.ai-bound here has to stay: a default URL whose requests (and model)
+      // live elsewhere would move alone.
+      const sent = file.requests.some((request) => request.endpoint === "zai");
+      const blocker = problem.kind !== "zai" ? undefined : sent ? fileMoveBlocker(file, target) : "the requests sent to it are not in this file, and their model and fields must move with it";
+      const fix = problem.kind === "zai" && !blocker ? loneUrlFix(file, value) : undefined;
+      report({ range: value.range, ...describe(problem, blocker), fix });
     }
     const moved = reportConfigMoves(file, target, report);
     for (const { value } of file.urls) {
       const problem = value.string !== undefined ? urlProblem(value.string) : undefined;
-      if (!problem || moved.has(value.range.start)) continue;
+      if (!problem || skipped(problem) || moved.has(value.range.start)) continue;
       const fix = urlFix(file, value, problem);
       report({ range: value.range as Range, ...describe(problem), fix });
     }
@@ -242,9 +283,13 @@ function reportConfigMoves(file: LoweredFile, target: Target, report: (input: Re
     for (const entry of move.urls) {
       const url = entry.value.string ?? "";
       const problem = urlProblem(url);
-      // Another kind of Z.ai URL keeps its own wording, unless the whole deployment is kept on purpose.
-      if (!problem || problem.kind === "demo" || (problem.kind !== "zai" && !move.kept)) continue;
+      if (!problem || problem.kind === "demo") continue;
       reported.add(entry.value.range.start);
+      // The Anthropic-compatible API and the coding plan keep their own wording, unless the whole deployment is kept on purpose.
+      if (problem.kind !== "zai" && !move.kept) {
+        report({ range: entry.value.range, ...describe(problem) });
+        continue;
+      }
       const data = { host: problem.host, base: CEREBRAS_OPENAI_BASE_URL, key: CEREBRAS_KEY_VARIABLE, why: move.kept ?? move.blocker ?? "" };
       const messageId = move.kept ? "config-kept" : move.blocker ? "config-stays" : "config-url";
       report({ range: entry.value.range, messageId, data, fix, atMost });
@@ -262,7 +307,7 @@ function reportConfigMoves(file: LoweredFile, target: Target, report: (input: Re
 
 /** The wording for a problem URL, and why it does not move when it cannot. */
 function describe(problem: UrlProblem, blocker?: string): { messageId: string; data: Record<string, string> } {
-  const notes = blocker ? `; not moved: ${blocker}` : "";
-  if (problem.kind === "demo") return { messageId: "demo-url", data: { demo: CEREBRAS_DEMO_HOST, api: CEREBRAS_API_HOST, notes } };
-  return { messageId: problem.kind === "zai" ? "zai-url" : "zai-anthropic", data: { host: problem.host, base: CEREBRAS_OPENAI_BASE_URL, key: CEREBRAS_KEY_VARIABLE, notes } };
+  if (problem.kind === "demo") return { messageId: "demo-url", data: { demo: CEREBRAS_DEMO_HOST, api: CEREBRAS_API_HOST } };
+  const messageId = problem.kind === "zai" ? (blocker ? "zai-url-stays" : "zai-url") : problem.kind;
+  return { messageId, data: { host: problem.host, base: CEREBRAS_OPENAI_BASE_URL, key: CEREBRAS_KEY_VARIABLE, why: blocker ?? "" } };
 }

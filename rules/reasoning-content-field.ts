@@ -1,5 +1,15 @@
 import { Fix, type Rule } from "../src/model/rule.js";
-import type { FieldRead, LoweredFile } from "../src/model/types.js";
+import type { Target } from "../src/model/rule.js";
+import type { FieldRead, LoweredFile, RequestSite } from "../src/model/types.js";
+import { requestBody } from "./common/body.js";
+import { onceMoved, zaiMove } from "./common/zai-move.js";
+
+/** For a read off a Z.ai request's response: where that request stands on its move. */
+function moveOf(file: LoweredFile, request: RequestSite | undefined, target: Target): ReturnType<typeof zaiMove> {
+  if (request?.endpoint !== "zai") return undefined;
+  const body = requestBody(file, request);
+  return body ? zaiMove(body, target) : undefined;
+}
 
 /** The message or delta a response's reasoning lives on: `choices[0].message`, `chunk.choices[0].delta`. */
 function isResponseMessage(read: FieldRead): "message" | "delta" | undefined {
@@ -43,9 +53,9 @@ export const reasoningContentField: Rule = {
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: ["reasoning_content"],
     messages: {
-      read: "Cerebras returns reasoning in `{where}`, not `reasoning_content`: this read gets nothing{unless}{beside}",
-      test: "Cerebras returns reasoning in `{where}`, not `reasoning_content`: this test never succeeds{unless}",
-      "sent-back": "Cerebras rejects `reasoning_content` in an assistant message (HTTP 400); the field is `reasoning`{unless}",
+      read: "Cerebras returns reasoning in `{where}`, not `reasoning_content`: this read gets nothing{unless}{beside}{once}",
+      test: "Cerebras returns reasoning in `{where}`, not `reasoning_content`: this test never succeeds{unless}{once}",
+      "sent-back": "Cerebras rejects `reasoning_content` in an assistant message (HTTP 400); the field is `reasoning`{unless}{once}",
     },
     docs: {
       summary: "`reasoning_content` read from a Cerebras response, or sent back in an assistant message.",
@@ -69,12 +79,24 @@ export const reasoningContentField: Rule = {
       source: "Cerebras, *Migrate to GLM 4.7*, streaming and reasoning in history (inference-docs.cerebras.ai/resources/glm-47-migration)",
     },
   },
-  check({ file, report }) {
+  check({ file, target, report }) {
     const cerebrasFile = talksToCerebras(file);
     for (const group of readGroups(file)) {
       const first = group[0]!;
       const owner = isResponseMessage(first);
       const endpoint = first.request?.endpoint;
+      // A read off a Z.ai response changes only with that request's move.
+      const move = moveOf(file, first.request, target);
+      if (move && owner !== undefined) {
+        const reads = group.filter((read) => !GUARDS.has(read.kind));
+        report({
+          range: (reads[0] ?? first).range,
+          messageId: reads.length > 0 ? "read" : "test",
+          data: { where: owner === "delta" ? "delta.reasoning" : "message.reasoning", unless: "", beside: "", once: onceMoved(move) },
+          fix: Fix.unsafe(move.state === "moving" ? group.map((read) => ({ start: read.range.start, end: read.range.end, text: "reasoning" })) : undefined, "Read `reasoning`"),
+        });
+        continue;
+      }
       if (endpoint !== undefined && endpoint !== "cerebras" && endpoint !== "unknown") continue;
       const proven = endpoint === "cerebras" && owner !== undefined;
       if (!proven && !(cerebrasFile && owner !== undefined)) continue;
@@ -87,19 +109,31 @@ export const reasoningContentField: Rule = {
           where: owner === "delta" ? "delta.reasoning" : "message.reasoning",
           unless: proven ? "" : " if the response comes from Cerebras",
           beside: reads.length > 0 && guards.length > 0 ? `; the \`${guardName(guards[0]!)}\` test beside it changes with it` : "",
+          once: "",
         },
         fix: Fix.safe(proven ? group.map((read) => ({ start: read.range.start, end: read.range.end, text: "reasoning" })) : undefined, "Read `reasoning`"),
       });
     }
     for (const key of file.keys) {
       if (key.role !== undefined && key.role !== "assistant") continue;
+      const moves = key.requests.map((request) => moveOf(file, request, target));
+      if (moves.length > 0 && moves.every((move) => move)) {
+        const stays = moves.find((move) => move?.state === "stays");
+        report({
+          range: key.range,
+          messageId: "sent-back",
+          data: { unless: "", once: onceMoved(stays ?? moves[0]) },
+          fix: Fix.unsafe(stays ? undefined : [{ start: key.range.start, end: key.range.end, text: "reasoning" }], "Send `reasoning`"),
+        });
+        continue;
+      }
       if (key.requests.some((request) => request.endpoint !== "cerebras" && request.endpoint !== "unknown")) continue;
       const proven = key.requests.some((request) => request.endpoint === "cerebras");
       if (!proven && !(cerebrasFile && key.role === "assistant")) continue;
       report({
         range: key.range,
         messageId: "sent-back",
-        data: { unless: proven ? "" : " if this message is sent to Cerebras" },
+        data: { unless: proven ? "" : " if this message is sent to Cerebras", once: "" },
         fix: Fix.safe(proven ? [{ start: key.range.start, end: key.range.end, text: "reasoning" }] : undefined, "Send `reasoning`"),
       });
     }

@@ -1,7 +1,7 @@
 import { Fix, type Rule } from "../src/model/rule.js";
 import { field, fieldRange, removeField, requestBodies, type BodyField } from "./common/body.js";
-import { isGlmRequest, isNull, numberOf } from "./common/values.js";
-import { GLM_TRIGGERS } from "./common/triggers.js";
+import { FOLLOWS_REQUEST_MODEL, glmAdvice, isNull, numberOf } from "./common/values.js";
+import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
 
 const DEFAULTS: Record<string, number> = { temperature: 1.0, top_p: 0.95 };
 
@@ -11,11 +11,15 @@ export const samplingConflict: Rule = {
     severity: "warning",
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "shell"],
-    triggers: GLM_TRIGGERS,
+    triggers: GLM_OR_CEREBRAS_TRIGGERS,
     options: { keep: { enum: ["temperature", "top_p"], default: "temperature", description: "The sampling setting the fix keeps." } },
     messages: {
       "both-tuned": "both `temperature` and `top_p` are tuned; GLM 4.7's guide says to adjust one, not both",
       "both-tuned-fixable": "both `temperature` and `top_p` are tuned; GLM 4.7's guide says to adjust one, not both (the fix removes `{dropped}`)",
+      "on-target":
+        "both `temperature` and `top_p` are tuned; on {target}, the model this request moves to, GLM 4.7's guide says to adjust one, not both",
+      "on-target-fixable":
+        "both `temperature` and `top_p` are tuned; on {target}, the model this request moves to, GLM 4.7's guide says to adjust one, not both (the fix removes `{dropped}`)",
     },
     docs: {
       summary: "Both temperature and top_p tuned; GLM 4.7's guide says to adjust one, not both.",
@@ -23,7 +27,8 @@ export const samplingConflict: Rule = {
         "Finds requests to GLM (on Cerebras or Z.ai, or naming a GLM model) that set both `temperature` and " +
         "`top_p` (`topP` in the Vercel AI SDK), neither provably at its default (1.0 and 0.95), counting values " +
         "in a dict or object literal spread into the call. The unsafe fix keeps `temperature` and removes " +
-        "`top_p`; the option `keep: \"top_p\"` keeps `top_p` instead.",
+        "`top_p`; the option `keep: \"top_p\"` keeps `top_p` instead.\n\n" +
+        FOLLOWS_REQUEST_MODEL,
       why:
         "Cerebras' GLM 4.7 migration guide: keep the defaults `temperature=1`, `top_p=0.95` unless there is a " +
         "reason, and for determinism adjust either temperature or top_p, not both. Z.ai's own guide says the " +
@@ -38,7 +43,8 @@ export const samplingConflict: Rule = {
     const keep = options.keep as "temperature" | "top_p";
     const drop = keep === "temperature" ? "top_p" : "temperature";
     for (const body of requestBodies(file)) {
-      if (!isGlmRequest(body, target)) continue;
+      const advice = glmAdvice(body, target);
+      if (!advice) continue;
       const tuned = (wire: string): BodyField | undefined => {
         const found = field(body, wire);
         if (!found || isNull(file, found.entry.value)) return undefined;
@@ -55,8 +61,8 @@ export const samplingConflict: Rule = {
       const fixable = known(dropped);
       report({
         range: fieldRange(dropped),
-        messageId: fixable ? "both-tuned-fixable" : "both-tuned",
-        data: { dropped: dropped.entry.key ?? drop },
+        messageId: (advice === "target" ? ["on-target-fixable", "on-target"] : ["both-tuned-fixable", "both-tuned"])[fixable ? 0 : 1]!,
+        data: { dropped: dropped.entry.key ?? drop, target: target.model },
         fix: Fix.unsafe(fixable ? removeField(body, dropped) : undefined, `Remove \`${dropped.entry.key ?? drop}\``),
       });
     }

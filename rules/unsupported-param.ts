@@ -2,6 +2,7 @@ import { Fix, type Rule } from "../src/model/rule.js";
 import { field, removeField, renameField, requestBodies } from "./common/body.js";
 import { ZAI_ONLY_FIELDS } from "./knowledge/zai.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
+import { onceMoved, zaiMove } from "./common/zai-move.js";
 
 export const unsupportedParam: Rule = {
   meta: {
@@ -11,8 +12,10 @@ export const unsupportedParam: Rule = {
     languages: ["python", "javascript", "typescript", "shell"],
     triggers: CEREBRAS_TRIGGERS,
     messages: {
-      remove: "`{field}` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): {why}; remove it",
-      rename: "`{field}` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): {why}; use `{to}`",
+      remove: "`{field}` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): {why}; remove it{once}",
+      rename: "`{field}` is a Z.ai field and Cerebras rejects unknown fields (HTTP 400): {why}; use `{to}`{once}",
+      blocks:
+        "`{field}` is a Z.ai field Cerebras has no equivalent for ({why}), so this request is not moved to Cerebras while it sends it: keep it on Z.ai, or remove the field by hand and fix again",
     },
     docs: {
       summary: "Z.ai-only request fields (`tool_stream`, `do_sample`, `user_id`, ...) sent to Cerebras.",
@@ -30,22 +33,32 @@ export const unsupportedParam: Rule = {
         "Z.ai API reference, chat completions (docs.z.ai); zai-org/z-ai-sdk-python src/zai/api_resource/chat/completions.py",
     },
   },
-  check({ file, report }) {
+  check({ file, target, report }) {
     for (const body of requestBodies(file)) {
-      if (body.endpoint !== "cerebras") continue;
+      // A Z.ai-bound request: the whole bill of its move, fixed only as part of that move.
+      const move = zaiMove(body, target);
+      if (body.endpoint !== "cerebras" && !move) continue;
       for (const known of ZAI_ONLY_FIELDS) {
         const found = field(body, known.wire);
         if (!found) continue;
+        if (move && known.blocksMove) {
+          report({ range: found.entry.range, messageId: "blocks", data: { field: known.wire, why: known.why } });
+          continue;
+        }
         const rename = known.action.kind === "rename" ? known.action.to : undefined;
         // With `user` already set, the rename would duplicate it: drop user_id instead, unsafely.
         const renames = rename !== undefined && !field(body, rename);
-        const fix = renames
-          ? Fix.of(known.safe ? "safe" : "unsafe", renameField(body, found, rename), `Rename to \`${rename}\``)
-          : Fix.of(known.safe && !rename ? "safe" : "unsafe", removeField(body, found), `Remove \`${known.wire}\``);
+        const safe = known.safe && !move;
+        const fix =
+          move?.state === "stays"
+            ? undefined
+            : renames
+              ? Fix.of(safe ? "safe" : "unsafe", renameField(body, found, rename), `Rename to \`${rename}\``)
+              : Fix.of(safe && !rename ? "safe" : "unsafe", removeField(body, found), `Remove \`${known.wire}\``);
         report({
           range: found.entry.range,
           messageId: rename ? "rename" : "remove",
-          data: { field: known.wire, why: known.why, to: rename ?? "" },
+          data: { field: known.wire, why: known.why, to: rename ?? "", once: onceMoved(move) },
           fix,
         });
       }

@@ -2,7 +2,7 @@ import { Fix, type Edit, type FixSafety, type Rule } from "../src/model/rule.js"
 import { replace } from "../src/model/edits.js";
 import { accepts, addField, directiveEdits, endpointTakes, field, renderEntry, removeField, requestBodies, sourceText, type BodyField, type RequestBody } from "./common/body.js";
 import { reasoningOffField } from "./common/reasoning.js";
-import { moveBlocker } from "./common/zai-move.js";
+import { zaiMove } from "./common/zai-move.js";
 import { stringOf } from "./common/values.js";
 
 interface Replacement {
@@ -65,7 +65,7 @@ export const zaiThinkingParam: Rule = {
       "on-cerebras":
         "`thinking` is Z.ai's parameter and Cerebras rejects it (HTTP 400); reasoning is on by default, `reasoning_effort` turns it off and `clear_thinking` is top level",
       "stays-on-zai":
-        "`thinking` is Z.ai's parameter, which Cerebras rejects; this request cannot move to Cerebras as it is ({why}), so it stays until the request moves",
+        "`thinking` is Z.ai's parameter, which Cerebras rejects once this request moves there; it is kept for now, because the request cannot move: {why}",
       moving:
         "`thinking` is Z.ai's parameter and Cerebras rejects it once this call moves there; reasoning is on by default, `reasoning_effort` turns it off and `clear_thinking` is top level",
     },
@@ -97,10 +97,10 @@ export const zaiThinkingParam: Rule = {
       if (!thinking) continue;
       const safety: FixSafety = body.endpoint === "cerebras" ? "safe" : "unsafe";
       // On Z.ai, `thinking` goes only as part of the request's move: never while it stays there.
-      const client = body.request.client;
-      const blocker = body.endpoint === "zai" && client ? moveBlocker(file, client) : undefined;
-      if (blocker) {
-        report({ range: thinking.entry.range, messageId: "stays-on-zai", data: { why: blocker } });
+      const move = zaiMove(body, target);
+      if (body.endpoint === "zai" && !move) continue;
+      if (move?.state === "stays") {
+        report({ range: thinking.entry.range, messageId: "stays-on-zai", data: { why: move.why } });
         continue;
       }
       const wanted = replacements(body, thinking, reasoningOffField(target, file.kit));

@@ -51,4 +51,16 @@ describe("configuration moves from Z.ai", () => {
     expect(cli(["fix", "--unsafe-fixes", "config.yaml"], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, "config.yaml"), "utf8")).toBe(config);
   });
+
+  it("--stay-on-zai leaves Z.ai configuration unreported and unmoved, and still checks Cerebras settings beside it", () => {
+    const dir = tempDir();
+    const env = "ZAI_API_KEY=your-key\nZAI_BASE_URL=https://api.z.ai/api/paas/v4\nZAI_MODEL=glm-4.6\nCEREBRAS_MODEL=zai-glm-4.6\n";
+    writeFileSync(join(dir, "settings.env"), env);
+    const { code, stdout } = cli(["lint", "--stay-on-zai", "--format", "json", "settings.env"], { cwd: dir });
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout) as { messages: { ruleId: string; line: number }[] }[];
+    expect(result!.messages.map((message) => [message.ruleId, message.line])).toEqual([["model-id", 4]]);
+    cli(["fix", "--unsafe-fixes", "--stay-on-zai", "settings.env"], { cwd: dir });
+    expect(readFileSync(join(dir, "settings.env"), "utf8")).toBe(env.replace("CEREBRAS_MODEL=zai-glm-4.6", "CEREBRAS_MODEL=zai-glm-4.7"));
+  });
 });

@@ -6,33 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lintSource } from "../src/index.js";
 import { ROOT, tempDir } from "./helpers/cli.js";
 import { startStandIn, type StandIn } from "./helpers/stand-in-server.js";
+import { defects, reasoningOff, type Body } from "./helpers/request-checks.js";
 
-const TARGET = "zai-glm-4.7";
-const CAP = 40_960;
-const ZAI_ONLY = ["thinking", "tool_stream", "do_sample", "request_id", "user_id", "sensitive_word_check", "meta", "watermark_enabled", "chat_template_kwargs"];
 const SCENARIOS = join(ROOT, "fixtures", "requests");
-
-type Body = Record<string, unknown>;
-
-/** What is wrong with a body for zai-glm-4.7 on Cerebras. */
-function defects(body: Body): string[] {
-  const found: string[] = [];
-  if (body.model !== TARGET) found.push(`model ${String(body.model)}`);
-  if ("extra_body" in body) found.push("extra_body");
-  if ("disable_reasoning" in body) found.push("disable_reasoning");
-  for (const field of ZAI_ONLY) if (field in body) found.push(field);
-  for (const field of ["max_completion_tokens", "max_tokens"]) {
-    if (typeof body[field] === "number" && (body[field] as number) > CAP) found.push(`${field} ${String(body[field])}`);
-  }
-  return found;
-}
-
-/** Reasoning was turned off, by any of the forms code migrating to Cerebras uses. */
-function reasoningOff(body: Body): boolean {
-  const nested = (body.extra_body ?? {}) as Body;
-  const thinking = (body.thinking ?? nested.thinking) as Body | undefined;
-  return body.disable_reasoning === true || nested.disable_reasoning === true || thinking?.type === "disabled" || body.reasoning_effort === "none";
-}
 
 async function fixed(path: string): Promise<string> {
   const text = readFileSync(path, "utf8");

@@ -342,7 +342,7 @@ const cache = new WeakMap<LoweredFile, Map<string, GroupMove[]>>();
 export function configMoves(file: LoweredFile, target: Target): GroupMove[] {
   const entries = file.configEntries;
   // Staying on Z.ai on purpose (`stayOnZai`): its configuration is what the user wants.
-  if (!entries || entries.length === 0 || ("stayOnZai" in target && target.stayOnZai === true)) return [];
+  if (!entries || entries.length === 0 || target.stayOnZai === true) return [];
   let byTarget = cache.get(file);
   if (!byTarget) cache.set(file, (byTarget = new Map()));
   const known = byTarget.get(target.model);

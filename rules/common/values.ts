@@ -1,8 +1,9 @@
 import type { Target } from "../../src/model/rule.js";
 import type { LoweredFile, Value } from "../../src/model/types.js";
-import { guideAppliesTo } from "../knowledge/catalog.js";
+import { catalogModel, guideAppliesTo } from "../knowledge/catalog.js";
 import { parseModelId } from "../knowledge/models.js";
 import type { RequestBody } from "./body.js";
+import { pinnedToCerebras } from "./openrouter.js";
 
 /** A literal, or a name assigned exactly once in the file to a literal. */
 export function resolve(file: LoweredFile, value: Value): Value {
@@ -49,8 +50,42 @@ export function formatNumber(value: number): string {
  * rules stay quiet on an OpenAI call to gpt-4o, Llama on Cerebras, or GLM-4-Flash on Z.ai.
  */
 export function isGlmRequest(body: RequestBody, target: Target): boolean {
-  if (body.model === undefined) return false;
+  // OpenRouter translates sampling and limits for the provider it is pinned to: only the model is ours.
+  if (body.model === undefined || pinnedToCerebras(body)) return false;
   const id = parseModelId(body.model).id;
   // GLM 4.5 to 4.7 by any of their names, as the catalog marks them, and the target.
   return id === target.model || guideAppliesTo(id);
+}
+
+/**
+ * The model the request will have once the migration is done, and whether that is the target
+ * rather than the model it names today. model-id tells a request on a retired Cerebras ID (or on a
+ * Z.ai ID it rewrites) to move to the target, so that request is checked as the target's; a current
+ * model, or a retired one whose own limits the catalog states, keeps its own. Only a request bound
+ * for Cerebras moves: `llama-3.3-70b` on Groq stays Llama.
+ */
+export function requestModel(body: RequestBody, target: Target): { id: string; onTarget: boolean } | undefined {
+  if (body.model === undefined) return undefined;
+  const { id, known } = parseModelId(body.model);
+  if (id === target.model || body.endpoint !== "cerebras" || !known) return { id, onTarget: false };
+  const ownLimits = catalogModel(id)?.maxCompletionTokens !== undefined;
+  const moves = (known.kind === "cerebras-retired" && !ownLimits) || (known.kind === "zai" && known.autoFix);
+  return moves ? { id: target.model, onTarget: true } : { id, onTarget: false };
+}
+
+/** The docs' "What it follows" note of the rules that check a request by glmAdvice. */
+export const FOLLOWS_REQUEST_MODEL =
+  "What it follows. The model the request will have: a request on a retired Cerebras ID (`qwen-3-32b`, " +
+  "`llama-3.3-70b`), which model-id tells to move to the target, is checked as a request on the target, and " +
+  "the message says so. A request on another current model (`gpt-oss-120b`), or bound for another provider, " +
+  "is not checked.";
+
+/**
+ * Whether the guide's sampling advice applies: "own" for a GLM request (see isGlmRequest), "target"
+ * for a request that moves to a target the guide is for, each rule then saying it applies there.
+ */
+export function glmAdvice(body: RequestBody, target: Target): "own" | "target" | undefined {
+  if (isGlmRequest(body, target)) return "own";
+  const model = requestModel(body, target);
+  return model?.onTarget && guideAppliesTo(target.model) ? "target" : undefined;
 }

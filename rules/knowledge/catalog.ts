@@ -88,3 +88,8 @@ export function guideAppliesTo(id: string): boolean {
 export function maxCompletionTokensOf(id: string): number | undefined {
   return byId.get(id)?.maxCompletionTokens?.value;
 }
+
+/** How a router spells this model (`z-ai/glm-4.7` on OpenRouter), from the catalog's spellings. */
+export function spellingWithPrefix(id: string, prefix: string): string | undefined {
+  return byId.get(id)?.spellings?.find((entry) => entry.spelling.startsWith(prefix))?.spelling;
+}

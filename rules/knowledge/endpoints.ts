@@ -32,6 +32,20 @@ export const ZAI_API_HOSTS: readonly string[] = ["api.z.ai", "open.bigmodel.cn"]
  */
 export const ZAI_OPENAI_BASE = /^https?:\/\/(?:api\.z\.ai|open\.bigmodel\.cn)\/api\/(?:coding\/)?paas\/v4/i;
 
+/**
+ * Z.ai's GLM Coding Plan base (`/api/coding/paas/v4`): a subscription billed apart from the API,
+ * so moving it is the user's choice, never a fix. Sources: API-FACTS.md §3; Continue's Z.ai
+ * provider page (docs.continue.dev/customize/model-providers/more/zai, read 2026-11-29: "a
+ * subscription-based endpoint", "prompt-based pricing rather than token-based pricing").
+ */
+export const ZAI_CODING_BASE = /^https?:\/\/(?:api\.z\.ai|open\.bigmodel\.cn)\/api\/coding\/paas\/v4/i;
+
+/**
+ * Bytes that show a file may talk to Z.ai (its hosts, its SDKs): what `fix` looks for before it
+ * moves anything, and the rules' prefilter triggers for a Z.ai-bound request.
+ */
+export const ZAI_MARKERS: readonly string[] = ["z.ai", "bigmodel.cn", "zhipuai", "ZhipuAI", "ZaiClient", "ZhipuAiClient"];
+
 /** Z.ai API-key variables, and the Cerebras one that replaces them. */
 export const ZAI_KEY_VARIABLES: readonly string[] = ["ZAI_API_KEY", "ZHIPUAI_API_KEY", "ZHIPU_API_KEY", "GLM_API_KEY"];
 

@@ -10,6 +10,11 @@ export interface ZaiOnlyField {
   /** Whether dropping or renaming it keeps the request's behaviour. */
   safe: boolean;
   why: string;
+  /**
+   * Cerebras has nothing that carries what the field asks for (a role-play persona): a Z.ai
+   * request holding it does not move, since removing it would change what the program does.
+   */
+  blocksMove?: boolean;
 }
 
 export const ZAI_ONLY_FIELDS: readonly ZaiOnlyField[] = [
@@ -18,7 +23,7 @@ export const ZAI_ONLY_FIELDS: readonly ZaiOnlyField[] = [
   { wire: "do_sample", action: { kind: "remove" }, safe: false, why: "Cerebras always samples; use temperature for determinism" },
   { wire: "request_id", action: { kind: "remove" }, safe: false, why: "Cerebras has no client-set request ID" },
   { wire: "sensitive_word_check", action: { kind: "remove" }, safe: false, why: "it is Z.ai's content filter setting" },
-  { wire: "meta", action: { kind: "remove" }, safe: false, why: "it is Z.ai's role-play metadata" },
+  { wire: "meta", action: { kind: "remove" }, safe: false, why: "it is Z.ai's role-play metadata", blocksMove: true },
   { wire: "extra", action: { kind: "remove" }, safe: false, why: "it is Z.ai's object of extra request parameters" },
   { wire: "watermark_enabled", action: { kind: "remove" }, safe: false, why: "it is Z.ai's watermark setting" },
   { wire: "chat_template_kwargs", action: { kind: "remove" }, safe: false, why: "it is a self-hosted (vLLM/SGLang) setting; use `reasoning_effort` and `clear_thinking`" },

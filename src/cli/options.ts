@@ -21,6 +21,7 @@ export interface CommonFlags {
   allowUnknownTarget?: boolean;
   checkModels?: boolean;
   reasoningOff?: "reasoning_effort" | "disable_reasoning";
+  stayOnZai?: boolean;
   maxWarnings?: string;
   quiet?: boolean;
   exitZero?: boolean;
@@ -110,6 +111,7 @@ export function runOptions(paths: string[], flags: CommonFlags, cwd: string): Fi
       ...(flags.targetModel ? { model: flags.targetModel } : {}),
       ...(flags.allowUnknownTarget ? { allowUnknown: true } : {}),
       ...(flags.reasoningOff ? { reasoningOff: flags.reasoningOff } : {}),
+      ...(flags.stayOnZai ? { stayOnZai: true } : {}),
     },
   };
 }

@@ -77,6 +77,7 @@ function addCommonOptions(command: Command): Command {
     .option("--target-model <id>", "the model to migrate to (default zai-glm-4.7, or the config's); a current Cerebras model of the catalog")
     .option("--allow-unknown-target", "allow a target model the catalog does not know (one newer than the catalog)")
     .addOption(new Option("--reasoning-off <form>", "how reasoning is turned off").choices(["reasoning_effort", "disable_reasoning"]))
+    .option("--stay-on-zai", "requests bound to Z.ai stay there: no move to Cerebras, no report of what a move would need")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
     .option("--quiet", "report errors only")
     .option("--exit-zero", "exit 0 even when problems remain (usage and internal errors still exit 2)")

@@ -49,6 +49,11 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
             type: "boolean",
             description: "Allow a target model the catalog does not know as a current Cerebras model (one newer than the catalog).",
           },
+          stayOnZai: {
+            type: "boolean",
+            description:
+              "Requests bound to Z.ai stay there: no move to Cerebras is offered and what would break after a move is not reported. Requests bound to Cerebras are checked as ever.",
+          },
         },
         additionalProperties: false,
       },

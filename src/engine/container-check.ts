@@ -1,13 +1,13 @@
 import { isContainer, languageForPath } from "../languages/index.js";
-import { cellLocator, cellOffsetInFile, MASK, markdownBlocks, notebookProgram, renderBlock, renderSource, splitCells, unmask, type Block } from "../languages/containers.js";
+import { CELL_BOUNDARY, cellLocator, cellOffsetInFile, MASK, markdownBlocks, notebookProgram, renderBlock, renderSource, splitCells, unmask, type Block, type NotebookProgram } from "../languages/containers.js";
 import type { Diagnostic, FixSafety } from "../model/rule.js";
 import type { Budget } from "../model/budget.js";
 import { LineIndex } from "../model/line-index.js";
 import type { Message } from "../model/results.js";
-import type { Language } from "../model/types.js";
+import type { Language, ParseError } from "../model/types.js";
 import { applyEdits } from "./edit-set.js";
-import { fixText, lintText, type Decide, type TextLintContext } from "./lint-text.js";
-import { fatalMessage, toMessages } from "./results.js";
+import { fixText, lintText, type Decide, type TextLint, type TextLintContext } from "./lint-text.js";
+import { fatalMessage, noticeMessage, toMessages } from "./results.js";
 
 export interface ContainerOutcome {
   messages: Message[];
@@ -29,7 +29,8 @@ function placed(diagnostic: Diagnostic, move: (offset: number) => number, indent
 
 /**
  * Markdown and notebooks: every code block is linted (or fixed) as a file of its own language.
- * A block that does not parse is a snippet (docs often elide code) and is passed over quietly.
+ * A block or cell that does not parse gets a warning with its syntax error (not an error: docs
+ * often elide code on purpose), is checked where the parser recovered, and is never fixed.
  * Markdown findings point into the file itself; notebook cells are checked together, as the
  * program they make, and findings say which cell, and the line within it.
  */
@@ -46,51 +47,84 @@ export async function checkContainer(
 
 type Fixing = { allowed: ReadonlySet<FixSafety>; decide?: Decide } | undefined;
 
-/** Lints or fixes one block; undefined when it does not parse (a snippet). */
-async function checkBlock(block: Block, context: TextLintContext, fixing: Fixing, budget: Budget): Promise<{ diagnostics: Diagnostic[]; code: string; applied: number } | undefined> {
+interface BlockOutcome {
+  diagnostics: Diagnostic[];
+  code: string;
+  applied: number;
+  /** The block does not parse: its findings are what the parser recovered, and it was not fixed. */
+  parseError?: ParseError;
+}
+
+/** Lints or fixes one block; undefined when its language is not one glm-migrate reads. */
+async function checkBlock(block: Block, context: TextLintContext, fixing: Fixing, budget: Budget): Promise<BlockOutcome | undefined> {
   const language = languageForPath(block.virtualPath);
   if (!language || isContainer(language)) return undefined;
-  if (!fixing) {
-    const outcome = await lintText(block.virtualPath, language, block.text, context, budget);
-    return "diagnostics" in outcome ? { diagnostics: outcome.diagnostics, code: block.text, applied: 0 } : undefined;
-  }
+  if (!fixing) return fromLint(await lintText(block.virtualPath, language, block.text, context, budget), block.text, 0);
   const outcome = await fixText(block.virtualPath, language, block.text, context, fixing.allowed, fixing.decide, budget);
-  return "diagnostics" in outcome.remaining ? { diagnostics: outcome.remaining.diagnostics, code: outcome.text, applied: outcome.applied } : undefined;
+  return fromLint(outcome.remaining, outcome.text, outcome.applied);
+}
+
+function fromLint(lint: TextLint, code: string, applied: number): BlockOutcome {
+  if ("diagnostics" in lint) return { diagnostics: lint.diagnostics, code, applied };
+  return { diagnostics: lint.recovered ?? [], code, applied: 0, parseError: lint.parseError };
+}
+
+/** The warning for a block or cell that does not parse, at its syntax error. */
+function syntaxWarning(where: string, error: ParseError, position: { line: number; column: number }): Message {
+  return {
+    ...noticeMessage(`${where} does not parse (${error.message}); checked where the parser recovered, never fixed`),
+    line: position.line,
+    column: position.column,
+    endLine: position.line,
+    endColumn: position.column,
+  };
 }
 
 async function checkMarkdown(path: string, text: string, context: TextLintContext, fixing: Fixing, budget: Budget): Promise<ContainerOutcome> {
-  const checked: { block: Block; diagnostics: Diagnostic[]; code: string }[] = [];
+  const checked: { block: Block; outcome: BlockOutcome }[] = [];
   let applied = 0;
   for (const block of markdownBlocks(path, text)) {
     const outcome = await checkBlock(block, context, fixing, budget);
     if (!outcome) continue;
     applied += outcome.applied;
-    checked.push({ block, diagnostics: outcome.diagnostics, code: outcome.code });
+    checked.push({ block, outcome });
   }
   // The file with each block as it now reads, and the findings placed in it.
   let output = "";
   let cursor = 0;
   const diagnostics: Diagnostic[] = [];
-  for (const { block, diagnostics: found, code } of checked) {
+  const errors: { offset: number; error: ParseError }[] = [];
+  for (const { block, outcome } of checked) {
     output += text.slice(cursor, block.start!);
-    const rendered = renderBlock(block, code);
+    const rendered = renderBlock(block, outcome.code);
     const base = output.length;
-    for (const diagnostic of found) diagnostics.push(placed(diagnostic, (offset) => base + rendered.offset(offset), rendered.indent));
+    for (const diagnostic of outcome.diagnostics) diagnostics.push(placed(diagnostic, (offset) => base + rendered.offset(offset), rendered.indent));
+    if (outcome.parseError) errors.push({ offset: base + rendered.offset(outcome.parseError.range.start), error: outcome.parseError });
     output += rendered.text;
     cursor = block.start! + (block.raw ?? block.text).length;
   }
   output += text.slice(cursor);
-  return { messages: toMessages(diagnostics, output), ...(fixing ? { output } : {}), applied };
+  const lines = new LineIndex(output);
+  const warnings = errors.map(({ offset, error }) => syntaxWarning("this code block", error, lines.position(offset)));
+  return { messages: inOrder(warnings, toMessages(diagnostics, output)), ...(fixing ? { output } : {}), applied };
 }
 
 async function checkNotebook(path: string, text: string, context: TextLintContext, fixing: Fixing, budget: Budget): Promise<ContainerOutcome> {
-  const program = notebookProgram(path, text);
-  if (program && "error" in program) return { messages: [fatalMessage(text, 0, program.error)], applied: 0 };
-  if (!program) return { messages: [], ...(fixing ? { output: text } : {}), applied: 0 };
+  const whole = notebookProgram(path, text);
+  if (whole && "error" in whole) return { messages: [fatalMessage(text, 0, whole.error)], applied: 0 };
+  if (!whole) return { messages: [], ...(fixing ? { output: text } : {}), applied: 0 };
+  let program = whole;
   let outcome = await checkBlock(program.block, context, fixing, budget);
   if (!outcome) return { messages: [], ...(fixing ? { output: text } : {}), applied: 0 };
+  // A cell that does not parse spoils the program: it is left out (its lines kept, blank) and checked alone.
+  const broken = outcome.parseError ? await brokenCells(whole, context, budget) : [];
+  if (broken.length > 0) {
+    const rest = withoutCells(whole, new Set(broken.map(({ cell }) => cell)));
+    const again = await checkBlock(rest.block, context, fixing, budget);
+    if (again && !again.parseError) [program, outcome] = [rest, again];
+  }
   let output = text;
-  if (fixing && outcome.code !== program.block.text) {
+  if (fixing && !outcome.parseError && outcome.code !== program.block.text) {
     const parts = splitCells(program, outcome.code);
     const restored = parts?.map((part, index) => unmask(program.cells[index]!, part));
     if (!restored || restored.some((part) => part === undefined)) {
@@ -107,17 +141,55 @@ async function checkNotebook(path: string, text: string, context: TextLintContex
     }
   }
   // Positions are reported in the file as it is after this run (fixed cells moved what follows).
-  const written = output === text ? program : notebookProgram(path, output);
-  const cells = written && !("error" in written) ? written : program;
-  const lines = new LineIndex(output);
-  // Cells located by a search and found by number, not by a pass over every cell per finding.
+  const written = output === text ? whole : notebookProgram(path, output);
+  const cells = written && !("error" in written) ? written : whole;
+  const place = cellPlacer(output, cells);
+  // Cells located by a search, not by a pass over every cell per finding.
   const cellOf = cellLocator(cells, outcome.code);
+  const messages = toMessages(outcome.diagnostics, outcome.code).map((message) => place(message, cellOf(message.line), cellOf(message.endLine)));
+  const warnings: Message[] = [];
+  if (program !== whole) {
+    for (const { cell, outcome: alone } of broken) {
+      const inCell = (line: number) => ({ cell, line });
+      const position = new LineIndex(alone.code).position(alone.parseError!.range.start);
+      warnings.push(place(syntaxWarning("this cell", alone.parseError!, position), inCell(position.line), inCell(position.line)));
+      for (const message of toMessages(alone.diagnostics, alone.code)) messages.push(place(message, inCell(message.line), inCell(message.endLine)));
+    }
+  } else if (outcome.parseError) {
+    // No one cell is to blame (each parses alone): the program's own error, in the cell it falls in.
+    const position = new LineIndex(outcome.code).position(outcome.parseError.range.start);
+    const at = cellOf(position.line);
+    warnings.push(place(syntaxWarning("this cell", outcome.parseError, position), at, at));
+  }
+  return { messages: inOrder(warnings, messages), ...(fixing ? { output } : {}), applied: outcome.applied };
+}
+
+/** The code cells that do not parse on their own, each with what its parser recovered. */
+async function brokenCells(program: NotebookProgram, context: TextLintContext, budget: Budget): Promise<{ cell: number; outcome: BlockOutcome }[]> {
+  const broken: { cell: number; outcome: BlockOutcome }[] = [];
+  for (const cell of program.cells) {
+    const outcome = await checkBlock(cell, context, undefined, budget);
+    if (outcome?.parseError) broken.push({ cell: cell.cell!, outcome });
+  }
+  return broken;
+}
+
+/** The program with these cells blanked: each keeps its lines, so every other cell keeps its place. */
+function withoutCells(program: NotebookProgram, left: ReadonlySet<number>): NotebookProgram {
+  const cells = program.cells.map((cell) => (left.has(cell.cell!) ? { ...cell, text: cell.text.replace(/[^\n]/g, ""), masked: new Map<number, string>() } : cell));
+  return { block: { ...program.block, text: cells.map((cell) => cell.text).join(`\n${CELL_BOUNDARY}\n`) }, cells };
+}
+
+/**
+ * Moves a finding from a cell's code to the notebook's JSON file: the file's line and column of
+ * the character the cell's source decodes to there, plus the cell and the line within it.
+ */
+function cellPlacer(output: string, cells: NotebookProgram): (message: Message, start: { cell: number; line: number }, end: { cell: number; line: number }) => Message {
+  const lines = new LineIndex(output);
   const byNumber = new Map(cells.cells.map((cell) => [cell.cell, cell]));
-  const messages = toMessages(outcome.diagnostics, outcome.code).map((message) => {
+  return (message, start, end) => {
     // Fix ranges inside the joined cells mean nothing in the notebook's JSON: keep that it is fixable.
     const { fix, suggestions, ...rest } = message;
-    const start = cellOf(message.line);
-    const end = cellOf(message.endLine);
     const block = byNumber.get(start.cell)!;
     const from = lines.position(cellOffsetInFile(output, block, start.line, message.column));
     const to = end.cell === start.cell ? lines.position(cellOffsetInFile(output, block, end.line, message.endColumn)) : from;
@@ -132,6 +204,11 @@ async function checkNotebook(path: string, text: string, context: TextLintContex
       cellColumn: message.column - (block.masked?.has(start.line - 1) ? MASK.length : 0),
       ...(fix ? { fixedWith: "safe" as const } : suggestions ? { fixedWith: "unsafe" as const } : {}),
     };
-  });
-  return { messages, ...(fixing ? { output } : {}), applied: outcome.applied };
+  };
+}
+
+/** The syntax warnings among the findings, by place in the file. */
+function inOrder(warnings: Message[], messages: Message[]): Message[] {
+  if (warnings.length === 0) return messages;
+  return [...warnings, ...messages].sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -4,7 +4,7 @@ import { languageForPath, lowerSource } from "../languages/index.js";
 import type { Link, RawFile } from "../model/assemble.js";
 import type { Budget } from "../model/budget.js";
 import { linkedNames } from "../model/linked-names.js";
-import type { Endpoint, ImportedSymbol, LocalImport, ModelUse, ModuleLinks, Reexport } from "../model/types.js";
+import type { ClientUse, Endpoint, ImportedSymbol, LocalImport, ModelUse, ModuleLinks, Reexport } from "../model/types.js";
 import { decode } from "./decode.js";
 import { pythonSubmodule, resolvePythonModule, resolveScriptModule } from "./module-paths.js";
 import { stallPoint } from "./stall.js";
@@ -67,7 +67,7 @@ function merge(into: Trace, from: Trace): void {
  */
 export class ModuleLinker {
   private readonly modules = new Map<string, Promise<{ module?: LoadedModule; trace: Trace }>>();
-  private uses = new Map<string, Map<string, { endpoint: Endpoint; at: string }[]>>();
+  private uses = new Map<string, Map<string, { endpoint: Endpoint; at: string; client?: ClientUse }[]>>();
   private oracle: Promise<TypeOracle> | undefined;
   /** For each file, the modules read whose result drew on it (a module read again later may be listed still: forgetting it too only costs a read). */
   private readonly dependents = new Map<string, Set<string>>();
@@ -91,9 +91,9 @@ export class ModuleLinker {
     this.uses = new Map();
     for (const use of uses) {
       const definition = realPath(use.definition);
-      const byName = this.uses.get(definition) ?? new Map<string, { endpoint: Endpoint; at: string }[]>();
+      const byName = this.uses.get(definition) ?? new Map<string, { endpoint: Endpoint; at: string; client?: ClientUse }[]>();
       const list = byName.get(use.name) ?? [];
-      list.push({ endpoint: use.endpoint, at: `${relative(cwd, use.path).split("\\").join("/")}:${use.line}` });
+      list.push({ endpoint: use.endpoint, at: `${relative(cwd, use.path).split("\\").join("/")}:${use.line}`, ...(use.client ? { client: use.client } : {}) });
       byName.set(use.name, list);
       this.uses.set(definition, byName);
     }

@@ -18,6 +18,9 @@ import { ModuleLinker } from "./project.js";
 import { secondPass } from "./second-pass.js";
 import { Supervisor } from "./supervisor.js";
 import { shardOf, type Shard } from "./shard.js";
+import { readFileSync } from "node:fs";
+import { ZAI_MARKERS } from "../../rules/knowledge/endpoints.js";
+import type { ModelUse } from "../model/types.js";
 
 export type { RuleConfig, Settings } from "./context.js";
 
@@ -92,6 +95,28 @@ const DEFAULT_FILE_TIMEOUT_MS = 20_000;
 const WORKER_THRESHOLD = 400;
 
 /** Analysis on this thread, one file after another: each round with fresh module links. */
+/**
+ * A Z.ai client moves to Cerebras only with every use other modules make of it, so before `fix
+ * --unsafe-fixes` writes anything, the files that mention Z.ai are read once without fixing to
+ * learn those uses: a module never moves a client that an importer's request cannot follow.
+ */
+async function clientUses(jobs: readonly FileJob[], cwd: string, lint: Analyse): Promise<Parameters<Analyse>[1]> {
+  // The importers need not mention Z.ai themselves (`from .llm import client`): all are read,
+  // but only in a tree where some file does.
+  const mentions = jobs.some((job) => {
+    try {
+      const text = readFileSync(job.path, "latin1");
+      return ZAI_MARKERS.some((marker) => text.includes(marker));
+    } catch {
+      return false;
+    }
+  });
+  if (!mentions || jobs.length < 2) return {};
+  const uses: ModelUse[] = [];
+  await lint(jobs, {}, ({ outcome }) => uses.push(...(outcome.uses ?? []).filter((use) => use.client)));
+  return uses.length > 0 ? { uses, cwd } : {};
+}
+
 function inThread(check: CheckOptions, fixing: JobFixing | undefined, decide: Decide | undefined): Analyse {
   let first: ContextCache | undefined = new ContextCache(check);
   const fileFixing = fixingOf(fixing, decide);
@@ -240,7 +265,8 @@ async function runWith(
   const analyse: Analyse = supervisor
     ? (some, round, onDone) => supervisor.analyse(some, { check, ...(runFixing ? { fixing: runFixing } : {}), ...round }, onDone)
     : inThread(check, fixing, asking);
-  await analyse(pending, {}, ({ index, outcome }) => record(index, outcome));
+  const firstRound = fixing?.unsafe ? await clientUses(pending, cwd, supervisor ? (some, round, onDone) => supervisor.analyse(some, { check, ...round }, onDone) : inThread(check, undefined, undefined)) : {};
+  await analyse(pending, firstRound, ({ index, outcome }) => record(index, outcome));
   if (cache) {
     for (const job of pending) {
       const outcome = outcomes[job.index];

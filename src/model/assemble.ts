@@ -5,9 +5,11 @@ import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";
 import { linkModelFlow, modelLiterals, modelSourceName } from "./model-flow.js";
 import { clientBase, urlEndpoint } from "./url-flow.js";
+import { httpBody, isHttpPost, nodeRequest, nodeWrittenBody, type HttpCall } from "./http-sites.js";
 import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
+  ClientUse,
   Comment,
   ImportedSymbol,
   LocalImport,
@@ -388,6 +390,42 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return qualified === undefined ? undefined : moduleClient(qualified);
   };
 
+  /** A call as the HTTP helpers see it: arguments, callee, and the callee through the imports. */
+  const asHttpCall = (call: RawCall): HttpCall => {
+    const qualified = call.base.kind === "name" && call.members.length === 0 ? qualify(call.base.segments) : undefined;
+    return { args: call.args, callee: calleeSegments(call), ...(qualified !== undefined ? { qualified } : {}) };
+  };
+
+  /** Calls on the names a call's result is bound to (`req.write(...)` after `req = https.request(...)`). */
+  let callsOnName: Map<string, RawCall[]> | undefined;
+  const callsOnResult = (call: RawCall): HttpCall[] => {
+    if (!callsOnName) {
+      callsOnName = new Map();
+      for (const other of raw.calls) {
+        if (other.base.kind === "name" && other.base.segments.length === 2 && other.members.length === 0) pushTo(callsOnName, other.base.segments[0]!, other);
+      }
+    }
+    const bound = raw.bindings.filter((binding) => binding.call === call);
+    return bound.flatMap((binding) => (callsOnName!.get(binding.name) ?? []).filter((other) => other.scope === binding.scope)).map(asHttpCall);
+  };
+
+  /** The request site of a raw HTTP call whose body is this JSON literal (or constant). */
+  const httpRequest = (call: RawCall, body: Value | undefined, endpoint: Endpoint): RequestSite | undefined => {
+    const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
+    if (!literal || literal.kind !== "object" || !literal.list) return undefined;
+    return {
+      kind: "http",
+      method: "chat.completions",
+      sdk: "http",
+      endpoint,
+      range: call.range,
+      calleeRange: call.calleeRange,
+      args: call.args,
+      request: literal.list,
+      open: literal.list.entries.some((entry) => entry.spread),
+    };
+  };
+
   const providerByCall = new Map<RawCall, Client>();
   const callAt = new Map(raw.calls.map((call) => [call.range.start, call]));
   for (const call of raw.calls) {
@@ -415,14 +453,17 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 
   /**
-   * A raw HTTP POST to a chat-completions URL: `requests.post(url, json={...})`,
-   * `httpx.post(...)`, `fetch(url, { body: JSON.stringify({...}) })`, `axios.post(url, {...})`.
-   * The URL decides the endpoint; the JSON literal is the request.
+   * A raw HTTP POST to a chat-completions URL: `requests.post(url, json={...})`, `httpx.post(...)`,
+   * `fetch(url, { body: JSON.stringify({...}) })`, `axios.post(url, {...})`, got and ky (`json`),
+   * undici's `request` and `fetch`, and Node's `https.request({ hostname, path })` with the body
+   * written by `req.write(JSON.stringify(body))`. The URL decides the endpoint; the JSON literal is
+   * the request.
    */
   function httpSite(call: RawCall): RequestSite | undefined {
-    const callee = calleeSegments(call);
-    const last = callee.at(-1);
-    if (last !== "post" && last !== "fetch" && last !== "request") return undefined;
+    const http = asHttpCall(call);
+    const node = nodeRequest(http, constants);
+    if (node) return httpRequest(call, nodeWrittenBody(callsOnResult(call), constants), node.endpoint);
+    if (!isHttpPost(http)) return undefined;
     const positional = call.args.entries.filter((entry) => entry.key === null && !entry.spread);
     // The URL is a literal, a template, or a constant of the file (URL = "https://...").
     const urlText = (value: Value): string => {
@@ -431,33 +472,9 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     };
     const url = positional.find((entry) => /chat\/completions/.test(urlText(entry.value)))?.value;
     if (!url) return undefined;
-    let body: Value | undefined;
-    const jsonKeyword = call.args.entries.find((entry) => entry.key === "json")?.value;
-    if (jsonKeyword) body = jsonKeyword;
-    else if (last === "fetch") {
-      // fetch(url, { body: JSON.stringify({...}) })
-      const init = positional[positional.indexOf(positional.find((entry) => entry.value === url)!) + 1]?.value;
-      const bodyValue = findOption(init?.list, "body");
-      if (bodyValue?.kind === "call" && bodyValue.callee === "JSON.stringify") body = bodyValue.args?.entries[0]?.value;
-    } else {
-      // axios.post(url, {...})
-      body = positional[positional.indexOf(positional.find((entry) => entry.value === url)!) + 1]?.value;
-    }
-    const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
-    if (!literal || literal.kind !== "object" || !literal.list) return undefined;
     let endpoint = urlEndpoint(url, text, constants);
     if (endpoint === "unknown" && /^["'`]?\//.test(urlText(url))) endpoint = relativeEndpoint(call);
-    return {
-      kind: "http",
-      method: "chat.completions",
-      sdk: "http",
-      endpoint,
-      range: call.range,
-      calleeRange: call.calleeRange,
-      args: call.args,
-      request: literal.list,
-      open: literal.list.entries.some((entry) => entry.spread),
-    };
+    return httpRequest(call, httpBody(http, url, constants), endpoint);
   }
 
   /** `http.post("/chat/completions")` on a client made with a base URL: that base's endpoint. */
@@ -531,8 +548,13 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       const segments = call.base.segments;
       const rootLength = segments[0] === "self" || segments[0] === "this" ? 2 : 1;
       if (segments.length <= rootLength) continue;
-      const client = resolveReceiver({ kind: "name", segments: segments.slice(0, rootLength) }, [], call.scope);
-      if (client?.endpoint === "zai") (client.uses ??= new Set()).add(segments.slice(rootLength).join("."));
+      const root = segments.slice(0, rootLength);
+      const client = resolveReceiver({ kind: "name", segments: root }, [], call.scope);
+      // `self.client` bound to clients of two classes resolves to none: each Z.ai one of that name
+      // may be the receiver, so the use counts against all of them.
+      const named = root.join(".");
+      const receivers = client ? [client] : clients.filter((candidate) => candidate.binding === named);
+      for (const receiver of receivers) if (receiver.endpoint === "zai") (receiver.uses ??= new Set()).add(segments.slice(rootLength).join("."));
     }
   }
 
@@ -605,6 +627,38 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     lines ??= new LineIndex(text);
     modelUses.push({ definition: symbol.path, name: [symbol.name, ...segments.slice(1)].join("."), endpoint: request.endpoint, path: raw.path, line: lines.position(model!.range.start).line });
   }
+  // A Z.ai client another module made, used here: each use goes back to that module, which moves
+  // the client only when every use can move with it.
+  if (imported.size > 0) {
+    for (const call of raw.calls) {
+      if (call.base.kind !== "name" || call.base.segments.length < 2) continue;
+      const [root, ...member] = call.base.segments;
+      const client = resolveReceiver({ kind: "name", segments: [root!] }, [], call.scope);
+      if (client?.endpoint !== "zai" || !client.origin) continue;
+      const request = requestByCall.get(call);
+      const model = request ? findOption(request.request, "model") : undefined;
+      // `model=config.MODEL`: the string another module assigns it, when it assigns one.
+      const symbol = model?.kind === "name" && model.name && !constants.has(model.name) ? importedSymbol(model.name.split("."), call.scope) : undefined;
+      const literal = model?.kind === "name" ? (constants.get(model.name ?? "") ?? (symbol?.kind === "value" && symbol.string !== undefined ? { ...model, kind: "string" as const, string: symbol.string } : undefined)) : model;
+      lines ??= new LineIndex(text);
+      modelUses.push({
+        definition: client.origin.path,
+        name: client.origin.name,
+        endpoint: "zai",
+        path: raw.path,
+        line: lines.position(call.range.start).line,
+        client: {
+          member: [...member, ...call.members].join("."),
+          ...(literal?.kind === "string" && literal.string !== undefined ? { model: literal.string } : symbol?.kind === "value" ? { modelElsewhere: true } : {}),
+          fields: (request?.request?.entries ?? []).flatMap((entry) => (entry.key === null ? [] : [entry.key])),
+        },
+      });
+    }
+  }
+  const clientUses = new Map<string, (ClientUse & { at: string })[]>();
+  for (const [name, uses] of links?.uses ?? []) {
+    for (const use of uses) if (use.client) pushTo(clientUses, name, { ...use.client, at: use.at });
+  }
   // MODELS.GLM_4_7 used as the model in another module: the literal that field holds.
   for (const [name, uses] of links?.uses ?? []) {
     if (!name.includes(".")) continue;
@@ -657,6 +711,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     kit: raw.kit,
     exportsOf: moduleExports,
     ...(modelUses.length > 0 ? { modelUses } : {}),
+    ...(clientUses.size > 0 ? { clientUses } : {}),
     ...(importedStrings.size > 0 ? { importedStrings } : {}),
     ...(links?.deps.length ? { deps: links.deps } : {}),
     ...(links?.absent?.length ? { absent: links.absent } : {}),
@@ -677,7 +732,8 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       const client = boundClient(binding.name, -1);
       const literal = constants.get(binding.name);
       const string = literal?.kind === "string" && literal.string !== undefined ? { string: literal.string } : {};
-      exports.set(binding.name, client ? { kind: "client", client: external(client) } : { kind: "value", path: raw.path, name: binding.name, ...string });
+      const shared = client ? { ...external(client), origin: client.origin ?? { path: raw.path, name: binding.name } } : undefined;
+      exports.set(binding.name, shared ? { kind: "client", client: shared } : { kind: "value", path: raw.path, name: binding.name, ...string });
     }
     for (const [name, scope] of raw.functions ?? []) {
       const client = returnedClient(scope, 0);

@@ -52,6 +52,11 @@ export interface Target {
   allowUnknown?: boolean;
   /** The model IDs the Cerebras API lists for this account now (`lint --check-models`); unknown otherwise. */
   liveModels?: string[];
+  /**
+   * Requests bound to Z.ai stay there on purpose: no move to Cerebras is offered and nothing is
+   * reported about what would break once they moved. Cerebras-bound requests are checked as ever.
+   */
+  stayOnZai?: boolean;
 }
 
 export const DEFAULT_TARGET: Target = { model: "zai-glm-4.7", reasoningOff: "reasoning_effort" };

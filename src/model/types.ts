@@ -92,6 +92,8 @@ export interface Client {
   binding?: string;
   /** For Z.ai clients: the member paths called on it in this file (`chat.completions.create`, `images.generations`). */
   uses?: Set<string>;
+  /** For a client another module made: that module and the module-level name it is bound to there. */
+  origin?: { path: string; name: string };
   /** The library that patched this client and takes some request keywords itself (`instructor`). */
   wrapper?: string;
 }
@@ -252,6 +254,8 @@ export interface LoweredFile {
   exportsOf?: () => ReadonlyMap<string, ImportedSymbol>;
   /** Requests here whose model is a name defined in another module of the tree. */
   modelUses?: ModelUse[];
+  /** Uses of this module's Z.ai clients by other modules, by the client's name, with where each is. */
+  clientUses?: ReadonlyMap<string, (ClientUse & { at: string })[]>;
   /** The values of those names, where their module assigns them a string (`config.MODEL` → `zai-glm-4.6`). */
   importedStrings?: ReadonlyMap<string, string>;
   /** The other files whose contents this file's findings depend on (the modules it imports). */
@@ -294,13 +298,28 @@ export interface ModelUse {
   /** The file and line of the request that uses it. */
   path: string;
   line: number;
+  /**
+   * A Z.ai client used from another module: what the use calls (`chat.completions.create`,
+   * `images.generations`) and, for a request, its model literal and field names, so the module
+   * that makes the client moves it only when every use can move with it.
+   */
+  client?: ClientUse;
+}
+
+/** One use of a Z.ai client from another module. */
+export interface ClientUse {
+  member: string;
+  model?: string;
+  /** The model is a setting of a third module, which model-id checks where it is defined. */
+  modelElsewhere?: boolean;
+  fields: string[];
 }
 
 /** What the project linker found for one file: its imports resolved, and the uses of its names. */
 export interface ModuleLinks {
   imported: ReadonlyMap<string, ImportedSymbol>;
-  /** Uses of this file's module-level names by requests in other files, by name. */
-  uses: ReadonlyMap<string, { endpoint: Endpoint; at: string }[]>;
+  /** Uses of this file's module-level names by requests in other files, by name (a client's carry `client`). */
+  uses: ReadonlyMap<string, { endpoint: Endpoint; at: string; client?: ClientUse }[]>;
   /** Files looked for and not found: one appearing would change the links. */
   absent?: string[];
   /** `--type-aware`: the client the type checker sees behind a request call's receiver, by call start. */

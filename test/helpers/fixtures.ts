@@ -56,12 +56,14 @@ export function snapshotPath(inputPath: string): string {
 /**
  * The findings a fixture expects, from `expect: rule-a, rule-b/message-id` in a `#` or `//`
  * comment on the line where each finding starts; a `/message-id` also pins which wording the
- * rule uses. Lines without a marker must stay silent.
+ * rule uses; `syntax` marks a Markdown block or notebook cell that does not parse. Lines without a
+ * marker must stay silent.
  */
 export function expectedFindings(text: string): Map<number, string[]> {
   const expected = new Map<number, string[]>();
   text.split(/\r?\n/).forEach((line, index) => {
-    const match = /(?:#|\/\/)\s*expect:\s*([a-z0-9/-]+(?:\s*,\s*[a-z0-9/-]+)*)\s*$/.exec(line);
+    // In a notebook the marker ends a JSON string of the cell's source: `... # expect: rule\n",`.
+    const match = /(?:#|\/\/)\s*expect:\s*([a-z0-9/-]+(?:\s*,\s*[a-z0-9/-]+)*)\s*(?:(?:\\n)?",?)?\s*$/.exec(line);
     if (match) expected.set(index + 1, match[1]!.split(",").map((id) => id.trim()).sort());
   });
   return expected;

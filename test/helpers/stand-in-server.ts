@@ -10,6 +10,8 @@ export interface StandIn {
   bodies: Record<string, unknown>[];
   /** The Authorization headers of model-list requests. */
   authorizations: string[];
+  /** Where each chat request went and the key it carried, in the order of `bodies`. */
+  chats: { path: string; authorization: string }[];
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export interface StandInOptions {
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const bodies: Record<string, unknown>[] = [];
   const authorizations: string[] = [];
+  const chats: { path: string; authorization: string }[] = [];
   const server: Server = createServer((request, response) => {
     if (request.method === "GET" && request.url?.endsWith("/models")) {
       authorizations.push(request.headers.authorization ?? "");
@@ -59,7 +62,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         body = { "<unparsable>": true };
       }
       // The Cerebras SDK also warms its connection with a request of its own: only chat requests count.
-      if (request.method === "POST" && request.url?.endsWith("/chat/completions")) bodies.push(body);
+      if (request.method === "POST" && request.url?.endsWith("/chat/completions")) {
+        bodies.push(body);
+        chats.push({ path: request.url, authorization: request.headers.authorization ?? "" });
+      }
       if (body.stream) {
         response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
         response.write(`data: ${JSON.stringify(chunk({ role: "assistant", content: "o", reasoning: "r" }, null))}\n\n`);
@@ -77,6 +83,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     url: `http://127.0.0.1:${port}`,
     bodies,
     authorizations,
+    chats,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,5 +1,6 @@
 import { classifyNames, classifyUrl } from "../../model/endpoints.js";
 import { modelNameKind } from "../../model/names.js";
+import { parseModelId } from "../../../rules/knowledge/models.js";
 import type { Comment, ConfigEntry, EditKit, Endpoint, Language, LoweredFile, ModelRef, Range, Value } from "../../model/types.js";
 
 /** A scalar (or list of scalars) under a key, as a config format reader sees it. */
@@ -53,18 +54,56 @@ function endpointOf(entry: ConfigValue): Endpoint {
 }
 
 /**
+ * Where the whole document points, for a value whose own table does not say: the API URLs it holds
+ * when they agree on one provider, else a file named for one (`providers/cerebras.yml`).
+ */
+function documentEndpoint(path: string, values: readonly ConfigValue[]): Endpoint {
+  const found = new Set<Endpoint>();
+  for (const entry of values) {
+    const key = entry.keyPath.at(-1) ?? "";
+    if (URL_KEY.test(key) && entry.value.kind === "string") found.add(classifyUrl(entry.value.string ?? ""));
+  }
+  found.delete("unknown");
+  if (found.size === 1) return [...found][0]!;
+  return found.size === 0 ? classifyNames(path.slice(path.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "")) : "unknown";
+}
+
+/**
+ * Keys that hold a model ID in configurations that never say "model": a models list's `id` or
+ * `name`, a router's `default` or `llm`. Only IDs the catalog knows are taken from them, and as
+ * literals: model-id counts them where the file talks to Cerebras (or Z.ai, for Z.ai's IDs).
+ */
+const GENERIC_MODEL_KEYS: ReadonlySet<string> = new Set(["id", "name", "default", "llm", "primary", "fallback"]);
+
+/** Under a `models:` section (`models.creative`, `models[].id`). */
+function inModelsSection(keyPath: readonly string[]): boolean {
+  return keyPath.slice(0, -1).some((key) => modelNameKind(key) === "list");
+}
+
+/**
  * Picks the values that name models: under a key like `model` or `default_model_id`, or listed
  * under `models`. LiteLLM's `model_name` beside `litellm_params` is an alias users call by name,
- * not a model ID, and is left alone.
+ * not a model ID, and is left alone. Known IDs under other keys of a models section, or under a
+ * generic key (`id`, `default`), are literals, counted by the file's context.
  */
-export function configModels(values: readonly ConfigValue[]): ModelRef[] {
+export function configModels(values: readonly ConfigValue[], path = ""): ModelRef[] {
   const models: ModelRef[] = [];
+  let whole: Endpoint | undefined;
+  // A model setting's own table decides (an embedding model beside a Cerebras URL elsewhere is not
+  // Cerebras'); a known ID under another key may take the document's provider.
+  const endpointFor = (entry: ConfigValue): Endpoint => {
+    const own = endpointOf(entry);
+    return own !== "unknown" ? own : (whole ??= documentEndpoint(path, values));
+  };
   for (const entry of values) {
     const key = entry.keyPath.at(-1);
     if (key === undefined) continue;
-    const kind = modelNameKind(key);
-    if (!kind) continue;
     if (key === "model_name" && entry.siblings.has("litellm_params")) continue;
+    const kind = modelNameKind(key);
+    if (!kind) {
+      if (GENERIC_MODEL_KEYS.has(key.toLowerCase()) || inModelsSection(entry.keyPath)) models.push(...knownLiterals(entry, key, endpointFor));
+      continue;
+    }
     const endpoint = endpointOf(entry);
     if (entry.value.kind === "string" && kind === "single") {
       models.push({ value: entry.value, position: "config", key, endpoint });
@@ -76,6 +115,24 @@ export function configModels(values: readonly ConfigValue[]): ModelRef[] {
     }
   }
   return models;
+}
+
+/**
+ * The catalog's model IDs in a value under a key that does not name a model. A retired ID only
+ * Cerebras ever served names a Cerebras model wherever it is sent, so it is a model setting
+ * unless the document points elsewhere; any other ID is a literal, counted by the file's context.
+ */
+function knownLiterals(entry: ConfigValue, key: string, endpointFor: (entry: ConfigValue) => Endpoint): ModelRef[] {
+  const endpoint = endpointFor(entry);
+  const refOf = (value: Value, place: "value" | "element", siblings?: Value[]): ModelRef | undefined => {
+    const known = value.kind === "string" ? parseModelId(value.string ?? "").known : undefined;
+    if (!known) return undefined;
+    const cerebrasOwn = known.kind === "cerebras-retired" && !known.sharedWith && (endpoint === "cerebras" || endpoint === "unknown");
+    return { value, position: cerebrasOwn ? "config" : "literal", key, endpoint, place, ...(siblings ? { siblings } : {}) };
+  };
+  if (entry.value.kind === "string") return [refOf(entry.value, "value")].filter((ref): ref is ModelRef => ref !== undefined);
+  const siblings = entry.value.kind === "array" ? (entry.value.list?.entries ?? []).map((element) => element.value) : [];
+  return siblings.map((value) => refOf(value, "element", siblings)).filter((ref): ref is ModelRef => ref !== undefined);
 }
 
 /** String values under URL-like keys, for the rule that checks where a configuration points. */
@@ -116,7 +173,7 @@ export function configFile(
     text,
     clients: [],
     requests: [],
-    models: configModels(values),
+    models: configModels(values, path),
     imports: [],
     urls: configUrls(values),
     configEntries: configEntries(values),
