@@ -4,6 +4,7 @@ import { reasoningIsOff } from "./common/reasoning.js";
 import { isGlmRequest, isNull, resolve, stringOf } from "./common/values.js";
 import type { LoweredFile, Value } from "../src/model/types.js";
 import { GLM_TRIGGERS } from "./common/triggers.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 /**
  * Whether the tools may include functions the model calls in a loop: not when every tool is a
@@ -42,6 +43,7 @@ export const clearThinkingAgentic: Rule = {
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, tools=tools, extra_body={"clear_thinking": False})',
       setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm, tools = [], []\n',
       source: "Cerebras, *Migrate to GLM 4.7*, preserved thinking (inference-docs.cerebras.ai/resources/glm-47-migration)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, report }) {

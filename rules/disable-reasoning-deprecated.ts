@@ -1,8 +1,9 @@
 import { Fix, type Rule, type Target } from "../src/model/rule.js";
-import { field, removeField, replaceField, replaceValue, requestBodies, type BodyField, type RequestBody } from "./common/body.js";
+import { field, fieldsNamed, removeField, replaceField, replaceValue, requestBodies, type BodyField, type RequestBody } from "./common/body.js";
 import { reasoningEffortsFor } from "./knowledge/models.js";
 import { reasoningIsOff } from "./common/reasoning.js";
 import { booleanOf } from "./common/values.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 /**
  * What `disable_reasoning: true` becomes: `reasoning_effort: "none"` where the model takes it (a
@@ -60,13 +61,13 @@ export const disableReasoningDeprecated: Rule = {
       source:
         "Cerebras deprecation notices, 2026-03-24 (inference-docs.cerebras.ai); Cerebras, *Migrate to GLM 4.7*, " +
         "reasoning (inference-docs.cerebras.ai/resources/glm-47-migration)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, report }) {
     for (const body of requestBodies(file)) {
       if (body.endpoint === "zai" || body.endpoint === "other") continue;
-      const disable = field(body, "disable_reasoning");
-      if (disable && target.reasoningOff === "reasoning_effort") {
+      for (const disable of target.reasoningOff === "reasoning_effort" ? fieldsNamed(body, "disable_reasoning") : []) {
         const value = booleanOf(file, disable.entry.value);
         if (value === false) {
           report({ range: disable.entry.range, messageId: "remove-false", fix: Fix.of(body.sdk === "litellm" ? "unsafe" : "safe", removeField(body, disable), "Remove `disable_reasoning`") });

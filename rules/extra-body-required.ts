@@ -6,6 +6,7 @@ import { IMPORTED_CLIENT_CALL } from "./common/triggers.js";
 import { NON_OPENAI_FIELDS, LANGCHAIN_CEREBRAS_FIELDS } from "./knowledge/langchain.js";
 import { OPENAI_PYTHON_KEYWORDS } from "./knowledge/openai-python.js";
 import { ZAI_ONLY_FIELDS } from "./knowledge/zai.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 const ZAI_FIELDS: ReadonlySet<string> = new Set(["thinking", ...ZAI_ONLY_FIELDS.map((known) => known.wire)]);
 
@@ -20,7 +21,7 @@ function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: F
   const holder = top.entries.find((entry) => entry.key === "extra_body");
   const present = new Set(holder?.value.kind === "object" ? holder.value.list?.entries.map((entry) => entry.key) : []);
   const clashing = new Set(offending.filter((item) => present.has(item.wire)));
-  const movable = offending.filter((item) => !clashing.has(item) && !item.spread);
+  const movable = offending.filter((item) => !clashing.has(item) && !item.spread && !item.later);
   // Two offending entries with one name: moving both would write the key twice.
   const names = new Set<string>();
   for (const item of movable) {
@@ -123,6 +124,7 @@ export const extraBodyRequired: Rule = {
         "openai/openai-python src/openai/resources/chat/completions/completions.py (keyword-only, no **kwargs, " +
         "in every v1+ release); Cerebras/cerebras-cloud-sdk-python src/cerebras/cloud/sdk/resources/chat/completions.py " +
         "and resources/completions.py (1.67.0, 2026-01-06); langchain-openai chat_models/base.py (model_kwargs, extra_body)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, report }) {
@@ -134,7 +136,7 @@ export const extraBodyRequired: Rule = {
       const target = body.request.kind === "method" ? `the ${client} Python client's \`${body.request.method}()\`` : "the OpenAI client's `create()` (through LangChain)";
       for (const item of offending) {
         const clash = clashing.has(item);
-        const moved = !clash && !item.spread;
+        const moved = !clash && !item.spread && !item.later;
         report({
           range: item.via?.range ?? item.entry.keyRange ?? item.entry.range,
           messageId: clash ? "not-a-keyword-clash" : "not-a-keyword",

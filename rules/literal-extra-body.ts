@@ -2,10 +2,13 @@ import { indentOf, lineEnding, replace } from "../src/model/edits.js";
 import { Fix, type Edit, type Rule } from "../src/model/rule.js";
 import { directiveAbove, field, requestBody, sourceText, typeEscape, type BodyField, type RequestBody } from "./common/body.js";
 import { removeEntries } from "../src/model/edits.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 function hoist(body: RequestBody, extra: BodyField): Edit[] | undefined {
   const { text } = body.file;
   const value = extra.entry.value;
+  // `params.extra_body = {...}` is a statement: its fields would become statements of their own.
+  if (extra.later || extra.shared) return undefined;
   if (value.kind !== "object" || !value.list) {
     // extra_body: options → ...options: the fields land at the top level either way.
     return value.kind === "name" || value.kind === "call" ? [replace(extra.entry.range, `...${sourceText(body, value)}`)] : undefined;
@@ -70,6 +73,7 @@ export const literalExtraBody: Rule = {
       setup: 'import OpenAI from "openai";\nconst client = new OpenAI({ baseURL: "https://api.cerebras.ai/v1" });\nconst messages: never[] = [];\n',
       exampleFile: "example.ts",
       source: "openai/openai-node README.md, \"Undocumented request params\" (v6, 2026); Cerebras rejects unknown fields with HTTP 400",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, report }) {

@@ -1,7 +1,9 @@
 import { Fix, type Rule } from "../src/model/rule.js";
-import { field, replaceValue, requestBodies } from "./common/body.js";
+import { fieldsNamed, replaceValue, requestBodies } from "./common/body.js";
 import { FOLLOWS_REQUEST_MODEL, formatNumber, glmAdvice, numberOf } from "./common/values.js";
 import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
+import { fieldsMayChange } from "./common/zai-move.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 export const lowTemperature: Rule = {
   meta: {
@@ -31,6 +33,7 @@ export const lowTemperature: Rule = {
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.6)',
       setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
       source: "Cerebras, *Migrate to GLM 4.7*, §10 sampling (inference-docs.cerebras.ai/resources/glm-47-migration)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, options, report }) {
@@ -38,17 +41,17 @@ export const lowTemperature: Rule = {
     for (const body of requestBodies(file)) {
       const advice = glmAdvice(body, target);
       if (!advice) continue;
-      const temperature = field(body, "temperature");
-      if (!temperature) continue;
-      const value = numberOf(file, temperature.entry.value);
-      if (value === undefined || value >= threshold) continue;
-      const literal = temperature.entry.value.kind === "number";
-      report({
-        range: temperature.entry.value.range,
-        messageId: advice === "target" ? "too-low-on-target" : "too-low",
-        data: { value: formatNumber(value), threshold: formatNumber(threshold), target: target.model },
-        fix: Fix.unsafe(literal ? replaceValue(temperature, formatNumber(threshold)) : undefined, `Raise the temperature to ${formatNumber(threshold)}`),
-      });
+      for (const temperature of fieldsNamed(body, "temperature")) {
+        const value = numberOf(file, temperature.entry.value);
+        if (value === undefined || value >= threshold) continue;
+        const literal = temperature.entry.value.kind === "number" && fieldsMayChange(body, target);
+        report({
+          range: temperature.entry.value.range,
+          messageId: advice === "target" ? "too-low-on-target" : "too-low",
+          data: { value: formatNumber(value), threshold: formatNumber(threshold), target: target.model },
+          fix: Fix.unsafe(literal ? replaceValue(temperature, formatNumber(threshold)) : undefined, `Raise the temperature to ${formatNumber(threshold)}`),
+        });
+      }
     }
   },
 };

@@ -4,6 +4,7 @@ import { numberOf, requestModel } from "./common/values.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
 import { maxCompletionTokensOf } from "./knowledge/catalog.js";
 import { onceMoved, zaiMove } from "./common/zai-move.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 /**
  * The model the request will have and its own output cap, from the catalog: a request that moves
@@ -57,6 +58,7 @@ export const maxCompletionTokens: Rule = {
       source:
         "Cerebras, *Migrate to GLM 4.7*, output length (inference-docs.cerebras.ai/resources/glm-47-migration); " +
         "Cerebras/cerebras-cloud-sdk-python resources/chat/completions.py docstring of max_tokens (1.67.0, 2026-01-06)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, report }) {
@@ -72,7 +74,8 @@ export const maxCompletionTokens: Rule = {
       // The Z.ai SDK's client becomes the Cerebras SDK's when it moves.
       const renames = (body.sdk === "openai" || body.sdk === "cerebras" || body.sdk === "http" || body.sdk === "zai" || body.sdk === "zhipuai") && body.endpointKind === "chat";
       // Cerebras still takes `max_tokens`: on a request that cannot move yet, its new name is no news.
-      if (legacy && legacy.container === "top" && renames && fixes) {
+      // A wrapper's parameter keeps its name; the request inside is where the field is renamed.
+      if (legacy && legacy.container === "top" && renames && fixes && !legacy.passed) {
         const rename = renameField(body, legacy, "max_completion_tokens");
         report({
           range: legacy.entry.keyRange ?? legacy.entry.range,

@@ -43,6 +43,7 @@ function zaiModelBlocker(file: LoweredFile, ref: ModelRef, target: Target): stri
   }
   return undefined;
 }
+import { FOLLOWS } from "./common/follows.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -440,6 +441,7 @@ export const modelId: Rule = {
       source:
         "Cerebras Inference docs, Deprecations (inference-docs.cerebras.ai/support/deprecation, newest entry " +
         "2026-04-22); Z.ai docs, GLM-4.7 (docs.z.ai); each model's facts with their own sources: `glm-migrate models`",
+      follows: [FOLLOWS.wrapperModels],
     },
   },
   check({ file, target, report }) {

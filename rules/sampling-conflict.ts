@@ -2,6 +2,8 @@ import { Fix, type Rule } from "../src/model/rule.js";
 import { field, fieldRange, removeField, requestBodies, type BodyField } from "./common/body.js";
 import { FOLLOWS_REQUEST_MODEL, glmAdvice, isNull, numberOf } from "./common/values.js";
 import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
+import { fieldsMayChange } from "./common/zai-move.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 const DEFAULTS: Record<string, number> = { temperature: 1.0, top_p: 0.95 };
 
@@ -37,6 +39,7 @@ export const samplingConflict: Rule = {
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=m, temperature=0.7)',
       setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\nm = []\n',
       source: "Cerebras, *Migrate to GLM 4.7*, §10 sampling (inference-docs.cerebras.ai/resources/glm-47-migration); Z.ai, GLM-4.6 guide",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, options, report }) {
@@ -58,7 +61,7 @@ export const samplingConflict: Rule = {
       if (!known(temperature) && !known(topP)) continue;
       const dropped = drop === "top_p" ? topP : temperature;
       // Removing a pass-through parameter would silently disable the caller's argument.
-      const fixable = known(dropped);
+      const fixable = known(dropped) && fieldsMayChange(body, target) && !dropped.later && !dropped.passed && !dropped.shared;
       report({
         range: fieldRange(dropped),
         messageId: (advice === "target" ? ["on-target-fixable", "on-target"] : ["both-tuned-fixable", "both-tuned"])[fixable ? 0 : 1]!,

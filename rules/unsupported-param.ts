@@ -2,6 +2,7 @@ import { Fix, type Rule } from "../src/model/rule.js";
 import { field, removeField, renameField, requestBodies } from "./common/body.js";
 import { ZAI_ONLY_FIELDS } from "./knowledge/zai.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
+import { BODY_FLOWS } from "./common/follows.js";
 import { onceMoved, zaiMove } from "./common/zai-move.js";
 
 export const unsupportedParam: Rule = {
@@ -31,6 +32,7 @@ export const unsupportedParam: Rule = {
       source:
         "Cerebras, *Migrate to GLM 4.7*, tool streaming (inference-docs.cerebras.ai/resources/glm-47-migration); " +
         "Z.ai API reference, chat completions (docs.z.ai); zai-org/z-ai-sdk-python src/zai/api_resource/chat/completions.py",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, report }) {
@@ -40,7 +42,8 @@ export const unsupportedParam: Rule = {
       if (body.endpoint !== "cerebras" && !move) continue;
       for (const known of ZAI_ONLY_FIELDS) {
         const found = field(body, known.wire);
-        if (!found) continue;
+        // A wrapper's parameter: the field is reported where the wrapper puts it in the request.
+        if (!found || found.passed) continue;
         if (move && known.blocksMove) {
           report({ range: found.entry.range, messageId: "blocks", data: { field: known.wire, why: known.why } });
           continue;

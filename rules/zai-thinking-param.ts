@@ -4,6 +4,7 @@ import { accepts, addField, directiveEdits, endpointTakes, field, renderEntry, r
 import { reasoningOffField } from "./common/reasoning.js";
 import { zaiMove } from "./common/zai-move.js";
 import { stringOf } from "./common/values.js";
+import { BODY_FLOWS } from "./common/follows.js";
 
 interface Replacement {
   wire: string;
@@ -33,7 +34,8 @@ function replacements(body: RequestBody, thinking: BodyField, offForm: Replaceme
 }
 
 function fixEdits(body: RequestBody, thinking: BodyField, wanted: Replacement[]): Edit[] | undefined {
-  if (wanted.some((item) => !endpointTakes(body, item.wire))) return undefined;
+  // `body["thinking"] = {...}` is a statement, not an entry to rewrite into others.
+  if (thinking.later || thinking.shared || thinking.passed || wanted.some((item) => !endpointTakes(body, item.wire))) return undefined;
   if (wanted.length === 0) return removeField(body, thinking);
   const here = wanted.filter((item) => thinking.spread || accepts(body, thinking.container, item.wire));
   const elsewhere = wanted.filter((item) => !here.includes(item));
@@ -88,6 +90,7 @@ export const zaiThinkingParam: Rule = {
       source:
         "Cerebras, *Migrate to GLM 4.7*, §7 (inference-docs.cerebras.ai/resources/glm-47-migration); Cerebras " +
         "deprecation notices, 2026-03-24, for `reasoning_effort`; Z.ai API reference, `thinking` (docs.z.ai)",
+      follows: BODY_FLOWS,
     },
   },
   check({ file, target, report }) {

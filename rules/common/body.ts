@@ -1,6 +1,6 @@
 import { appendEntries, indentOf, lineEnding, removeEntries, replace } from "../../src/model/edits.js";
 import type { Edit } from "../../src/model/rule.js";
-import type { Endpoint, Entry, EntryList, LoweredFile, RequestSite, Sdk, Value } from "../../src/model/types.js";
+import type { Endpoint, Entry, EntryList, Forwarding, LoweredFile, RequestSite, Sdk, Value } from "../../src/model/types.js";
 import { LIBRARIES, libraryFor, type ClientLibrary } from "../knowledge/libraries.js";
 import { parseModelId } from "../knowledge/models.js";
 import { CEREBRAS_NODE_CHAT_FIELDS, CEREBRAS_PYTHON_KEYWORDS, CEREBRAS_TEXT_COMPLETION_FIELDS } from "../knowledge/cerebras-sdk.js";
@@ -26,6 +26,27 @@ export interface BodyField {
   spread?: boolean;
   /** The request's own entry that brought the field in (the `**PARAMS` or `extra_body=EXTRA`). */
   via?: Entry;
+  /**
+   * Set by a statement after the body was built (`params["max_tokens"] = n`): renamed or given a
+   * new value where it stands, never removed or moved (the statement may be all an `if` holds).
+   */
+  later?: boolean;
+  /**
+   * From a module-level dict or object that also feeds requests going elsewhere (another
+   * endpoint, or one the file cannot tell): reported, but not edited at its definition, where
+   * the edit would change those requests too.
+   */
+  shared?: boolean;
+  /**
+   * A wrapper's parameter that the wrapper puts into the request (`ask(temperature=0.2)`): its
+   * value may change at the call, but its name is the wrapper's, not the request's.
+   */
+  passed?: boolean;
+}
+
+/** A list as written: without the entries later statements set (which sit elsewhere in the text). */
+function written(list: EntryList): EntryList {
+  return list.entries.some((entry) => entry.later) ? { ...list, entries: list.entries.filter((entry) => !entry.later) } : list;
 }
 
 /** Where to point at a field: its own entry, or the request entry that spread it in. */
@@ -100,9 +121,15 @@ function extraDicts(library: ClientLibrary | undefined): readonly string[] {
   return library?.options.extraFields.filter((key) => key !== "extra_body" && !key.startsWith("providerOptions")) ?? [];
 }
 
-function resolveLiteral(file: LoweredFile, value: Value): Value | undefined {
+/**
+ * The dict or object a value is: a literal, what a name holds in the request's own function
+ * (changes made before the request included), or a constant of the file.
+ */
+function resolveLiteral(file: LoweredFile, value: Value, request: RequestSite): Value | undefined {
   if (value.kind === "object") return value;
   if (value.kind === "name" && value.name) {
+    const held = request.bodies?.get(value.name);
+    if (held) return held;
     const constant = file.constants.get(value.name);
     if (constant?.kind === "object") return constant;
   }
@@ -140,20 +167,26 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   const wrapperKeywords = libraryFor(request.client?.wrapper, "python")?.wrapperKeywords ?? [];
 
   const addList = (list: EntryList, container: Container, spread: boolean, via?: Entry): void => {
-    for (const entry of list.entries) {
+    for (const written of list.entries) {
+      // A wrapper's keyword under the request key it is forwarded as; one it keeps is no field.
+      const entry = container === "top" && request.forwarding ? forwardedEntry(request.forwarding, written) : written;
+      if (!entry) continue;
       // Only entries of the request's own list can be the one that brought fields in.
       const origin = via ?? (list === request.request ? entry : undefined);
       if (entry.spread) {
-        const literal = resolveLiteral(file, entry.value);
-        if (literal?.list) addList(literal.list, container, true, literal === entry.value ? via : origin);
-        else open = true;
+        // A conditional spread (`**({...} if c else {})`, `...(c && {...})`) may add either branch.
+        for (const branch of entry.value.branches ?? [entry.value]) {
+          const literal = resolveLiteral(file, branch, request);
+          if (literal?.list) addList(literal.list, container, true, literal === entry.value ? via : origin);
+          else if (branch.kind !== "null" && branch.kind !== "boolean") open = true;
+        }
         continue;
       }
       if (entry.key === null) continue;
       if (container === "top" && wrapperKeywords.includes(entry.key)) continue;
       // Haystack's generation_kwargs={"extra_body": {...}}: the dict reaches create() as keywords.
       if ((container === "top" || (container === "model_kwargs" && via === undefined)) && python && entry.key === "extra_body" && sdk !== "zai" && sdk !== "zhipuai") {
-        const literal = resolveLiteral(file, entry.value);
+        const literal = resolveLiteral(file, entry.value, request);
         if (literal?.list) addList(literal.list, "extra_body", spread || literal !== entry.value, literal !== entry.value ? origin : via);
         else open = true;
         continue;
@@ -164,14 +197,14 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         addList(entry.value.list, "extra_body", spread, via);
       }
       if (container === "top" && ((entry.key === (python ? "model_kwargs" : "modelKwargs") && sdk?.startsWith("langchain")) || dicts.includes(entry.key))) {
-        const literal = resolveLiteral(file, entry.value);
+        const literal = resolveLiteral(file, entry.value, request);
         if (literal?.list) addList(literal.list, "model_kwargs", spread || literal !== entry.value, literal !== entry.value ? origin : via);
         else open = true;
         continue;
       }
       if (container === "top" && entry.key === "providerOptions" && sdk === "ai-sdk") {
         const cerebras = entry.value.list?.entries.find((option) => option.key === "cerebras");
-        const literal = cerebras ? resolveLiteral(file, cerebras.value) : undefined;
+        const literal = cerebras ? resolveLiteral(file, cerebras.value, request) : undefined;
         if (literal?.list) addList(literal.list, "provider_options", spread, via);
         continue;
       }
@@ -180,12 +213,15 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
         entry,
         list,
         container,
+        ...(entry.later ? { later: true } : {}),
+        ...(entry !== written ? { passed: true } : {}),
         ...(spread ? { spread } : {}),
         ...(spread && via ? { via } : {}),
       });
     }
   };
   addList(request.request, "top", false);
+  for (const item of fields) if (feedsOtherEndpoints(file, request, item.via)) item.shared = true;
 
   const modelField = fields.find((field) => field.wire === "model" && field.container === "top");
   let model: string | undefined;
@@ -204,6 +240,9 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   }
   // model=MODELS["fast"], model: this.modelId: the literal the model assembler followed it to.
   if (model === undefined && modelValue && request.model?.string !== undefined) model = request.model.string;
+  // A wrapper's call that leaves the model to the wrapper: the model of the request inside.
+  const forwarding = request.forwarding;
+  if (model === undefined && !modelField && forwarding) model = forwarding.model ?? (forwarding.inner ? requestBody(file, forwarding.inner)?.model : undefined);
   let endpoint = request.endpoint;
   if (model !== undefined) {
     // cerebras/zai-glm-4.7 in LiteLLM: the prefix routes the request.
@@ -216,8 +255,45 @@ export function requestBody(file: LoweredFile, request: RequestSite): RequestBod
   return { request, file, fields, open, endpoint, sdk: judgedAs, endpointKind, ...(library ? { library } : {}), ...(model !== undefined ? { model } : {}) };
 }
 
+/**
+ * A keyword of a wrapper's call as the request field it becomes: under the key the wrapper gives
+ * its parameter (a copy, `passed`), as it is where `**kwargs` takes it, or nothing.
+ */
+function forwardedEntry(forwarding: Forwarding, entry: Entry): Entry | undefined {
+  if (entry.spread || entry.key === null) return entry;
+  const key = forwarding.fields.get(entry.key);
+  if (key !== undefined) return { ...entry, key };
+  return forwarding.kwargs && !forwarding.keeps.has(entry.key) ? entry : undefined;
+}
+
+/**
+ * Whether the dict a request entry brings in (`**PARAMS`, `extra_body=EXTRA`) is a module-level
+ * constant that other requests of the file, bound elsewhere, use too.
+ */
+function feedsOtherEndpoints(file: LoweredFile, request: RequestSite, via: Entry | undefined): boolean {
+  const name = via?.value.kind === "name" ? via.value.name : undefined;
+  if (name === undefined) return false;
+  const held = (site: RequestSite): Value | undefined => site.bodies?.get(name) ?? file.constants.get(name);
+  const ours = held(request)?.range.start;
+  return file.requests.some(
+    (other) =>
+      other !== request &&
+      other.endpoint !== request.endpoint &&
+      (other.request?.entries ?? []).some((entry) => entry.value.kind === "name" && entry.value.name === name) &&
+      held(other)?.range.start === ours,
+  );
+}
+
 export function field(body: RequestBody, wire: string): BodyField | undefined {
   return body.fields.find((candidate) => candidate.wire === wire);
+}
+
+/**
+ * Every place the body may get a wire field: a literal entry, the branches of a conditional
+ * spread, each statement that sets it later. Each is a place the user must change.
+ */
+export function fieldsNamed(body: RequestBody, wire: string): BodyField[] {
+  return body.fields.filter((candidate) => candidate.wire === wire);
 }
 
 /**
@@ -321,7 +397,7 @@ export function directiveAbove(text: string, entryStart: number): { start: numbe
  * added above a field that becomes untyped, where the line allows.
  */
 export function directiveEdits(body: RequestBody, target: BodyField, newWire: string | undefined): Edit[] {
-  if (body.file.language !== "typescript" || target.container !== "top") return [];
+  if (body.file.language !== "typescript" || target.container !== "top" || target.later || !inlineRequest(body)) return [];
   const { text } = body.file;
   const existing = directiveAbove(text, target.entry.range.start);
   const needed = newWire === undefined ? undefined : typeEscape(body, newWire);
@@ -335,18 +411,20 @@ export function directiveEdits(body: RequestBody, target: BodyField, newWire: st
 }
 
 export function removeField(body: RequestBody, target: BodyField, moving = false): Edit[] {
+  if (target.later || target.shared || target.passed) return [];
   // The last field of an inline `extra_body={...}`: the keyword goes too, not just its contents.
-  const top = body.request.request;
+  const top = body.request.request && written(body.request.request);
   const { text } = body.file;
-  const { inner } = target.list;
+  const own = written(target.list);
+  const { inner } = own;
   // Only when nothing else is inside: a comment there would go with the keyword.
   const alone = text.slice(inner.start, target.entry.range.start) + text.slice(target.entry.range.end, inner.end);
-  const holder = target.container === "extra_body" && !target.via && target.list.entries.length === 1 && /^[\s,]*$/.test(alone)
+  const holder = target.container === "extra_body" && !target.via && own.entries.length === 1 && /^[\s,]*$/.test(alone)
     ? top?.entries.find((entry) => entry.key === "extra_body" && entry.value.list === target.list)
     : undefined;
   if (top && holder) return removeEntries(text, top, [top.entries.indexOf(holder)], moving);
-  const index = target.list.entries.indexOf(target.entry);
-  return [...directiveEdits(body, target, undefined), ...removeEntries(text, target.list, [index], moving)];
+  const index = own.entries.indexOf(target.entry);
+  return [...directiveEdits(body, target, undefined), ...removeEntries(text, own, [index], moving)];
 }
 
 /**
@@ -358,7 +436,16 @@ export function renameField(body: RequestBody, target: BodyField, wire: string):
 }
 
 export function replaceValue(target: BodyField, valueText: string): Edit[] {
-  return [replace(target.entry.value.range, valueText)];
+  return target.shared ? [] : [replace(target.entry.value.range, valueText)];
+}
+
+/**
+ * The request object is written in the call, where the SDK's params type checks it; an object
+ * built in a variable first (`create(params)`) has the type its declaration gives it.
+ */
+function inlineRequest(body: RequestBody): boolean {
+  const fields = body.request.request;
+  return body.request.args.entries.some((entry) => entry.value.list !== undefined && entry.value.list.range.start === fields?.range.start);
 }
 
 const OPENAI_TYPED = new Set(OPENAI_CHAT_FIELDS);
@@ -369,7 +456,7 @@ const CEREBRAS_TYPED = new Set(CEREBRAS_NODE_CHAT_FIELDS);
  * know it, as openai-node's README advises for undocumented params; undefined when none is needed.
  */
 export function typeEscape(body: RequestBody, wire: string): string | undefined {
-  if (body.file.language !== "typescript" || body.request.kind !== "method") return undefined;
+  if (body.file.language !== "typescript" || body.request.kind !== "method" || !inlineRequest(body)) return undefined;
   const typed = body.sdk === "openai" ? OPENAI_TYPED : body.sdk === "cerebras" ? CEREBRAS_TYPED : undefined;
   if (!typed || typed.has(wire)) return undefined;
   const sdk = body.sdk === "openai" ? "openai" : "@cerebras/cerebras_cloud_sdk";
@@ -380,10 +467,11 @@ const list = (edit: Edit | undefined): Edit[] | undefined => (edit ? [edit] : un
 
 /** Adds a field where it belongs for this client, creating `extra_body` or `providerOptions` if needed. */
 export function addField(body: RequestBody, wire: string, valueText: string): Edit[] | undefined {
-  if (!endpointTakes(body, wire)) return undefined;
+  // A wrapper's call takes the wrapper's parameters, not the request's fields.
+  if (!endpointTakes(body, wire) || body.request.forwarding) return undefined;
   const container = containerFor(body, wire);
   const { kit, text } = body.file;
-  const top = body.request.request!;
+  const top = written(body.request.request!);
   // A wrapper of the OpenAI Python client passes its fields to create() as keywords: a field that
   // is not one needs an extra_body this tool does not write inside another dict.
   if (body.library?.sendsThrough === "openai" && isPython(body.file) && container !== "extra_body" && !OPENAI_CHAT_KEYWORDS.has(wire)) return undefined;
@@ -404,7 +492,7 @@ export function addField(body: RequestBody, wire: string, valueText: string): Ed
     return list(appendEntries(text, existing.value.list, [rendered]));
   }
   if (!holder) return list(appendEntries(text, top, [kit.keyword(holderKey, kit.object([rendered]))]));
-  if (holder.value.kind === "object" && holder.value.list) return list(appendEntries(text, holder.value.list, [rendered]));
+  if (holder.value.kind === "object" && holder.value.list) return list(appendEntries(text, written(holder.value.list), [rendered]));
   if (holder.value.kind === "name" || holder.value.kind === "call") {
     return [replace(holder.value.range, kit.object([kit.spread(sourceText(body, holder.value)), rendered]))];
   }
@@ -432,7 +520,8 @@ function rewriteInPlace(body: RequestBody, target: BodyField, wire: string, valu
  * belongs in the same container, else removed here and added where it belongs.
  */
 export function replaceField(body: RequestBody, target: BodyField, wire: string, valueText: string): Edit[] | undefined {
-  if (!endpointTakes(body, wire)) return undefined;
+  if (!endpointTakes(body, wire) || target.shared || target.passed) return undefined;
+  if (target.later && !accepts(body, target.container, wire)) return undefined;
   if (target.spread || accepts(body, target.container, wire)) return [...directiveEdits(body, target, wire), ...rewriteInPlace(body, target, wire, valueText)];
   const added = addField(body, wire, valueText);
   return added ? [...removeField(body, target, true), ...added] : undefined;

@@ -78,7 +78,8 @@ export const FOLLOWS_REQUEST_MODEL =
   "What it follows. The model the request will have: a request on a retired Cerebras ID (`qwen-3-32b`, " +
   "`llama-3.3-70b`), which model-id tells to move to the target, is checked as a request on the target, and " +
   "the message says so. A request on another current model (`gpt-oss-120b`), or bound for another provider, " +
-  "is not checked.";
+  "is not checked. A Z.ai-bound request is reported, and its fix comes only with its move to Cerebras: " +
+  "one that cannot move yet, or a project that stays on Z.ai, keeps its values.";
 
 /**
  * Whether the guide's sampling advice applies: "own" for a GLM request (see isGlmRequest), "target"

@@ -9,7 +9,7 @@ import {
 } from "../knowledge/endpoints.js";
 import { parseModelId } from "../knowledge/models.js";
 import { ZAI_ONLY_FIELDS } from "../knowledge/zai.js";
-import { field, requestBody, type RequestBody } from "./body.js";
+import { field, fieldsNamed, requestBody, type RequestBody } from "./body.js";
 import { resolve, stringOf } from "./values.js";
 
 /**
@@ -90,7 +90,18 @@ export function requestBlocker(body: RequestBody): string | undefined {
   for (const known of ZAI_ONLY_FIELDS) {
     if (known.blocksMove && field(body, known.wire)) return `\`${known.wire}\` has no Cerebras equivalent (${known.why})`;
   }
-  return thinkingBlocker(body);
+  return laterFieldBlocker(body) ?? thinkingBlocker(body);
+}
+
+/**
+ * A field the move must remove or translate, set by a statement after the body is built
+ * (`body.thinking = {...}` inside an `if`): fixes change such a field where it stands and never
+ * remove it, so the request would reach Cerebras still carrying it.
+ */
+function laterFieldBlocker(body: RequestBody): string | undefined {
+  const removed = ["thinking", ...ZAI_ONLY_FIELDS.filter((known) => known.action.kind === "remove").map((known) => known.wire)];
+  const later = removed.find((wire) => fieldsNamed(body, wire).some((found) => found.entry.later));
+  return later ? `its \`${later}\` is set by a later statement, which the fix does not remove; change it by hand` : undefined;
 }
 
 /** A client whose key option names a Z.ai key variable, itself or through a constant. */
@@ -245,6 +256,14 @@ export function zaiKeyEdits(file: LoweredFile): Edit[] {
 }
 
 /** The wording added to a finding on a Z.ai-bound request: it applies once the request moves. */
+/**
+ * Whether a rule may edit this request's fields: a Z.ai-bound request changes only as part of its
+ * move, so one that stays (blocked, or the project stays on Z.ai) keeps its fields as they are.
+ */
+export function fieldsMayChange(body: RequestBody, target: Target): boolean {
+  return body.endpoint !== "zai" || zaiMove(body, target)?.state === "moving";
+}
+
 export function onceMoved(move: ReturnType<typeof zaiMove>): string {
   if (!move) return "";
   return move.state === "moving" ? " (once this request moves to Cerebras)" : ` (once this request moves to Cerebras; it cannot move yet: ${move.why})`;

@@ -1,4 +1,6 @@
 import { pushTo } from "../collections.js";
+import { BodyFlow, type RawChange } from "./body-flow.js";
+import { wrapperCalls, wrappersOf, type Signature } from "./wrappers.js";
 import { LineIndex } from "./line-index.js";
 import { clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
@@ -20,6 +22,7 @@ import type {
   Endpoint,
   EntryList,
   FieldKey,
+  Forwarding,
   FieldRead,
   ImportStatement,
   Language,
@@ -156,6 +159,10 @@ export interface RawFile {
   comments: Comment[];
   /** Every value assigned to a name or attribute (`MODEL = ...`, `openai.base_url = ...`), in order. */
   assignments: Map<string, Value[]>;
+  /** The same, by scope and name (`shadowKey`). */
+  locals?: Map<string, Value[]>;
+  /** Changes of dicts and objects after they were built (`params["top_p"] = x`, `kwargs.update(...)`). */
+  changes?: RawChange[];
   kit: EditKit;
   tables: LanguageTables;
   /** Imports the project linker may follow to other modules of the tree. */
@@ -163,6 +170,10 @@ export interface RawFile {
   reexports?: Reexport[];
   /** Module-level functions, by name, as the scope their body's names resolve in. */
   functions?: Map<string, number>;
+  /** Methods of the file's classes, by name (`self.name(...)`), as their scope. */
+  methods?: Map<string, number>;
+  /** The parameters of functions and methods, by scope. */
+  signatures?: Map<number, Signature>;
   /** String literals shaped like model IDs or URLs, wherever they sit. */
   literals?: RawLiteral[];
   /** What each function (by scope) returns, every `return` of it (a bare `return` or `None` aside). */
@@ -206,15 +217,8 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return target === undefined ? undefined : [target, ...segments.slice(1)].join(".");
   };
 
-  const moduleAssignments = new Map<string, Value>();
-  const constants = new Map<string, Value>();
-  for (const [dotted, values] of raw.assignments) {
-    const last = values.at(-1)!;
-    if (values.length === 1) constants.set(dotted, last);
-    if (!dotted.includes(".")) continue;
-    const qualified = qualify(dotted.split("."));
-    if (qualified !== undefined) moduleAssignments.set(qualified, last);
-  }
+  const { constants, moduleAssignments } = collectAssignments(raw, qualify);
+  const bodyFlow = new BodyFlow(raw.locals ?? new Map(), raw.changes ?? []);
   const clients: Client[] = [];
   const clientByCall = new Map<RawCall, Client>();
   const constructorOf = (call: RawCall): SdkConstructor | undefined => {
@@ -411,7 +415,8 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
 
   /** The request site of a raw HTTP call whose body is this JSON literal (or constant). */
   const httpRequest = (call: RawCall, body: Value | undefined, endpoint: Endpoint): RequestSite | undefined => {
-    const literal = body?.kind === "name" && body.name ? constants.get(body.name) : body;
+    // A body built in the same function, and changed there before it is sent, or a constant.
+    const literal = body?.kind === "name" && body.name ? (bodyFlow.valueAt(body.name, call.scope, call.range.start) ?? constants.get(body.name)) : body;
     if (!literal || literal.kind !== "object" || !literal.list) return undefined;
     return {
       kind: "http",
@@ -446,6 +451,22 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   for (const call of raw.calls) {
     const site = requestSite(call);
     if (site) {
+      requests.push(site);
+      requestByCall.set(call, site);
+      callOfRequest.set(site, call);
+    }
+  }
+  const importedWrapper = (segments: readonly string[], scope: number): Forwarding | undefined => {
+    const symbol = importedSymbol(segments, scope);
+    return symbol?.kind === "wrapper" ? symbol.forwarding : undefined;
+  };
+  // Twice: the second round finds the functions that call a wrapper the first found (one level).
+  let wrappers = new Map<string, Forwarding & { scope: number }>();
+  for (let round = 0; round < 2; round++) {
+    const found = wrappersOf(raw, requests, callOfRequest);
+    if (round > 0 && found.size === wrappers.size) break;
+    wrappers = found;
+    for (const { call, site } of wrapperCalls(raw, wrappers, callOfRequest, importedWrapper, isBound)) {
       requests.push(site);
       requestByCall.set(call, site);
       callOfRequest.set(site, call);
@@ -488,11 +509,34 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return endpoints.size === 1 ? [...endpoints][0]! : "unknown";
   }
 
+  /**
+   * The request's fields: its keywords or its object literal, or the object a name passed in
+   * holds in the same function (`create(params)` after `const params = {...}`), changes included;
+   * and what the names it spreads in hold there (`create(**params)`).
+   */
+  function requestFields(call: RawCall): { request?: EntryList; open: boolean; bodies?: Map<string, Value> } {
+    const named = (value: Value | undefined): Value | undefined =>
+      value?.kind === "name" && value.name ? bodyFlow.valueAt(value.name, call.scope, call.range.start) : undefined;
+    let request = call.fields;
+    let open = call.open;
+    const first = call.args.entries[0];
+    if (!request && first && first.key === null && !first.spread) {
+      request = named(first.value)?.list;
+      if (request) open = request.entries.some((entry) => entry.spread || entry.opaqueKey);
+    }
+    const bodies = new Map<string, Value>();
+    for (const entry of request?.entries ?? []) {
+      const held = named(entry.value);
+      if (held && entry.value.name !== undefined) bodies.set(entry.value.name, held);
+    }
+    return { ...(request ? { request } : {}), open, ...(bodies.size > 0 ? { bodies } : {}) };
+  }
+
   function requestSite(call: RawCall): RequestSite | undefined {
     const http = httpSite(call);
     if (http) return http;
-    const shared = { range: call.range, calleeRange: call.calleeRange, args: call.args, open: call.open };
-    const fields = call.fields ? { request: call.fields } : {};
+    const { open, ...fields } = requestFields(call);
+    const shared = { range: call.range, calleeRange: call.calleeRange, args: call.args, open };
     const direct = clientByCall.get(call);
     if (direct) {
       if (!constructorOf(call)!.requestFields) return undefined;
@@ -558,48 +602,10 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     }
   }
 
-  for (const site of requests) {
-    // litellm.completion("cerebras/zai-glm-4.6", messages): the model is the first positional.
-    const first = site.args.entries[0];
-    if (site.kind === "function" && first && first.key === null && !first.spread && first.value.kind === "string") {
-      const call = callOfRequest.get(site)!;
-      raw.models.push({ value: first.value, position: "argument", key: "model", call });
-    }
-  }
-  for (const call of clientByCall.keys()) {
-    // dspy.LM("cerebras/..."), agno's Cerebras(id="..."): the library's own model options.
-    const constructor = constructorOf(call)!;
-    const first = call.args.entries[0];
-    if (constructor.modelArgument && first && first.key === null && !first.spread && first.value.kind === "string") {
-      raw.models.push({ value: first.value, position: "argument", key: "model", call });
-    }
-    for (const entry of call.fields?.entries ?? []) {
-      if (entry.key === null || modelNameKind(entry.key) || !constructor.modelKeys.includes(entry.key)) continue;
-      if (entry.value.kind === "string" && entry.value.string !== undefined) raw.models.push({ value: entry.value, position: "argument", key: "model", call });
-    }
-  }
-
-  const models: ModelRef[] = raw.models.map((candidate) => {
-    const request = candidate.call ? requestByCall.get(candidate.call) : undefined;
-    const client =
-      request?.client ?? (candidate.call ? clientByCall.get(candidate.call) ?? providerByCall.get(candidate.call) : undefined);
-    const endpoint: Endpoint = request?.endpoint ?? client?.endpoint ?? "unknown";
-    const callee = candidate.call && !request && !client ? calleeSegments(candidate.call) : [];
-    // callChatApi({ model }), self.generate(model=...): the project's own function, not an SDK's;
-    // JSON.stringify({ model }) is a body on its way to some request.
-    const wrapper =
-      callee.length === 1 || (callee.length === 2 && (callee[0] === "self" || callee[0] === "this")) || SERIALIZERS.has(callee.join("."));
-    return {
-      value: candidate.value,
-      position: candidate.position,
-      key: candidate.key,
-      endpoint,
-      ...(request ? { request } : {}),
-      ...(client ? { client } : {}),
-      ...(wrapper && candidate.call?.base.kind === "name" ? { wrapper: true } : {}),
-      ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
-    };
-  });
+  addPositionalModels(raw, requests, callOfRequest);
+  addLibraryModels(raw, clientByCall, constructorOf);
+  const models = modelRefs(raw, requestByCall, clientByCall, providerByCall);
+  linkForwardedDefaults(models, raw.models, wrappers);
   placeLiterals(models, raw.literals ?? []);
   linkModelVariables(models, requests, clients, constants);
   linkModelFlow(models, requests, text, constants);
@@ -706,7 +712,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     urls: [],
     ...(raw.literals?.length ? { literals: raw.literals } : {}),
     constants,
-    ...traceResponses(raw, requestByCall),
+    ...traceResponses(raw, new Map([...requestByCall].filter(([, site]) => site.kind !== "wrapper"))),
     comments: raw.comments,
     kit: raw.kit,
     exportsOf: moduleExports,
@@ -738,6 +744,8 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     for (const [name, scope] of raw.functions ?? []) {
       const client = returnedClient(scope, 0);
       if (client) exports.set(name, { kind: "factory", client: external(client) });
+      const wrapper = client ? undefined : wrappers.get(name);
+      if (wrapper) exports.set(name, { kind: "wrapper", forwarding: exportedForwarding(wrapper) });
     }
     const fallback = raw.defaultExport;
     if (fallback) {
@@ -750,6 +758,117 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   }
 }
 
+
+/**
+ * Names assigned exactly once in the file (`constants`), and the last value given to each
+ * attribute of an imported module (`openai.base_url = ...`), by its qualified name.
+ */
+function collectAssignments(raw: RawFile, qualify: (segments: readonly string[]) => string | undefined): { constants: Map<string, Value>; moduleAssignments: Map<string, Value> } {
+  const moduleAssignments = new Map<string, Value>();
+  const constants = new Map<string, Value>();
+  for (const [dotted, values] of raw.assignments) {
+    const last = values.at(-1)!;
+    if (values.length === 1) constants.set(dotted, last);
+    if (!dotted.includes(".")) continue;
+    const qualified = qualify(dotted.split("."));
+    if (qualified !== undefined) moduleAssignments.set(qualified, last);
+  }
+  return { constants, moduleAssignments };
+}
+
+/** litellm.completion("cerebras/zai-glm-4.6", messages): a request function's first positional string is its model. */
+function addPositionalModels(raw: RawFile, requests: readonly RequestSite[], callOfRequest: ReadonlyMap<RequestSite, RawCall>): void {
+  for (const site of requests) {
+    const first = site.args.entries[0];
+    if (site.kind === "function" && first && first.key === null && !first.spread && first.value.kind === "string") {
+      raw.models.push({ value: first.value, position: "argument", key: "model", call: callOfRequest.get(site)! });
+    }
+  }
+}
+
+/** dspy.LM("cerebras/..."), agno's Cerebras(id="..."): the model options a client library names itself. */
+function addLibraryModels(raw: RawFile, clientByCall: ReadonlyMap<RawCall, Client>, constructorOf: (call: RawCall) => SdkConstructor | undefined): void {
+  for (const call of clientByCall.keys()) {
+    const constructor = constructorOf(call)!;
+    const first = call.args.entries[0];
+    if (constructor.modelArgument && first && first.key === null && !first.spread && first.value.kind === "string") {
+      raw.models.push({ value: first.value, position: "argument", key: "model", call });
+    }
+    for (const entry of call.fields?.entries ?? []) {
+      if (entry.key === null || modelNameKind(entry.key) || !constructor.modelKeys.includes(entry.key)) continue;
+      if (entry.value.kind === "string" && entry.value.string !== undefined) raw.models.push({ value: entry.value, position: "argument", key: "model", call });
+    }
+  }
+}
+
+/** Each model string with the request or client it belongs to, and where that sends it. */
+function modelRefs(
+  raw: RawFile,
+  requestByCall: ReadonlyMap<RawCall, RequestSite>,
+  clientByCall: ReadonlyMap<RawCall, Client>,
+  providerByCall: ReadonlyMap<RawCall, Client>,
+): ModelRef[] {
+  return raw.models.map((candidate) => {
+    const request = candidate.call ? modelRequest(requestByCall.get(candidate.call), candidate.key) : undefined;
+    const client =
+      request?.client ?? (candidate.call ? clientByCall.get(candidate.call) ?? providerByCall.get(candidate.call) : undefined);
+    const endpoint: Endpoint = request?.endpoint ?? client?.endpoint ?? "unknown";
+    const callee = candidate.call && !request && !client ? calleeSegments(candidate.call) : [];
+    // callChatApi({ model }), self.generate(model=...): the project's own function, not an SDK's;
+    // JSON.stringify({ model }) is a body on its way to some request.
+    const wrapper =
+      callee.length === 1 || (callee.length === 2 && (callee[0] === "self" || callee[0] === "this")) || SERIALIZERS.has(callee.join("."));
+    return {
+      value: candidate.value,
+      position: candidate.position,
+      key: candidate.key,
+      endpoint,
+      ...(request ? { request } : {}),
+      ...(client ? { client } : {}),
+      ...(wrapper && candidate.call?.base.kind === "name" ? { wrapper: true } : {}),
+      ...(candidate.siblings ? { siblings: candidate.siblings } : {}),
+    };
+  });
+}
+
+/**
+ * `def ask(q, model="zai-glm-4.6"): create(model=model, ...)`: the parameter's default is the
+ * model of the wrapper's request whenever a call leaves it out, so it goes where that request goes.
+ */
+function linkForwardedDefaults(models: ModelRef[], raws: readonly RawModel[], wrappers: ReadonlyMap<string, Forwarding & { scope: number }>): void {
+  if (wrappers.size === 0) return;
+  const byScope = new Map([...wrappers.values()].map((wrapper) => [wrapper.scope, wrapper]));
+  models.forEach((model, index) => {
+    const scope = raws[index]!.scope;
+    const wrapper = model.position === "parameter" && scope !== undefined ? byScope.get(scope) : undefined;
+    if (wrapper?.fields.get(model.key) === "model" && model.endpoint === "unknown") model.endpoint = wrapper.endpoint;
+  });
+}
+
+/** A wrapper as other modules see it: what it forwards, where its request goes and its model, not the request itself. */
+function exportedForwarding(forwarding: Forwarding): Forwarding {
+  const { inner, ...rest } = forwarding;
+  const model = inner ? findOption(inner.request, "model") : undefined;
+  const literal = model?.kind === "string" ? model.string : inner?.model?.string;
+  return {
+    wrapper: rest.wrapper,
+    fields: rest.fields,
+    keeps: rest.keeps,
+    kwargs: rest.kwargs,
+    endpoint: rest.endpoint,
+    ...(rest.argument !== undefined ? { argument: rest.argument } : {}),
+    ...(rest.sdk ? { sdk: rest.sdk } : {}),
+    ...(literal !== undefined ? { model: literal } : {}),
+  };
+}
+
+/** The request a keyword names the model of: a wrapper's call only where it forwards that keyword as the model. */
+function modelRequest(site: RequestSite | undefined, key: string): RequestSite | undefined {
+  const forwarding = site?.forwarding;
+  if (!forwarding) return site;
+  const forwarded = forwarding.fields.get(key) ?? (forwarding.kwargs ? key : undefined);
+  return forwarded === "model" ? site : undefined;
+}
 
 function calleeSegments(call: RawCall): string[] {
   return call.base.kind === "name" ? [...call.base.segments, ...call.members] : call.members;

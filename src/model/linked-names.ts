@@ -1,6 +1,8 @@
 import { pushTo } from "../collections.js";
 import type { RawBinding, RawCall, RawFile } from "./assemble.js";
 import { derivedFrom } from "./model-flow.js";
+import { modelNameKind } from "./names.js";
+import type { Entry } from "./types.js";
 import { REQUEST_METHODS } from "./sdks.js";
 
 /**
@@ -39,6 +41,8 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     const receiver = requestReceiver(call);
     if (receiver?.kind === "name") want(receiver.name);
     else if (receiver?.kind === "call") wantCall(receiver.call);
+    // ask_cerebras(model=..., temperature=0.1): a function of another module may make the request.
+    else if (call.base.kind === "name" && call.members.length === 0 && call.args.entries.some(passesRequestFields)) want(call.base.segments.join("."));
     for (const entry of call.fields?.entries ?? []) {
       if (entry.key === "model" && entry.value.kind === "name") want(entry.value.name);
       // model: MODELS.GLM.split("/").pop(): the constant the string is derived from.
@@ -69,6 +73,24 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     for (const binding of byName.get(name) ?? []) wantBinding(binding);
   }
   return names;
+}
+
+/** Keywords worth following a call into another module for: the request fields rules read. */
+const REQUEST_KEYWORDS: ReadonlySet<string> = new Set([
+  "temperature",
+  "top_p",
+  "max_tokens",
+  "max_completion_tokens",
+  "extra_body",
+  "thinking",
+  "disable_reasoning",
+  "reasoning_effort",
+  "clear_thinking",
+]);
+
+function passesRequestFields(entry: Entry): boolean {
+  if (entry.key === null && entry.value.kind === "object") return entry.value.list?.entries.some(passesRequestFields) ?? false;
+  return entry.spread === true || (entry.key !== null && (REQUEST_KEYWORDS.has(entry.key) || modelNameKind(entry.key) !== undefined));
 }
 
 /** The request method a call ends with (`chat.completions.create`), if any. */

@@ -1,5 +1,7 @@
 import { pushTo } from "../collections.js";
 import { modelsIn, shadowKey, type LanguageTables, type RawBinding, type RawCall, type RawFile, type RawKey, type RawModel, type RawRead, type Returned } from "./assemble.js";
+import type { RawChange } from "./body-flow.js";
+import type { Signature } from "./wrappers.js";
 import type { Comment, EditKit, ImportStatement, Language, LocalImport, Reexport, Value } from "./types.js";
 
 /**
@@ -21,8 +23,16 @@ export class RawFileBuilder {
   readonly reexports: Reexport[] = [];
   readonly shadowed = new Set<string>();
   readonly functions = new Map<string, number>();
+  /** Methods by name (a name two classes define is left out: which one a call means is unknown). */
+  readonly methods = new Map<string, number>();
+  private readonly methodNames = new Set<string>();
+  /** The parameters of each function and method, by scope. */
+  readonly signatures = new Map<number, Signature>();
   readonly returns = new Map<number, Returned[]>();
   readonly assignments = new Map<string, Value[]>();
+  /** Whole assignments by scope and name (`shadowKey`), for what a name holds in one function. */
+  readonly locals = new Map<string, Value[]>();
+  readonly changes: RawChange[] = [];
   defaultExport: Returned | undefined;
   private doubleQuotes = 0;
   private singleQuotes = 0;
@@ -30,6 +40,23 @@ export class RawFileBuilder {
   /** A value assigned to a name or attribute, after those assigned before it. */
   assign(name: string, value: Value): void {
     pushTo(this.assignments, name, value);
+  }
+
+  /** A value assigned to a whole name in `scope` (as `assign`, which forgets the scope). */
+  assignIn(scope: number, name: string, value: Value): void {
+    pushTo(this.locals, shadowKey(scope, name), value);
+  }
+
+  /** A change of the dict or object `name` holds after it was built (`params["top_p"] = x`). */
+  changed(change: RawChange): void {
+    if (change.entries.length > 0) this.changes.push(change);
+  }
+
+  /** A method `name` whose body is scope `start`. */
+  method(name: string, start: number): void {
+    if (this.methodNames.has(name)) this.methods.delete(name);
+    else this.methods.set(name, start);
+    this.methodNames.add(name);
   }
 
   /** One `return` (or arrow body) of the function whose scope is `scope`. */
@@ -72,11 +99,15 @@ export class RawFileBuilder {
       keys: this.keys,
       comments: this.comments,
       assignments: this.assignments,
+      locals: this.locals,
+      changes: this.changes,
       kit: file.kit,
       tables: file.tables,
       localImports: this.localImports,
       reexports: this.reexports,
       functions: this.functions,
+      methods: this.methods,
+      signatures: this.signatures,
       returns: this.returns,
       shadowed: this.shadowed,
       ...(this.defaultExport ? { defaultExport: this.defaultExport } : {}),

@@ -77,6 +77,8 @@ export interface RuleDocs {
   useInstead: string;
   /** Where the fact comes from: the public documentation page or SDK source file, with its date. */
   source: string;
+  /** How far the rule follows code to the request it checks ("What it follows"), one flow per entry. */
+  follows?: readonly string[];
 }
 
 export interface RuleMeta {

@@ -51,6 +51,11 @@ export interface Value {
   /** For a call: the dotted callee and its arguments (enough for `os.getenv("X", "default")`). */
   callee?: string;
   args?: EntryList;
+  /**
+   * For a conditional (`a if c else b`, `c ? a : b`, `c && a`, `c and a`): the values it may
+   * give, so a conditional spread (`...(c ? { top_p: 0.9 } : {})`) shows the fields it may add.
+   */
+  branches?: Value[];
 }
 
 /**
@@ -65,6 +70,12 @@ export interface Entry {
   spread?: boolean;
   /** A computed key (`[k]: v`) or another key the adapter cannot name. */
   opaqueKey?: boolean;
+  /**
+   * Set by a statement after the dict or object was built (`body["max_tokens"] = n`,
+   * `params.top_p = 0.9`, `kwargs.update(top_p=0.9)`, `Object.assign(body, {...})`): its key can be
+   * renamed and its value replaced where it stands, but it is no list entry to remove or move.
+   */
+  later?: boolean;
 }
 
 /** A bracketed, comma-separated list: an argument list, an object or dict, an array. */
@@ -103,8 +114,11 @@ export interface Client {
  * or, for chat-model wrappers such as LangChain's, the constructor whose fields become the body.
  */
 export interface RequestSite {
-  /** `http`: a raw HTTP call whose JSON body is the request (`requests.post(url, json={...})`). */
-  kind: "method" | "constructor" | "function" | "http";
+  /**
+   * `http`: a raw HTTP call whose JSON body is the request (`requests.post(url, json={...})`).
+   * `wrapper`: a call of the project's own function that makes the request (`forwarding`).
+   */
+  kind: "method" | "constructor" | "function" | "http" | "wrapper";
   /** `chat.completions.create`, `ChatOpenAI`, `completion`... */
   method: string;
   range: Range;
@@ -122,10 +136,41 @@ export interface RequestSite {
   /** The request also takes fields this file cannot see (`**kwargs`, `...spread`, a variable). */
   open: boolean;
   /**
+   * The dicts and objects that names in the request hold in its own function, each with the
+   * changes made to it before the request is sent (`params["max_tokens"] = n` after
+   * `params = {...}`) as `later` entries: `create(**params)`, `extra_body=extra`.
+   */
+  bodies?: ReadonlyMap<string, Value>;
+  /** For a wrapper's call: which of its keywords reach the request inside, under which field. */
+  forwarding?: Forwarding;
+  /**
    * The model literal a non-literal `model` resolves to through constants, fields and lookups
    * (`model=MODELS["fast"]`, `model: this.modelId`), when it is one.
    */
   model?: Value;
+}
+
+/**
+ * What a project's function passes on to the request it makes: `fields` maps its parameters to
+ * the request keys they are given as (`temperature=temp` maps `temp` to `temperature`); with
+ * `kwargs`, any other keyword goes into the request as it is (`**kwargs`).
+ */
+export interface Forwarding {
+  /** How calls name it: `ask`, `self.generate`. */
+  wrapper: string;
+  fields: Map<string, string>;
+  /** Its other named parameters: a keyword naming one never reaches `**kwargs`. */
+  keeps: Set<string>;
+  kwargs: boolean;
+  /** JS: the argument (by position) whose object the function spreads into its request. */
+  argument?: number;
+  /** Where the request inside goes, and its client library. */
+  endpoint: Endpoint;
+  sdk?: Sdk;
+  /** The request's model when the wrapper fixes it (a literal in the request). */
+  model?: string;
+  /** The request the wrapper makes, when it is in this file. */
+  inner?: RequestSite;
 }
 
 /** `literal`: a string shaped like a model ID found anywhere else (its `place` says where). */
@@ -285,6 +330,8 @@ export type ImportedSymbol =
   | { kind: "client"; client: Client }
   /** A function that returns a client (`def get_client(): return OpenAI(...)`). */
   | { kind: "factory"; client: Client }
+  /** A function that makes a request with the keywords it is called with (`ask_cerebras(model=...)`). */
+  | { kind: "wrapper"; forwarding: Forwarding }
   /** Any other module-level name (`MODEL = "zai-glm-4.6"`), defined at `path`. */
   /** `string`: the name's value, when the module assigns it one string literal (`MODEL = "zai-glm-4.6"`). */
   | { kind: "value"; path: string; name: string; string?: string }

@@ -1,5 +1,7 @@
 import ts from "./typescript.cjs";
 import type { Returned } from "../../model/assemble.js";
+import type { Entry } from "../../model/types.js";
+import type { Signature } from "../../model/wrappers.js";
 import { dotted, isDefaultExport, isFunctionValue, propertyName, range, requiredModule, scopeOf, unwrap, type ScriptLowering } from "./syntax.js";
 import { visitRequirePattern } from "./scopes.js";
 import { chainOf, lowerCall, lowerValue, ownerCall } from "./values.js";
@@ -29,6 +31,7 @@ function bindInitializer(lowering: ScriptLowering, name: string, initializer: ts
   const { raw } = lowering;
   const value = unwrap(initializer);
   raw.assign(name, lowerValue(lowering, value));
+  raw.assignIn(scopeOf(value, name), name, lowerValue(lowering, value));
   if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) || ts.isIdentifier(value)) {
     raw.bindings.push({ name, chain: chainOf(lowering, value), scope: scopeOf(value, name) });
   }
@@ -62,6 +65,7 @@ export function visitFunction(lowering: ScriptLowering, node: ts.FunctionDeclara
     if (node.parent !== lowering.source) return;
     if (node.name) functions.set(node.name.text, node.pos);
     if (isDefaultExport(node)) functions.set("default", node.pos);
+    lowering.raw.signatures.set(node.pos, signatureOf(node));
     return;
   }
   const initializer = node.initializer ? unwrap(node.initializer) : undefined;
@@ -69,6 +73,7 @@ export function visitFunction(lowering: ScriptLowering, node: ts.FunctionDeclara
   if (!initializer || !ts.isIdentifier(node.name) || !statement || statement.parent !== lowering.source) return;
   if (!ts.isArrowFunction(initializer) && !ts.isFunctionExpression(initializer)) return;
   functions.set(node.name.text, initializer.pos);
+  lowering.raw.signatures.set(initializer.pos, signatureOf(initializer));
   if (ts.isArrowFunction(initializer) && !ts.isBlock(initializer.body)) returned(lowering, initializer.pos, initializer.body);
 }
 
@@ -96,7 +101,7 @@ export function visitParameter(lowering: ScriptLowering, node: ts.ParameterDecla
   // constructor(private client: OpenAI): a parameter property is also this.client.
   const isProperty = (ts.getModifiers(node)?.length ?? 0) > 0;
   if (isProperty) bindType(lowering, `this.${node.name.text}`, node.type);
-  if (node.initializer) lowering.raw.addModels(lowerValue(lowering, node.initializer), "parameter", node.name.text);
+  if (node.initializer) lowering.raw.addModels(lowerValue(lowering, node.initializer), "parameter", node.name.text, undefined, scopeOf(node));
 }
 
 /** `x = value`, `this.client = new OpenAI()`, `params.top_p = x`. */
@@ -106,11 +111,13 @@ export function visitAssignment(lowering: ScriptLowering, node: ts.BinaryExpress
   // params.top_p = x or params["top_p"] = x changes what `params` holds.
   const owner = ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? dotted(unwrap(left.expression)) : undefined;
   if (owner && owner[0] !== "this") raw.assign(owner.join("."), { kind: "other", range: range(lowering, left) });
+  if (owner && (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left))) visitKeySet(lowering, node, left, owner.join("."));
   const target = dotted(left);
   if (!target) return;
   const name = target.join(".");
   const value = lowerValue(lowering, node.right);
   raw.assign(name, value);
+  raw.assignIn(scopeOf(node, name), name, value);
   const right = unwrap(node.right);
   if (ts.isNewExpression(right) || ts.isCallExpression(right)) raw.bindings.push({ name, call: lowerCall(lowering, right), scope: scopeOf(node, name) });
   else if (ts.isIdentifier(right) || ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right)) {
@@ -137,4 +144,44 @@ export function visitProperty(lowering: ScriptLowering, node: ts.PropertyAssignm
   if (key === undefined) return;
   const call = ownerCall(lowering, node.parent);
   lowering.raw.addModels(lowerValue(lowering, node.initializer), call ? "argument" : "entry", key, call);
+}
+
+/**
+ * `params.max_tokens = n`, `body["thinking"] = {...}`: the object gets (or changes) that key after
+ * it was built. A computed key (`body[k] = v`) may be any field, so the body is open.
+ */
+function visitKeySet(lowering: ScriptLowering, node: ts.BinaryExpression, left: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): void {
+  const here = range(lowering, node);
+  const value = lowerValue(lowering, node.right);
+  const keyNode = ts.isPropertyAccessExpression(left) ? left.name : ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression : undefined;
+  const entry: Entry = keyNode
+    ? { key: keyNode.text, keyRange: range(lowering, keyNode), value, range: here, later: true }
+    : { key: null, spread: true, value: { kind: "other", range: range(lowering, left) }, range: here, later: true };
+  lowering.raw.changed({ name, scope: scopeOf(node, name), at: here.start, entries: [entry] });
+}
+
+/** `Object.assign(body, { top_p: 0.9 }, extra)`: every later argument's properties land on `body`. */
+export function visitObjectAssign(lowering: ScriptLowering, node: ts.CallExpression): void {
+  const callee = dotted(node.expression);
+  const [first, ...sources] = node.arguments;
+  const name = first ? dotted(unwrap(first)) : undefined;
+  if (callee?.join(".") !== "Object.assign" || !name || name[0] === "this") return;
+  const entries = sources.flatMap((source): Entry[] => {
+    const value = lowerValue(lowering, source);
+    return value.kind === "object" && value.list ? value.list.entries : [{ key: null, spread: true, value, range: value.range }];
+  });
+  const at = range(lowering, node).start;
+  lowering.raw.changed({ name: name.join("."), scope: scopeOf(node, name.join(".")), at, entries: entries.map((entry) => ({ ...entry, later: true })) });
+}
+
+/** A class method: `this.name(...)` calls it from the class's other methods. */
+export function visitMethod(lowering: ScriptLowering, node: ts.MethodDeclaration): void {
+  if (!ts.isIdentifier(node.name) || !node.body) return;
+  lowering.raw.method(node.name.text, node.pos);
+  lowering.raw.signatures.set(node.pos, signatureOf(node));
+}
+
+/** A JS function's parameters in order (a pattern holds no one name: its place stays empty). */
+function signatureOf(node: ts.SignatureDeclarationBase): Signature {
+  return { params: node.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : "")), positional: true };
 }

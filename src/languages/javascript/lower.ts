@@ -4,7 +4,7 @@ import { UNLIMITED, type Budget } from "../../model/budget.js";
 import { RawFileBuilder } from "../../model/raw-file-builder.js";
 import { JS_CONSTRUCTORS, JS_MODULE_CLIENTS, JS_REQUEST_FUNCTIONS } from "../../model/sdks.js";
 import type { Language } from "../../model/types.js";
-import { visitAssignment, visitField, visitForOf, visitFunction, visitParameter, visitProperty, visitReturn, visitVariable } from "./bindings.js";
+import { visitAssignment, visitField, visitMethod, visitObjectAssign, visitForOf, visitFunction, visitParameter, visitProperty, visitReturn, visitVariable } from "./bindings.js";
 import { javascriptKit } from "./kit.js";
 import { visitKey, visitRead } from "./reads.js";
 import { visitExport, visitExportAssignment, visitImport, visitImportEquals, visitShadowing } from "./scopes.js";
@@ -56,6 +56,8 @@ function visitNode(lowering: ScriptLowering, node: ts.Node): void {
     visitExport(lowering, node);
   } else if (ts.isExportAssignment(node)) {
     visitExportAssignment(lowering, node);
+  } else if (ts.isMethodDeclaration(node)) {
+    visitMethod(lowering, node);
   } else if (ts.isPropertyDeclaration(node)) {
     visitField(lowering, node);
   } else if (ts.isParameter(node)) {
@@ -64,6 +66,7 @@ function visitNode(lowering: ScriptLowering, node: ts.Node): void {
     visitAssignment(lowering, node);
   } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     lowerCall(lowering, node);
+    if (ts.isCallExpression(node)) visitObjectAssign(lowering, node);
   } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
     visitRead(lowering, node);
   } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword) {

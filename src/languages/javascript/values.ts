@@ -81,6 +81,13 @@ function lowerCore(lowering: ScriptLowering, node: ts.Expression): Value {
     const fallback = lowerValue(lowering, node.right);
     if (fallback.kind === "string") return { ...fallback, range: here };
   }
+  if (ts.isConditionalExpression(node)) {
+    return { kind: "other", range: here, branches: [lowerValue(lowering, node.whenTrue), lowerValue(lowering, node.whenFalse)] };
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    // ...(c && { top_p: 0.9 }): spread, it adds those fields or none.
+    return { kind: "other", range: here, branches: [lowerValue(lowering, node.right)] };
+  }
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const call = lowerCall(lowering, node);
     const callee = call.base.kind === "name" ? [...call.base.segments, ...call.members].join(".") : undefined;

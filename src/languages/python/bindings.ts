@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import type { RawCall, RawModel, Returned } from "../../model/assemble.js";
-import type { Value } from "../../model/types.js";
-import { dotted, range, scopeOf, unwrap, type PythonLowering } from "./syntax.js";
+import type { Entry, Value } from "../../model/types.js";
+import { dotted, lowerString, range, scopeOf, unwrap, type PythonLowering } from "./syntax.js";
 import { AS_DICT, chainOf, lowerCall, lowerEntry, lowerValue } from "./values.js";
 
 // What names hold (assignments, parameters, `with ... as`, `for ... in`, what functions return),
@@ -47,6 +47,34 @@ export function visitCall(lowering: PythonLowering, node: Node): void {
     if (entry.key !== null) addModel(lowering, entry.value, "argument", entry.key, call);
   }
   argparseDefault(lowering, call);
+  visitUpdate(lowering, call);
+}
+
+/**
+ * `params["max_tokens"] = n`: the dict gets (or changes) that key after it was built. A key the
+ * file does not spell out (`params[k] = v`) may be any field, so the body is open.
+ */
+function visitKeySet(lowering: PythonLowering, statement: Node, left: Node, name: string, right: Node): void {
+  const keyNode = left.childForFieldName("subscript");
+  const keyValue = keyNode && unwrap(keyNode).type === "string" ? lowerString(unwrap(keyNode)) : undefined;
+  const value = lowerValue(lowering, right);
+  const entry: Entry =
+    keyValue?.string !== undefined
+      ? { key: keyValue.string, keyRange: range(unwrap(keyNode!)), value, range: range(statement), later: true }
+      : { key: null, spread: true, value: { kind: "other", range: range(left) }, range: range(statement), later: true };
+  lowering.raw.changed({ name, scope: scopeOf(lowering, name), at: statement.startIndex, entries: [entry] });
+}
+
+/** `kwargs.update(top_p=0.9)`, `params.update({"max_tokens": n})`, `params.update(extra)`. */
+function visitUpdate(lowering: PythonLowering, call: RawCall): void {
+  if (call.base.kind !== "name" || call.base.segments.length < 2 || call.base.segments.at(-1) !== "update") return;
+  const name = call.base.segments.slice(0, -1).join(".");
+  const entries = call.args.entries.flatMap((entry): Entry[] => {
+    if (entry.key === null && !entry.spread && entry.value.kind === "object" && entry.value.list) return entry.value.list.entries;
+    if (entry.key === null && !entry.spread) return [{ key: null, spread: true, value: entry.value, range: entry.range }];
+    return [entry];
+  });
+  lowering.raw.changed({ name, scope: scopeOf(lowering, name), at: call.range.start, entries: entries.map((entry) => ({ ...entry, later: true })) });
 }
 
 /** A dict entry: `{"model": "..."}` is a model setting. */
@@ -65,6 +93,7 @@ export function visitAssignment(lowering: PythonLowering, node: Node): void {
     // params["top_p"] = x changes what PARAMS holds: it is no longer the literal it was.
     const root = left?.type === "subscript" ? dotted(left.childForFieldName("value")) : undefined;
     if (root) lowering.raw.assign(root.join("."), { kind: "other", range: range(left!) });
+    if (root && right) visitKeySet(lowering, node, left!, root.join("."), right);
     return;
   }
   const target = name.join(".");
@@ -87,6 +116,7 @@ export function visitAssignment(lowering: PythonLowering, node: Node): void {
     }
     const lowered = lowerValue(lowering, value);
     lowering.raw.assign(target, lowered);
+    lowering.raw.assignIn(scope, target, lowered);
     addModel(lowering, lowered, "variable", target, undefined, scope);
   }
   const typeName = type ? dotted(unwrap(type.namedChild(0) ?? type)) : undefined;
@@ -102,7 +132,7 @@ export function visitParameter(lowering: PythonLowering, node: Node): void {
   // An untyped parameter still shadows a module-level name: what it holds is unknown.
   lowering.raw.bindings.push({ name: nameNode.text, scope: scopeOf(lowering), ...(typeName ? { typeSegments: typeName } : {}) });
   const value = node.childForFieldName("value");
-  if (value) addModel(lowering, lowerValue(lowering, value), "parameter", nameNode.text);
+  if (value) addModel(lowering, lowerValue(lowering, value), "parameter", nameNode.text, undefined, scopeOf(lowering));
 }
 
 /** def get_client(): return OpenAI(...): the function is a factory of what it returns. */

@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import type { Signature } from "../../model/wrappers.js";
 import type { ImportStatement } from "../../model/types.js";
 import { range, type PythonLowering } from "./syntax.js";
 
@@ -57,8 +58,31 @@ export function definedFunction(lowering: PythonLowering, node: Node, start: num
     lowering.raw.shadow(lowering.scope, name.text);
     return;
   }
-  const parent = lowering.typeAbove(1) === "decorated_definition" ? lowering.typeAbove(2) : lowering.typeAbove(1);
+  const decorated = lowering.typeAbove(1) === "decorated_definition";
+  const parent = decorated ? lowering.typeAbove(2) : lowering.typeAbove(1);
   if (parent === "module") lowering.raw.functions.set(name.text, start);
+  // A method: `self.name(...)` calls it from the class's other methods.
+  else if (parent === "block" && lowering.typeAbove(decorated ? 3 : 2) === "class_definition") lowering.raw.method(name.text, start);
+  else return;
+  lowering.raw.signatures.set(start, signatureOf(node));
+}
+
+/** The parameters a call can pass by keyword, and the `**kwargs` that takes any other. */
+function signatureOf(node: Node): Signature {
+  const params: string[] = [];
+  let kwargs: string | undefined;
+  for (const child of node.childForFieldName("parameters")?.namedChildren ?? []) {
+    if (!child) continue;
+    if (child.type === "identifier") params.push(child.text);
+    else if (child.type === "dictionary_splat_pattern") kwargs = child.namedChild(0)?.text;
+    else if (child.type === "typed_parameter" && child.namedChild(0)?.type === "dictionary_splat_pattern") kwargs = child.namedChild(0)!.namedChild(0)?.text;
+    else if (child.type === "typed_parameter" && child.namedChild(0)?.type === "identifier") params.push(child.namedChild(0)!.text);
+    else if (child.type === "default_parameter" || child.type === "typed_default_parameter") {
+      const name = child.childForFieldName("name");
+      if (name?.type === "identifier") params.push(name.text);
+    }
+  }
+  return { params, ...(kwargs ? { kwargs } : {}) };
 }
 
 /** Names bound by patterns, comprehensions, walrus and classes: not modelled, but they shadow imports. */

@@ -82,8 +82,15 @@ function lowerCore(lowering: PythonLowering, node: Node): Value {
       // os.environ.get("MODEL") or "zai-glm-4.6": the literal is the default. The value spans
       // the whole expression; only its content range points into the literal.
       const right = node.childForFieldName("right");
-      const fallback = node.childForFieldName("operator")?.text === "or" && right ? lowerValue(lowering, right) : undefined;
-      return fallback?.kind === "string" ? { ...fallback, range: range(node) } : { kind: "other", range: range(node) };
+      const operator = node.childForFieldName("operator")?.text;
+      const fallback = operator === "or" && right ? lowerValue(lowering, right) : undefined;
+      if (fallback?.kind === "string") return { ...fallback, range: range(node) };
+      // c and {"top_p": 0.9}: spread, it adds those fields or none.
+      return operator === "and" && right ? { kind: "other", range: range(node), branches: [lowerValue(lowering, right)] } : { kind: "other", range: range(node) };
+    }
+    case "conditional_expression": {
+      const [chosen, , otherwise] = node.namedChildren;
+      return chosen && otherwise ? { kind: "other", range: range(node), branches: [lowerValue(lowering, chosen), lowerValue(lowering, otherwise)] } : { kind: "other", range: range(node) };
     }
     case "true":
     case "false":

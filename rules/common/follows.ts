@@ -1,0 +1,35 @@
+/**
+ * What the request model follows, each flow phrased once, so every rule's docs ("What it
+ * follows") name the same flows in the same words. A rule lists the flows its findings depend
+ * on; a new flow is one entry here and one line in the rules that read it.
+ */
+export const FOLLOWS = {
+  changedBodies:
+    "Bodies changed after they are built and before they are sent, in the same function: `body[\"max_tokens\"] = n`, " +
+    "`params.disable_reasoning = x`, `kwargs.update(top_p=0.9)`, `params.update({...})`, `Object.assign(body, {...})`. " +
+    "A field set by such a statement is renamed or given a new value where it stands, never removed or moved (the " +
+    "statement may be all its block holds); a change made in another function is not followed.",
+  namedBodies:
+    "A dict or object built in a variable and then sent: `create(**params)`, `extra_body=extra`, `create(params)` in " +
+    "JS/TS, `json=payload`, `body: JSON.stringify(payload)`; the variable must be given one literal in that function.",
+  conditionalSpreads:
+    "Conditional spreads: `**({...} if c else {})`, `...(c ? {...} : {})`, `...(c && {...})`; each branch's fields.",
+  sharedDicts:
+    "A module-level dict spread into requests is fixed at its definition only when every request of the file that " +
+    "spreads it goes where this one goes; otherwise it is reported without a fix.",
+  wrappers:
+    "The project's own functions that make a request (`def ask(prompt, temp=0.7, **kwargs): ...create(temperature=temp, " +
+    "**kwargs)`), in the same file (functions and `self.` methods) and across modules (module-level functions): each " +
+    "call is a request whose fields are the keywords the function forwards. A keyword that reaches the request through " +
+    "`**kwargs` is the request's field and is edited at the call; a parameter the function puts into the request keeps " +
+    "the function's name, so only its value is checked. A function that calls such a wrapper is one too (one level: " +
+    "a third function calling that one is not followed). In JS/TS, a function that spreads an options parameter into " +
+    "its request (`create({ ..., ...options })`) takes the object passed at that place as request fields.",
+  wrapperModels:
+    "A model ID passed to the project's own function that sends it as its request's model (`ask_cerebras(q, " +
+    "model=\"...\")`, the function in the same file or another module), and the default of such a parameter " +
+    "(`def ask_cerebras(q, model=\"...\")`): each goes where that request goes.",
+} as const;
+
+/** The flows every rule that reads a request's fields follows. */
+export const BODY_FLOWS: readonly string[] = [FOLLOWS.namedBodies, FOLLOWS.changedBodies, FOLLOWS.conditionalSpreads, FOLLOWS.sharedDicts, FOLLOWS.wrappers];
