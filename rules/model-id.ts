@@ -1,5 +1,6 @@
 import { pushTo } from "../src/collections.js";
-import { Fix, type FixSafety, type Rule, type Target } from "../src/model/rule.js";
+import { Fix, type Edit, type FixSafety, type Rule, type Target } from "../src/model/rule.js";
+import { moveFix, moveOfValue, providerName, routerReferenceEdits, type GroupMove } from "./common/config-move.js";
 import { words } from "../src/model/names.js";
 import { TEST_PLACES, type StringPlace } from "../src/model/literals.js";
 import type { Endpoint, LoweredFile, ModelRef } from "../src/model/types.js";
@@ -61,6 +62,10 @@ function describe(model: KnownModel): string {
 
 interface Plan {
   ref: ModelRef;
+  /** A configuration group's whole move (URL, key, models), replacing the string's own fix. */
+  move?: GroupMove;
+  /** The most this finding may be (a deployment kept on purpose as a fallback: info). */
+  atMost?: "info";
   messageId: string;
   data: Record<string, string>;
   /** What is said after the wording: why there is no fix (a test, already listed). */
@@ -202,8 +207,28 @@ const TEST_PLACES_NAMED: Partial<Record<StringPlace, string>> = {
   case: "a `case` pattern",
 };
 
+/**
+ * A model in a configuration group bound to Z.ai (or a shell `curl` to Z.ai) moves with the
+ * group's URL and key, or stays with them (common/config-move.ts).
+ */
+function groupPlan(file: LoweredFile, ref: ModelRef, target: Target, known: KnownModel): Plan | undefined {
+  if (known.kind !== "zai") return undefined;
+  const move = moveOfValue(file, target, ref.value);
+  if (!move) return undefined;
+  const data = { described: describe(known), target: target.model };
+  if (move.kept) return { ref, messageId: "zai-kept", data: { ...data, why: move.kept }, notes: [], atMost: "info" };
+  // A model with no Cerebras equivalent says so in its own words (it is what holds the group back).
+  if (!known.autoFix) return undefined;
+  if (move.blocker) return { ref, messageId: "zai-stays", data: { ...data, why: move.blocker }, notes: [] };
+  return { ref, messageId: "zai-moving", data, notes: [], next: "", safety: "unsafe", move };
+}
+
 function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefined {
   const { prefix, known, prefixEndpoint } = parseModelId(ref.value.string ?? "");
+  if (known && ref.value.contentRange && !words(ref.key).some((word) => HISTORICAL.has(word))) {
+    const grouped = groupPlan(file, ref, target, known);
+    if (grouped) return grouped;
+  }
   // A Cerebras model served today is not this rule's business (unknown-model checks the rest).
   if (!known || known.kind === "cerebras-current" || !ref.value.contentRange) return undefined;
   if (words(ref.key).some((word) => HISTORICAL.has(word))) return undefined;
@@ -325,6 +350,16 @@ function dropDuplicateFixes(file: LoweredFile, plans: Plan[]): void {
 }
 
 /**
+ * A model renamed in a router provider's list (claude-code-router's `Providers[].models`) is
+ * renamed in every "provider,model" reference to it too, in the same fix.
+ */
+function providerReferenceEdits(file: LoweredFile, item: Plan): Edit[] {
+  if (!item.next || item.ref.position !== "config" || !item.ref.siblings) return [];
+  const entry = file.configEntries?.find((candidate) => candidate.value.list?.entries.some((element) => element.value.range.start === item.ref.value.range.start));
+  return entry ? routerReferenceEdits(file, providerName(file, entry.group), item.ref.value.string ?? "", item.next) : [];
+}
+
+/**
  * What follows the wording, in brackets: why there is no fix, and for a setting other files send
  * as their model, where (so the fix here makes sense there).
  */
@@ -352,6 +387,7 @@ export const modelId: Rule = {
       "openrouter-pinned-choose":
         "`{value}` goes to Cerebras (this OpenRouter request is pinned to it), which does not serve it; choose a model Cerebras serves, such as `{next}`{notes}",
       "zai-moving": "{described} and this request still goes to Z.ai; move it to Cerebras and use `{target}`{notes}",
+      "zai-kept": "{described}, in a deployment kept on purpose: {why}; leave it{notes}",
       "zai-stays":
         "{described}, kept because its request cannot move to Cerebras yet: {why}. It becomes `{target}` when the request moves{notes}",
     },
@@ -396,7 +432,12 @@ export const modelId: Rule = {
         "keys that name a model, a catalog ID under another key of a `models` section (`models.writer`, " +
         "`models[].id`) or under `id`, `name`, `default`, `llm`, `primary` or `fallback` counts as a literal: where " +
         "the file talks to Cerebras (its URLs, its provider, a file named for it) or, for a Z.ai ID, to Z.ai; a " +
-        "retired ID only Cerebras ever served (`qwen-3-coder-480b`) counts unless the file points elsewhere.",
+        "retired ID only Cerebras ever served (`qwen-3-coder-480b`) counts unless the file points elsewhere.\n\n" +
+        "Configuration. A GLM model in a configuration group bound to Z.ai (a Z.ai URL or key variable beside it, " +
+        "see provider-endpoint) moves only with that group's URL and key, in one unsafe fix, or is reported with " +
+        "the reason the group stays; in a Z.ai deployment kept on purpose as a router fallback beside a Cerebras " +
+        "one it is reported at info level only. A model renamed in a claude-code-router provider's `models` list " +
+        "is renamed in every `\"provider,model\"` reference to it (`Router`, `fallback`) in the same fix.",
       why:
         `Cerebras deprecated \`zai-glm-4.6\` on ${catalogModel("zai-glm-4.6")?.deprecatedOn?.value} in favour of GLM 4.7, and has retired the other IDs ` +
         "listed; a request naming them fails. Z.ai's IDs are not Cerebras model names.",
@@ -413,12 +454,13 @@ export const modelId: Rule = {
     dropDuplicateFixes(file, plans);
     for (const item of plans) {
       const content = item.ref.value.contentRange!;
-      report({
-        range: literalRange(item.ref.value),
-        messageId: item.messageId,
-        data: { ...item.data, notes: notesOf(item) },
-        fix: item.next && item.safety ? Fix.of(item.safety, [{ start: content.start, end: content.end, text: item.next }], `Use \`${item.next}\``) : undefined,
-      });
+      const own = [{ start: content.start, end: content.end, text: item.next ?? "" }, ...providerReferenceEdits(file, item)];
+      const fix = item.move
+        ? moveFix(item.move, target)
+        : item.next && item.safety
+          ? Fix.of(item.safety, own, `Use \`${item.next}\``)
+          : undefined;
+      report({ range: literalRange(item.ref.value), messageId: item.messageId, data: { ...item.data, notes: notesOf(item) }, fix, atMost: item.atMost });
     }
   },
 };

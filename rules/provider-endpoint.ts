@@ -2,7 +2,8 @@ import { pushTo } from "../src/collections.js";
 import { resolve } from "./common/values.js";
 import { apiKeyOption, fileMoveBlocker, keyVariableEdits, moveBlocker, unmovableKey, zaiKeyEdits } from "./common/zai-move.js";
 import { appendEntries, removeEntries } from "../src/model/edits.js";
-import { Fix, type Edit, type Rule } from "../src/model/rule.js";
+import { Fix, type Edit, type ReportInput, type Rule, type Target } from "../src/model/rule.js";
+import { configMoves, moveFix } from "./common/config-move.js";
 import type { Client, LoweredFile, Range, Value } from "../src/model/types.js";
 import {
   CEREBRAS_API_HOST,
@@ -15,6 +16,7 @@ import {
   ZAI_API_HOSTS,
   ZAI_CLIENT_MODULES,
   ZAI_CODING_BASE,
+  ZAI_KEY_VARIABLES,
   ZAI_OPENAI_BASE,
 } from "./knowledge/endpoints.js";
 
@@ -124,7 +126,7 @@ export const providerEndpoint: Rule = {
     fix: "unsafe",
     languages: ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"],
     // `from zai import ZaiClient` / `import zai`; zhipuai; Z.ai's hosts; the demo host.
-    triggers: ["zai import", "import zai", "zhipuai", "ZhipuAI", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST],
+    triggers: ["zai import", "import zai", "zhipuai", "ZhipuAI", "z.ai", "bigmodel.cn", CEREBRAS_DEMO_HOST, ...ZAI_KEY_VARIABLES],
     messages: {
       "zai-url": "`{host}` is Z.ai's API; point this at Cerebras (`{base}`, key in `{key}`)",
       "zai-url-stays":
@@ -134,6 +136,13 @@ export const providerEndpoint: Rule = {
       "zai-coding":
         "`{host}/api/coding/paas/v4` is Z.ai's GLM Coding Plan, a subscription Cerebras has no twin for, so it is never moved: to move, get a Cerebras API key (`{key}`) and use `{base}`; to stay, set `stayOnZai`",
       "demo-url": "`{demo}` is Cerebras' chat demo, not the API; use `{api}`",
+      "config-url": "`{host}` is Z.ai's API; this configuration moves to Cerebras as a whole: base URL `{base}`, key in `{key}`, and its models",
+      "config-stays": "`{host}` is Z.ai's API, and this configuration is not moved to Cerebras because {why}",
+      "config-kept": "`{host}` is Z.ai's API, kept on purpose: {why}; leave it, or remove it once the Cerebras deployment is all you need",
+      "config-key": "`{name}` is Z.ai's API key variable; on Cerebras it is `{key}`, and it moves with this configuration's base URL and models",
+      "config-key-stays": "`{name}` is Z.ai's API key variable, and this configuration is not moved to Cerebras because {why}",
+      "config-key-kept": "`{name}` is Z.ai's API key variable, kept on purpose: {why}",
+      "config-key-alone": "`{name}` is Z.ai's API key variable; on Cerebras it is `{key}`: rename it together with the code that reads it",
       "zai-base-expression": "this client's base URL points at Z.ai; point it at `{base}`",
       "zai-sdk": "`{local}` sends its requests to Z.ai; use the Cerebras SDK (`{sdk}`, key in `{key}`)",
       "zai-sdk-stays":
@@ -155,7 +164,21 @@ export const providerEndpoint: Rule = {
         "(`createOpenAICompatible`, `axios.create`), and literal `fetch`/`requests` URLs. A client whose base URL is " +
         "a constant is reported at the constant. The fix keeps the path after Z.ai's API base when Cerebras serves " +
         "it (`/chat/completions`) and offers none for other paths (`/images/generations`) or for Z.ai's website " +
-        "and console.",
+        "and console.\n\n" +
+        "Configuration moves as a whole. In a `.env` file, a shell script (`export ZAI_BASE_URL=...`), a compose " +
+        "service's `environment`, or one YAML, JSON or TOML mapping (a LiteLLM deployment's `litellm_params`, a " +
+        "claude-code-router provider), a Z.ai API URL, a Z.ai key variable (`ZAI_API_KEY`, `ZHIPUAI_API_KEY`, " +
+        "`ZHIPU_API_KEY`, `GLM_API_KEY`, or a reference to one such as `${ZAI_API_KEY}` or `os.environ/ZAI_API_KEY`) and " +
+        "the GLM models beside them move in one unsafe fix: URL to `https://api.cerebras.ai/v1`, key variable to " +
+        "`CEREBRAS_API_KEY`, model to the target, and for claude-code-router every `\"provider,model\"` reference " +
+        "to a renamed model. Nothing moves, and each finding says why, when a part cannot: a literal key (a Z.ai " +
+        "`id.secret` key or another secret), a model with no Cerebras equivalent, `CEREBRAS_API_KEY` already set " +
+        "beside the Z.ai key, a Z.ai path Cerebras does not serve, the Anthropic-compatible API or the GLM Coding " +
+        "Plan. A Z.ai key variable with nothing beside it is reported with no fix (rename it with the code that " +
+        "reads it). A Z.ai deployment kept on purpose beside a Cerebras one (a LiteLLM deployment under the same " +
+        "`model_name` as a Cerebras deployment or named in a Cerebras group's `fallbacks`; a claude-code-router " +
+        "provider named only in the `fallback` lists of a Cerebras-routed scenario) is reported at info level and " +
+        "never moved.",
       why:
         "The migration moves requests to Cerebras; a client left on Z.ai keeps calling Z.ai, and " +
         "`https://inference.cerebras.ai/...` is the chat demo, not the API. It is unsafe because it changes where " +
@@ -237,14 +260,50 @@ export const providerEndpoint: Rule = {
       const fix = problem.kind === "zai" && !blocker ? loneUrlFix(file, value) : undefined;
       report({ range: value.range, ...describe(problem, blocker), fix });
     }
+    const moved = reportConfigMoves(file, target, report);
     for (const { value } of file.urls) {
       const problem = value.string !== undefined ? urlProblem(value.string) : undefined;
-      if (!problem || skipped(problem)) continue;
+      if (!problem || skipped(problem) || moved.has(value.range.start)) continue;
       const fix = urlFix(file, value, problem);
       report({ range: value.range as Range, ...describe(problem), fix });
     }
   },
 };
+
+/**
+ * Configuration groups bound to Z.ai (see common/config-move.ts): each Z.ai API URL and key
+ * variable is reported, carrying the group's one move, or why it stays. Anthropic-compatible URLs
+ * keep their own wording. Returns the URLs reported.
+ */
+function reportConfigMoves(file: LoweredFile, target: Target, report: (input: ReportInput) => void): Set<number> {
+  const reported = new Set<number>();
+  for (const move of configMoves(file, target)) {
+    const fix = moveFix(move, target);
+    const atMost = move.kept ? ("info" as const) : undefined;
+    for (const entry of move.urls) {
+      const url = entry.value.string ?? "";
+      const problem = urlProblem(url);
+      if (!problem || problem.kind === "demo") continue;
+      reported.add(entry.value.range.start);
+      // The Anthropic-compatible API and the coding plan keep their own wording, unless the whole deployment is kept on purpose.
+      if (problem.kind !== "zai" && !move.kept) {
+        report({ range: entry.value.range, ...describe(problem) });
+        continue;
+      }
+      const data = { host: problem.host, base: CEREBRAS_OPENAI_BASE_URL, key: CEREBRAS_KEY_VARIABLE, why: move.kept ?? move.blocker ?? "" };
+      const messageId = move.kept ? "config-kept" : move.blocker ? "config-stays" : "config-url";
+      report({ range: entry.value.range, messageId, data, fix, atMost });
+    }
+    for (const entry of move.keys) {
+      const name = entry.keyPath.at(-1) ?? "";
+      if (!ZAI_KEY_VARIABLES.includes(name)) continue;
+      const data = { name, key: CEREBRAS_KEY_VARIABLE, why: move.kept ?? move.blocker ?? "" };
+      const messageId = move.kept ? "config-key-kept" : move.blocker ? "config-key-stays" : move.keyOnly ? "config-key-alone" : "config-key";
+      report({ range: entry.keyRange ?? entry.value.range, messageId, data, fix, atMost });
+    }
+  }
+  return reported;
+}
 
 /** The wording for a problem URL, and why it does not move when it cannot. */
 function describe(problem: UrlProblem, blocker?: string): { messageId: string; data: Record<string, string> } {

@@ -59,6 +59,13 @@ export const ZAI_MARKERS: readonly string[] = ["z.ai", "bigmodel.cn", "zhipuai",
 
 /** Z.ai API-key variables, and the Cerebras one that replaces them. */
 export const ZAI_KEY_VARIABLES: readonly string[] = ["ZAI_API_KEY", "ZHIPUAI_API_KEY", "ZHIPU_API_KEY", "GLM_API_KEY"];
+
+/**
+ * The shape of a Z.ai API key: an id and a secret joined by a dot, which Z.ai's SDKs split to sign
+ * a JWT (zhipuai 2.1.0, zhipuai/core/_jwt_token.py: `api_key, secret = apikey.split(".")`). Keys
+ * seen in public code are 32 hex digits, a dot and 16 letters or digits.
+ */
+export const ZAI_KEY_SHAPE = /^[0-9a-f]{32}\.[A-Za-z0-9]{16}$/;
 export const CEREBRAS_KEY_VARIABLE = "CEREBRAS_API_KEY";
 
 /** Z.ai SDK client classes (Python), and the Cerebras SDK import that replaces them. */

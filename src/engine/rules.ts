@@ -54,7 +54,9 @@ export function runRules(file: LoweredFile, rules: readonly ActiveRule[], target
         options,
         report: (input) => {
           // A per-finding severity (a clamp that is an error) only ever raises the configured one.
-          const chosen = input.severity && rank(input.severity) > rank(severity) ? input.severity : severity;
+          const raised = input.severity && rank(input.severity) > rank(severity) ? input.severity : severity;
+          // A ceiling (a deployment kept on purpose as a fallback) only ever lowers it.
+          const chosen = input.atMost && rank(input.atMost) < rank(raised) ? input.atMost : raised;
           if (input.fix && !allows(rule.meta.fix, input.fix.safety)) {
             throw new Error(`a ${input.fix.safety} fix from a rule whose fixes are at most ${rule.meta.fix}`);
           }

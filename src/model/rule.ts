@@ -118,6 +118,8 @@ export interface ReportInput {
   fix?: Fix | undefined;
   /** Overrides the rule's severity for this one finding (e.g. a clamp that is an error). */
   severity?: Severity;
+  /** The most this one finding may be, whatever the rule's severity (a fallback kept on purpose: info). */
+  atMost?: Severity;
 }
 
 export interface RuleContext {

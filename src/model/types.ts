@@ -203,6 +203,23 @@ export interface ModelRef {
   container?: Range;
 }
 
+/**
+ * One setting of a configuration file or shell script (`ZAI_API_KEY=...`, `base_url: ...`), for
+ * rules that move a configuration as a whole. Settings of one group are read together by one
+ * program: a `.env` file or a shell script, one compose service's `environment`, one YAML, JSON or
+ * TOML mapping.
+ */
+export interface ConfigEntry {
+  /** Keys from the document root down to this one (`model_list`, `litellm_params`, `model`). */
+  keyPath: string[];
+  /** Where the key's own name is written, when a fix may rename it (a variable, a mapping key). */
+  keyRange?: Range;
+  value: Value;
+  group: number;
+  /** The group of the mapping that holds this one's mapping (a LiteLLM deployment around its `litellm_params`). */
+  parent?: number;
+}
+
 /** An import statement: `from zai import ZaiClient as Z` is module `zai`, name `ZaiClient`, local `Z`. */
 export interface ImportStatement {
   range: Range;
@@ -273,6 +290,8 @@ export interface LoweredFile {
   imports: ImportStatement[];
   /** Base URLs in config files (`base_url: https://api.z.ai/...`), by their key. */
   urls: { key: string; value: Value }[];
+  /** Configuration files and shell scripts: every key with a scalar or list value, with its group. */
+  configEntries?: ConfigEntry[];
   /** Names assigned exactly once in the file (`PARAMS = {...}`), with that value. */
   constants: ReadonlyMap<string, Value>;
   reads: FieldRead[];

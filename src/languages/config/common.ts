@@ -1,15 +1,36 @@
 import { classifyNames, classifyUrl } from "../../model/endpoints.js";
 import { modelNameKind } from "../../model/names.js";
 import { parseModelId } from "../../../rules/knowledge/models.js";
-import type { Comment, EditKit, Endpoint, Language, LoweredFile, ModelRef, Value } from "../../model/types.js";
+import type { Comment, ConfigEntry, EditKit, Endpoint, Language, LoweredFile, ModelRef, Range, Value } from "../../model/types.js";
 
 /** A scalar (or list of scalars) under a key, as a config format reader sees it. */
 export interface ConfigValue {
   /** Keys from the document root down to this value's own key. */
   keyPath: string[];
   value: Value;
-  /** The string values beside it in the same table or object, by key. */
+  /** The string values beside it in the same table or object, by key; also the group's identity. */
   siblings: ReadonlyMap<string, string>;
+  /** Where the key's name is written, when renaming it is a plain edit. */
+  keyRange?: Range;
+  /** The siblings of the mapping that holds this value's mapping. */
+  parent?: ReadonlyMap<string, string>;
+}
+
+/** The entries with their groups numbered: one number per table, object, environment list or file. */
+export function configEntries(values: readonly ConfigValue[]): ConfigEntry[] {
+  const ids = new Map<ReadonlyMap<string, string>, number>();
+  const idOf = (map: ReadonlyMap<string, string>): number => {
+    let id = ids.get(map);
+    if (id === undefined) ids.set(map, (id = ids.size));
+    return id;
+  };
+  return values.map((entry) => ({
+    keyPath: entry.keyPath,
+    value: entry.value,
+    group: idOf(entry.siblings),
+    ...(entry.keyRange ? { keyRange: entry.keyRange } : {}),
+    ...(entry.parent ? { parent: idOf(entry.parent) } : {}),
+  }));
 }
 
 const URL_KEY = /(base_?url|api_?base|base_?uri|endpoint|host|url)$/i;
@@ -155,6 +176,7 @@ export function configFile(
     models: configModels(values, path),
     imports: [],
     urls: configUrls(values),
+    configEntries: configEntries(values),
     constants: new Map(),
     reads: [],
     keys: [],

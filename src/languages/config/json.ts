@@ -40,7 +40,7 @@ export function lowerJson(path: string, text: string): LoweredFile | { error: Pa
     return { error: { range: { start: offset, end: offset + (first?.length ?? 0) }, message } };
   }
   const values: ConfigValue[] = [];
-  const visit = (node: Node, keyPath: string[]): void => {
+  const visit = (node: Node, keyPath: string[], parent?: ReadonlyMap<string, string>): void => {
     if (node.type === "object") {
       const properties = (node.children ?? []).filter((child) => child.children?.length === 2);
       const siblings = new Map<string, string>();
@@ -51,11 +51,12 @@ export function lowerJson(path: string, text: string): LoweredFile | { error: Pa
       for (const property of properties) {
         const [key, value] = property.children as [Node, Node];
         const path = [...keyPath, String(key.value)];
-        if (value.type === "string" || value.type === "array") values.push({ keyPath: path, value: lowerValue(value), siblings });
-        visit(value, path);
+        const keyRange = { start: key.offset + 1, end: key.offset + key.length - 1 };
+        if (value.type === "string" || value.type === "array") values.push({ keyPath: path, value: lowerValue(value), siblings, keyRange, ...(parent ? { parent } : {}) });
+        visit(value, path, siblings);
       }
     } else if (node.type === "array") {
-      for (const child of node.children ?? []) visit(child, keyPath);
+      for (const child of node.children ?? []) visit(child, keyPath, parent);
     }
   };
   visit(root, []);

@@ -4,7 +4,7 @@ import { UNLIMITED, type Budget } from "../../model/budget.js";
 import { classifyExpression } from "../../model/endpoints.js";
 import { modelNameKind } from "../../model/names.js";
 import type { Comment, Entry, EntryList, LoweredFile, ModelRef, RequestSite, Value } from "../../model/types.js";
-import { configKit, hashComments } from "../config/common.js";
+import { configEntries, configKit, configModels, configUrls, hashComments, type ConfigValue } from "../config/common.js";
 import { parseWith } from "../tree-sitter.js";
 
 /**
@@ -98,6 +98,20 @@ function bodyOf(command: Node, args: Node[], index: number): { start: number; en
   return undefined;
 }
 
+/** `-H "Authorization: Bearer $ZAI_API_KEY"`: each header's name, and its value as a setting. */
+function headers(args: Node[]): { name: string; value: Value }[] {
+  const found: { name: string; value: Value }[] = [];
+  for (let index = 0; index + 1 < args.length; index++) {
+    if (!/^(-H|--header)$/.test(unquoted(args[index]!))) continue;
+    const value = wordValue(args[index + 1]!);
+    const header = value.kind === "string" && value.contentRange ? /^([\w-]+):\s*/.exec(value.string!) : null;
+    if (!header || !value.contentRange) continue;
+    const start = value.contentRange.start + header[0].length;
+    found.push({ name: header[1]!, value: { kind: "string", range: value.range, contentRange: { start, end: value.contentRange.end }, string: value.string!.slice(header[0].length) } });
+  }
+  return found;
+}
+
 /** The commands that run curl (also behind a `$ ` prompt, as docs show them, or `sudo`), with curl's arguments. */
 function curlCommands(root: Node): { command: Node; name: Node; args: Node[] }[] {
   return root.descendantsOfType("command").flatMap((command) => {
@@ -109,11 +123,45 @@ function curlCommands(root: Node): { command: Node; name: Node; args: Node[] }[]
   });
 }
 
+/**
+ * A shell word as a setting's value: its text as written, between its quotes, so a `${OTHER}`
+ * inside stays a reference a fix can rename; a command's output is no setting.
+ */
+function wordValue(node: Node): Value {
+  const range = { start: node.startIndex, end: node.endIndex };
+  const quoted = node.type === "raw_string" || node.type === "string";
+  const content = quoted ? { start: range.start + 1, end: range.end - 1 } : range;
+  const text = node.text.slice(content.start - range.start, content.end - range.start);
+  return /\$\(|`/.test(text) ? { kind: "other", range } : { kind: "string", range, contentRange: content, string: text };
+}
+
+/**
+ * `export ZAI_BASE_URL="https://api.z.ai/..."`, `MODEL=glm-4.7 python app.py`: a variable set to a
+ * word or a quoted string is a setting like a `.env` line, so the same rules read it. Every variable of the script is a sibling of every other, as the programs it
+ * starts see them; one set twice counts with its last value.
+ */
+function assignments(root: Node): ConfigValue[] {
+  const found: { key: string; keyRange: { start: number; end: number }; value: Value }[] = [];
+  for (const node of root.descendantsOfType("variable_assignment")) {
+    const name = node!.childForFieldName("name");
+    const value = node!.childForFieldName("value");
+    if (!name || !value) continue;
+    const lowered = wordValue(value);
+    found.push({ key: name.text, keyRange: { start: name.startIndex, end: name.endIndex }, value: lowered });
+  }
+  const siblings = new Map(found.map((entry) => [entry.key, entry.value.string ?? ""]));
+  return found.map((entry) => ({ keyPath: [entry.key], keyRange: entry.keyRange, value: entry.value, siblings }));
+}
+
 export async function lowerShell(path: string, text: string, budget: Budget = UNLIMITED): Promise<LoweredFile> {
   const requests: RequestSite[] = [];
   const models: ModelRef[] = [];
   const tree = await parseWith("bash", text, budget);
+  const settings: ConfigValue[] = [];
+  let variables: ConfigValue[] = [];
   try {
+    variables = assignments(tree.rootNode);
+    settings.push(...variables);
     for (const { command, name, args } of curlCommands(tree.rootNode)) {
       const url = args.find((arg) => CHAT_URL.test(unquoted(arg)));
       if (!url) continue;
@@ -136,11 +184,17 @@ export async function lowerShell(path: string, text: string, budget: Budget = UN
           open: false,
         };
         requests.push(site);
+        // The request's URL, key header and model move together: one group per command.
+        const group: ConfigValue[] = [{ keyPath: ["url"], value: wordValue(url), siblings: new Map() }];
+        for (const header of headers(args)) group.push({ keyPath: [header.name], value: header.value, siblings: new Map() });
         for (const entry of request.entries) {
           if (entry.key && modelNameKind(entry.key) === "single" && entry.value.kind === "string") {
             models.push({ value: entry.value, position: "argument", key: entry.key, request: site, endpoint: site.endpoint });
+            group.push({ keyPath: [entry.key], value: entry.value, siblings: new Map() });
           }
         }
+        const siblings = new Map(group.map((item) => [item.keyPath[0]!, item.value.string ?? ""]));
+        settings.push(...group.map((item) => ({ ...item, siblings })));
       }
     }
   } finally {
@@ -153,9 +207,10 @@ export async function lowerShell(path: string, text: string, budget: Budget = UN
     text,
     clients: [],
     requests,
-    models,
+    models: [...models, ...configModels(variables)],
     imports: [],
-    urls: [],
+    urls: configUrls(variables),
+    configEntries: configEntries(settings),
     constants: new Map(),
     reads: [],
     keys: [],
