@@ -1,10 +1,10 @@
 import { pushTo } from "../src/collections.js";
 import { resolve } from "./common/values.js";
-import { apiKeyOption, fileMoveBlocker, keyVariableEdits, moveBlocker, unmovableKey, zaiKeyEdits } from "./common/zai-move.js";
+import { apiKeyOption, calleeOf, classImport, fileMoveBlocker, keyVariableEdits, moveBlocker, unmovableKey, zaiApiBase, zaiKeyEdits } from "./common/zai-move.js";
 import { appendEntries, removeEntries } from "../src/model/edits.js";
 import { Fix, type Edit, type ReportInput, type Rule, type Target } from "../src/model/rule.js";
 import { configMoves, moveFix } from "./common/config-move.js";
-import type { Client, LoweredFile, Range, Value } from "../src/model/types.js";
+import type { Client, ImportStatement, LoweredFile, Range, Value } from "../src/model/types.js";
 import {
   CEREBRAS_API_HOST,
   CEREBRAS_DEMO_HOST,
@@ -13,6 +13,10 @@ import {
   CEREBRAS_SDK_BASE_URL,
   CEREBRAS_SDK_IMPORT,
   hostOf,
+  LANGCHAIN_CEREBRAS_IMPORT,
+  LANGCHAIN_ZHIPU_BASE_OPTIONS,
+  LANGCHAIN_ZHIPU_MODULES,
+  LANGCHAIN_ZHIPU_OPTIONS,
   ZAI_API_HOSTS,
   ZAI_CLIENT_MODULES,
   ZAI_CODING_BASE,
@@ -94,29 +98,74 @@ function missingKeyEdits(file: LoweredFile, client: Client): Edit[] {
 }
 
 /**
- * Rewrites Python's Z.ai SDK clients to the Cerebras SDK: the import, each construction of that
- * name, the base URL (the SDK's default is right) and the API-key variable. One fix for all the
- * constructions of an import, since they share its edit.
+ * Swaps the class of a file's constructions of one imported name for Cerebras' (`ZhipuAI` →
+ * `Cerebras`, `ChatZhipuAI` → `ChatCerebras`): the import, each construction with its own option
+ * edits, and the file's Z.ai key variable. One fix for all the constructions of an import, since
+ * they share its edit.
  */
-function zaiSdkFix(file: LoweredFile, clients: Client[], local: string): Fix | undefined {
-  const statement = file.imports.find((candidate) => ZAI_CLIENT_MODULES.includes(candidate.module) && candidate.names.some((name) => name.local === local));
-  if (!statement || clients.some((client) => moveBlocker(file, client))) return undefined;
+function classSwapFix(
+  file: LoweredFile,
+  clients: Client[],
+  statement: ImportStatement,
+  target: { module: string; name: string },
+  optionEdits: (client: Client) => Edit[],
+): Edit[] {
+  const local = calleeOf(file, clients[0]!);
   // Rename the class only where the file uses the name for nothing but these constructions.
   const uses = [...file.text.matchAll(new RegExp(`\\b${local}\\b`, "g"))].length;
   const rename = uses === 1 + clients.length;
-  const { module, name } = CEREBRAS_SDK_IMPORT;
+  const { module, name } = target;
   const edits: Edit[] = [
     { ...statement.range, text: rename ? `from ${module} import ${name}` : `from ${module} import ${name} as ${local}` },
   ];
   for (const client of clients) {
     if (rename && client.calleeRange) edits.push({ ...client.calleeRange, text: name });
-    const options = client.options;
-    const baseUrl = options?.entries.findIndex((entry) => entry.key === "base_url") ?? -1;
-    if (options && baseUrl >= 0) edits.push(...removeEntries(file.text, options, [baseUrl]));
-    edits.push(...keyVariableEdits(file, apiKeyOption(client)));
+    edits.push(...optionEdits(client), ...keyVariableEdits(file, apiKeyOption(client)));
   }
   edits.push(...zaiKeyEdits(file));
+  return edits;
+}
+
+/**
+ * Rewrites Python's Z.ai SDK clients to the Cerebras SDK: the import, each construction of that
+ * name, the base URL (the SDK's default is right) and the API-key variable.
+ */
+function zaiSdkFix(file: LoweredFile, clients: Client[], local: string): Fix | undefined {
+  const statement = file.imports.find((candidate) => ZAI_CLIENT_MODULES.includes(candidate.module) && candidate.names.some((name) => name.local === local));
+  if (!statement || clients.some((client) => moveBlocker(file, client))) return undefined;
+  const edits = classSwapFix(file, clients, statement, CEREBRAS_SDK_IMPORT, (client) => {
+    const options = client.options;
+    const baseUrl = options?.entries.findIndex((entry) => entry.key === "base_url") ?? -1;
+    return options && baseUrl >= 0 ? removeEntries(file.text, options, [baseUrl]) : [];
+  });
   return Fix.unsafe(edits, `Use the Cerebras SDK (\`${CEREBRAS_SDK_IMPORT.name}\`) and \`${CEREBRAS_KEY_VARIABLE}\``);
+}
+
+/**
+ * Rewrites LangChain's `ChatZhipuAI(...)` to `ChatCerebras(...)` (langchain_cerebras): the import,
+ * each construction, `zhipuai_api_key=` renamed `api_key=`, a Z.ai `api_base` dropped (ChatCerebras
+ * defaults to Cerebras' API) and the key variable. The model ID moves with it through model-id.
+ * A construction with no key reads `CEREBRAS_API_KEY` from the environment once moved
+ * (ChatCerebras' `secret_from_env("CEREBRAS_API_KEY")`), instead of `ZHIPUAI_API_KEY`.
+ */
+function langchainZhipuFix(file: LoweredFile, clients: Client[]): Fix | undefined {
+  const statement = classImport(file, clients[0]!, LANGCHAIN_ZHIPU_MODULES);
+  if (!statement || clients.some((client) => moveBlocker(file, client))) return undefined;
+  const edits = classSwapFix(file, clients, statement, LANGCHAIN_CEREBRAS_IMPORT, (client) => {
+    const options = client.options;
+    if (!options) return [];
+    const renames: Edit[] = [];
+    const dropped: number[] = [];
+    options.entries.forEach((entry, index) => {
+      if (entry.key !== null && LANGCHAIN_ZHIPU_BASE_OPTIONS.includes(entry.key) && zaiApiBase(file, entry.value)) dropped.push(index);
+      const renamed = entry.key === null ? undefined : LANGCHAIN_ZHIPU_OPTIONS.get(entry.key);
+      if (renamed && renamed !== entry.key && entry.keyRange) renames.push({ ...entry.keyRange, text: renamed });
+    });
+    return [...renames, ...(dropped.length > 0 ? removeEntries(file.text, options, dropped) : [])];
+  });
+  const keyless = clients.some((client) => !apiKeyOption(client));
+  const title = `Use LangChain's \`${LANGCHAIN_CEREBRAS_IMPORT.name}\` (${LANGCHAIN_CEREBRAS_IMPORT.module}) and \`${CEREBRAS_KEY_VARIABLE}\``;
+  return Fix.unsafe(edits, keyless ? `${title} (read from the environment where no \`api_key\` is given)` : title);
 }
 
 export const providerEndpoint: Rule = {
@@ -149,6 +198,8 @@ export const providerEndpoint: Rule = {
         "`{local}` sends its requests to Z.ai, and it is not moved to Cerebras because {why}. Once that is resolved, use the Cerebras SDK (`{sdk}`, key in `{key}`)",
       "zai-sdk-client": "this Z.ai SDK client sends its requests to Z.ai; use the Cerebras SDK",
       "zai-langchain": "`ChatZhipuAI` sends its requests to Z.ai; use LangChain's `ChatCerebras` (langchain_cerebras, key in `{key}`)",
+      "zai-langchain-stays":
+        "`ChatZhipuAI` sends its requests to Z.ai, and it is not moved to Cerebras because {why}. Once that is resolved, use LangChain's `ChatCerebras` (langchain_cerebras, key in `{key}`)",
     },
     docs: {
       summary: "Code or configuration still pointing at Z.ai, or at Cerebras' chat demo instead of its API.",
@@ -156,7 +207,8 @@ export const providerEndpoint: Rule = {
         "Finds Z.ai SDK clients (`ZaiClient`, `ZhipuAiClient`, `ZhipuAI`), clients and configuration whose base URL " +
         "is on api.z.ai or open.bigmodel.cn, and base URLs on inference.cerebras.ai (the chat demo). The unsafe fix " +
         "points them at Cerebras: `https://api.cerebras.ai/v1` for OpenAI-style clients, the Cerebras SDK for " +
-        "Z.ai's, and `CEREBRAS_API_KEY` for the key. Once a client points at Cerebras, the other rules' fixes for " +
+        "Z.ai's, LangChain's `ChatCerebras` for `ChatZhipuAI` (only when every option it takes has a ChatCerebras " +
+        "twin), and `CEREBRAS_API_KEY` for the key. Once a client points at Cerebras, the other rules' fixes for " +
         "its calls become safe in the next pass.\n\n" +
         "What it follows. A Z.ai API URL is found wherever code keeps it, not only in a client's options: module " +
         "constants, class fields and attributes (`DEFAULT_BASE_URL`), environment defaults (`os.getenv(\"X\", " +
@@ -193,6 +245,7 @@ export const providerEndpoint: Rule = {
   },
   check({ file, target, report }) {
     const zaiSdkClients = new Map<string, Client[]>();
+    const langchainClients = new Map<string, Client[]>();
     const reported = new Set<number>();
     /** A finding on this expression covers the URL literals inside it (`getenv("BASE", "https://...")`). */
     const claim = (range: Range): void => {
@@ -206,7 +259,10 @@ export const providerEndpoint: Rule = {
     const skipped = (problem: UrlProblem | undefined): boolean => stay && problem !== undefined && problem.kind !== "demo";
     for (const client of file.clients) {
       if (client.sdk === "langchain-zhipuai") {
-        if (!stay) report({ range: client.calleeRange ?? client.range, messageId: "zai-langchain", data: { key: CEREBRAS_KEY_VARIABLE } });
+        // Its finding covers its `api_base`: the fix drops a Z.ai one, and any other blocks it.
+        const own = client.baseUrl ? resolve(file, client.baseUrl) : undefined;
+        if (own) claim(own.range);
+        if (!stay) pushTo(langchainClients, calleeOf(file, client), client);
         continue;
       }
       if (client.sdk === "zai" || client.sdk === "zhipuai") {
@@ -244,6 +300,14 @@ export const providerEndpoint: Rule = {
           data: { local, sdk: CEREBRAS_SDK_IMPORT.name, key: CEREBRAS_KEY_VARIABLE, why: blocker ?? "" },
           fix,
         });
+      }
+    }
+    for (const clients of langchainClients.values()) {
+      const fix = langchainZhipuFix(file, clients);
+      for (const client of clients) {
+        const blocker = moveBlocker(file, client);
+        const data = { key: CEREBRAS_KEY_VARIABLE, why: blocker ?? "" };
+        report({ range: client.calleeRange ?? client.range, messageId: blocker ? "zai-langchain-stays" : "zai-langchain", data, fix });
       }
     }
     for (const { value } of file.literals ?? []) {

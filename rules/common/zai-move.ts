@@ -1,7 +1,12 @@
 import type { Edit, Target } from "../../src/model/rule.js";
-import type { Client, LoweredFile, RequestSite, Value } from "../../src/model/types.js";
+import type { Client, ImportStatement, LoweredFile, RequestSite, Value } from "../../src/model/types.js";
 import {
   CEREBRAS_KEY_VARIABLE,
+  hostOf,
+  LANGCHAIN_ZHIPU_BASE_OPTIONS,
+  LANGCHAIN_ZHIPU_MODULES,
+  LANGCHAIN_ZHIPU_OPTIONS,
+  ZAI_API_HOSTS,
   PORTABLE_CLIENT_OPTIONS,
   ZAI_CLIENT_MODULES,
   ZAI_CODING_BASE,
@@ -28,7 +33,7 @@ import { resolve, stringOf } from "./values.js";
 const SERVED = /^(chat\.completions\.(create|with_raw_response\.create|with_streaming_response\.create)|completions\.create|models\.(list|retrieve)|with_options|with_raw_response|with_streaming_response|close|copy)$/;
 
 export function apiKeyOption(client: Client): Value | undefined {
-  return client.options?.entries.find((entry) => entry.key === "api_key" || entry.key === "apiKey")?.value;
+  return client.options?.entries.find((entry) => entry.key === "api_key" || entry.key === "apiKey" || entry.key === "zhipuai_api_key")?.value;
 }
 
 const KEY_PATTERN = new RegExp(`\\b(${ZAI_KEY_VARIABLES.join("|")})\\b`, "g");
@@ -64,7 +69,12 @@ function modelBlocker(body: RequestBody): string | undefined {
     if (body.request.kind !== "method" && body.request.kind !== "http") return undefined;
     return field(body, "model") ? "its model is not a literal the fix can change" : "its model is not in sight";
   }
-  const { id, known } = parseModelId(body.model);
+  return idBlocker(body.model);
+}
+
+/** Why a Z.ai model ID cannot become the target: Cerebras has no equivalent for it. */
+function idBlocker(model: string): string | undefined {
+  const { id, known } = parseModelId(model);
   if (!known) return `\`${id}\` has no Cerebras equivalent`;
   if (known.kind === "zai" && !known.autoFix) return `\`${id}\` has no Cerebras equivalent (${known.note ?? "a Z.ai model"})`;
   if (known.kind === "cerebras-retired" && !known.autoFix) return `\`${id}\` has no Cerebras equivalent`;
@@ -125,19 +135,20 @@ function requestsOn(file: LoweredFile, client: Client): RequestSite[] {
 /** The construction's own reasons, before its requests and its siblings are weighed. */
 function clientBlocker(file: LoweredFile, client: Client): string | undefined {
   // Only SDK client objects have services as members; a provider's members make model objects.
-  if (client.sdk === "langchain-zhipuai") return "LangChain's `ChatZhipuAI` has no Cerebras form to rewrite it to: use `ChatCerebras` from langchain_cerebras";
   const resources = client.sdk === "openai" || client.sdk === "zai" || client.sdk === "zhipuai";
   const other = resources ? [...(client.uses ?? [])].find((use) => !SERVED.test(use)) : undefined;
   if (other) return `the client is also used for \`${other}\`, which Cerebras does not serve`;
   if (unmovableKey(file, client)) return "its API key is a literal or a Z.ai setting the fix cannot rename; move the key by hand";
   if (client.sdk === "zai" || client.sdk === "zhipuai") {
-    const local = client.calleeRange ? file.text.slice(client.calleeRange.start, client.calleeRange.end) : "";
-    const statement = file.imports.find((candidate) => ZAI_CLIENT_MODULES.includes(candidate.module) && candidate.names.some((name) => name.local === local));
+    const statement = classImport(file, client, ZAI_CLIENT_MODULES);
     if (!statement) return "its class is not imported by name from the Z.ai SDK in this file";
     if (statement.names.length !== 1) return "its import also brings other Z.ai names; split the import first";
     if (client.options?.entries.some((entry) => entry.spread || (entry.key !== null && !PORTABLE_CLIENT_OPTIONS.has(entry.key)))) {
       return "it takes options the Cerebras SDK does not";
     }
+  } else if (client.sdk === "langchain-zhipuai") {
+    const blocker = langchainZhipuBlocker(file, client);
+    if (blocker) return blocker;
   } else {
     const baseUrl = client.baseUrl ? resolve(file, client.baseUrl) : undefined;
     if (baseUrl && baseUrl.kind !== "string") return "its base URL is not a literal the fix can change";
@@ -149,6 +160,49 @@ function clientBlocker(file: LoweredFile, client: Client): string | undefined {
     if (blocker) return `a request on it cannot move: ${blocker}`;
   }
   return usedElsewhere(file, client);
+}
+
+/** The text a construction calls its class by (`ZhipuAI`, `zhipuai.ZhipuAI`). */
+export function calleeOf(file: LoweredFile, client: Client): string {
+  return client.calleeRange ? file.text.slice(client.calleeRange.start, client.calleeRange.end) : "";
+}
+
+/** The `from <module> import <Class>` statement that names the class this construction calls. */
+export function classImport(file: LoweredFile, client: Client, modules: readonly string[]): ImportStatement | undefined {
+  const local = calleeOf(file, client);
+  return file.imports.find((candidate) => modules.includes(candidate.module) && candidate.names.some((name) => name.local === local));
+}
+
+/** A `ChatZhipuAI(api_base=...)` value ChatCerebras can do without: Z.ai's own URL, as a literal. */
+export function zaiApiBase(file: LoweredFile, value: Value): boolean {
+  const url = resolve(file, value);
+  const host = url.kind === "string" && url.string !== undefined ? hostOf(url.string) : undefined;
+  return host !== undefined && ZAI_API_HOSTS.includes(host) && !ZAI_CODING_BASE.test(url.string ?? "");
+}
+
+/**
+ * Why a `ChatZhipuAI(...)` cannot become `ChatCerebras(...)`: the class is not imported alone by
+ * its own name, an option has no ChatCerebras twin (LANGCHAIN_ZHIPU_OPTIONS), or the model (on the
+ * constructor, where LangChain keeps it) has no Cerebras equivalent.
+ */
+function langchainZhipuBlocker(file: LoweredFile, client: Client): string | undefined {
+  const statement = classImport(file, client, LANGCHAIN_ZHIPU_MODULES);
+  if (!statement) return "`ChatZhipuAI` is not imported by name from langchain_community in this file";
+  if (statement.names.length !== 1) return "its import also brings other names; split the import first";
+  if (statement.names[0]!.name !== statement.names[0]!.local) return "`ChatZhipuAI` is imported under another name";
+  const entries = client.options?.entries ?? [];
+  for (const entry of entries) {
+    if (entry.spread || entry.key === null) return "it takes options the fix cannot see (`**kwargs`)";
+    if (LANGCHAIN_ZHIPU_OPTIONS.has(entry.key)) continue;
+    if (LANGCHAIN_ZHIPU_BASE_OPTIONS.includes(entry.key) && zaiApiBase(file, entry.value)) continue;
+    if (LANGCHAIN_ZHIPU_BASE_OPTIONS.includes(entry.key)) return `its \`${entry.key}\` is not Z.ai's API, and where Cerebras' would be is not known`;
+    return `\`${entry.key}\` has no ChatCerebras equivalent`;
+  }
+  const model = entries.find((entry) => entry.key === "model" || entry.key === "model_name");
+  // Without one, ChatZhipuAI sends its default `glm-4`.
+  if (!model) return idBlocker("glm-4");
+  const id = stringOf(file, model.value);
+  return id === undefined ? "its model is not a literal the fix can change" : idBlocker(id);
 }
 
 /** Why a use of this client in another module (`from .llm import client`) cannot move with it. */
@@ -181,7 +235,7 @@ export function moveBlocker(file: LoweredFile, client: Client): string | undefin
   if (!known) blockers.set(file, (known = new Map()));
   if (known.has(client)) return known.get(client);
   let blocker = clientBlocker(file, client);
-  if (!blocker && (client.sdk === "zai" || client.sdk === "zhipuai") && client.calleeRange) {
+  if (!blocker && (client.sdk === "zai" || client.sdk === "zhipuai" || client.sdk === "langchain-zhipuai") && client.calleeRange) {
     const local = file.text.slice(client.calleeRange.start, client.calleeRange.end);
     const sibling = file.clients.find(
       (other) => other !== client && other.sdk === client.sdk && other.calleeRange && file.text.slice(other.calleeRange.start, other.calleeRange.end) === local && clientBlocker(file, other),
@@ -227,7 +281,7 @@ function loneBlocker(body: RequestBody, target: Target): string | undefined {
 export function fileMoveBlocker(file: LoweredFile, target: Target): string | undefined {
   if (target.stayOnZai) return "the project stays on Z.ai";
   for (const client of file.clients) {
-    if (client.endpoint !== "zai" || client.sdk === "langchain-zhipuai") continue;
+    if (client.endpoint !== "zai") continue;
     const blocker = clientBlocker(file, client);
     if (blocker) return `a Z.ai client in this file cannot move (${blocker})`;
   }

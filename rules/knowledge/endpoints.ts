@@ -71,6 +71,31 @@ export const CEREBRAS_KEY_VARIABLE = "CEREBRAS_API_KEY";
 /** Z.ai SDK client classes (Python), and the Cerebras SDK import that replaces them. */
 export const ZAI_CLIENT_MODULES: readonly string[] = ["zai", "zhipuai"];
 export const CEREBRAS_SDK_IMPORT = { module: "cerebras.cloud.sdk", name: "Cerebras" };
+
+/**
+ * LangChain's `ChatZhipuAI` and the class it moves to. Each ChatZhipuAI keyword with a ChatCerebras
+ * field of the same meaning, and the name it takes there. Sources: langchain-ai/langchain
+ * libs/community/langchain_community/chat_models/zhipuai.py (commit 002ff5f: `model_name` alias
+ * `model`, `zhipuai_api_key` alias `api_key`, `temperature`, `top_p`, `streaming`, `max_tokens`);
+ * langchain-ai/langchain-cerebras libs/cerebras/langchain_cerebras/chat_models.py (commit 0570d36:
+ * `ChatCerebras(BaseChatOpenAI)`, `model_name` alias `model`, `cerebras_api_key` alias `api_key`
+ * read from `CEREBRAS_API_KEY` when not given; `temperature`, `top_p`, `streaming`, `max_tokens`
+ * are BaseChatOpenAI's). Any other keyword (`zhipuai_api_base`, `model_kwargs`, `do_sample`...)
+ * has no such twin and blocks the move; a Z.ai `api_base` is dropped, ChatCerebras' default is right.
+ */
+export const LANGCHAIN_ZHIPU_MODULES: readonly string[] = ["langchain_community.chat_models", "langchain_community.chat_models.zhipuai"];
+export const LANGCHAIN_CEREBRAS_IMPORT = { module: "langchain_cerebras", name: "ChatCerebras" };
+export const LANGCHAIN_ZHIPU_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ["model", "model"],
+  ["model_name", "model_name"],
+  ["temperature", "temperature"],
+  ["top_p", "top_p"],
+  ["streaming", "streaming"],
+  ["max_tokens", "max_tokens"],
+  ["api_key", "api_key"],
+  ["zhipuai_api_key", "api_key"],
+]);
+export const LANGCHAIN_ZHIPU_BASE_OPTIONS: readonly string[] = ["api_base", "zhipuai_api_base"];
 /** Constructor options the Cerebras SDK shares with Z.ai's; any other makes the rewrite a guess. */
 export const PORTABLE_CLIENT_OPTIONS: ReadonlySet<string> = new Set(["api_key", "base_url", "timeout", "max_retries", "http_client"]);
 
