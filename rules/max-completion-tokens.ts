@@ -1,6 +1,6 @@
 import { Fix, type Rule, type Target } from "../src/model/rule.js";
 import { field, removeField, renameField, replaceValue, requestBodies, type RequestBody } from "./common/body.js";
-import { numberOf, requestModel } from "./common/values.js";
+import { numberOf, requestModel, targetIsCertain } from "./common/values.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
 import { maxCompletionTokensOf } from "./knowledge/catalog.js";
 import { onceMoved, zaiMove } from "./common/zai-move.js";
@@ -98,7 +98,10 @@ export const maxCompletionTokens: Rule = {
           // A moving Z.ai request says "once it moves" already.
           messageId: limits.onTarget && !move ? "above-target-cap" : "above-cap",
           data: { value, model: limits.id, cap: limits.cap, once },
-          fix: Fix.unsafe(literal && fixes ? replaceValue(limit, String(limits.cap)) : undefined, `Clamp to ${limits.cap}`),
+          fix: Fix.unsafe(
+            literal && fixes && (!limits.onTarget || move || targetIsCertain(body, target)) ? replaceValue(limit, String(limits.cap)) : undefined,
+            `Clamp to ${limits.cap}`,
+          ),
         });
       }
     }

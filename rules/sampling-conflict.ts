@@ -1,6 +1,6 @@
 import { Fix, type Rule } from "../src/model/rule.js";
 import { field, fieldRange, removeField, requestBodies, type BodyField } from "./common/body.js";
-import { FOLLOWS_REQUEST_MODEL, glmAdvice, isNull, numberOf } from "./common/values.js";
+import { FOLLOWS_REQUEST_MODEL, glmAdvice, isNull, numberOf, targetIsCertain } from "./common/values.js";
 import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
 import { fieldsMayChange } from "./common/zai-move.js";
 import { BODY_FLOWS } from "./common/follows.js";
@@ -61,7 +61,8 @@ export const samplingConflict: Rule = {
       if (!known(temperature) && !known(topP)) continue;
       const dropped = drop === "top_p" ? topP : temperature;
       // Removing a pass-through parameter would silently disable the caller's argument.
-      const fixable = known(dropped) && fieldsMayChange(body, target) && !dropped.later && !dropped.passed && !dropped.shared;
+      const fixable =
+        known(dropped) && fieldsMayChange(body, target) && (advice === "own" || targetIsCertain(body, target)) && !dropped.later && !dropped.passed && !dropped.shared;
       report({
         range: fieldRange(dropped),
         messageId: (advice === "target" ? ["on-target-fixable", "on-target"] : ["both-tuned-fixable", "both-tuned"])[fixable ? 0 : 1]!,

@@ -73,13 +73,25 @@ export function requestModel(body: RequestBody, target: Target): { id: string; o
   return moves ? { id: target.model, onTarget: true } : { id, onTarget: false };
 }
 
+/**
+ * Whether model-id's own fix rewrites this request's model to the target (`zai-glm-4.6`), so that
+ * a fix made for the target lands with it. A retired ID the user must replace by choice
+ * (`llama-3.3-70b`: Cerebras suggests gpt-oss-120b) may end on another model: the target's
+ * advice is reported there, and its fixes wait for that choice.
+ */
+export function targetIsCertain(body: RequestBody, target: Target): boolean {
+  const known = body.model === undefined ? undefined : parseModelId(body.model).known;
+  return requestModel(body, target)?.onTarget === true && known?.autoFix === true;
+}
+
 /** The docs' "What it follows" note of the rules that check a request by glmAdvice. */
 export const FOLLOWS_REQUEST_MODEL =
   "What it follows. The model the request will have: a request on a retired Cerebras ID (`qwen-3-32b`, " +
   "`llama-3.3-70b`), which model-id tells to move to the target, is checked as a request on the target, and " +
   "the message says so. A request on another current model (`gpt-oss-120b`), or bound for another provider, " +
   "is not checked. A Z.ai-bound request is reported, and its fix comes only with its move to Cerebras: " +
-  "one that cannot move yet, or a project that stays on Z.ai, keeps its values. The model is followed as " +
+  "one that cannot move yet, or a project that stays on Z.ai, keeps its values. On a retired model the user " +
+  "must replace by choice (model-id gives no fix), the finding has no fix either until the model is chosen. The model is followed as " +
   "model-id follows it: constants, fields, a parameter's default and what the file's callers pass for it, a " +
   "setting's fallback (`cfg.get(\"model\", \"...\")`), a settings class of another module.";
 
