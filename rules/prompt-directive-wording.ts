@@ -1,6 +1,7 @@
 import type { Rule } from "../src/model/rule.js";
 import { offsetInFile, systemPrompts } from "./common/prompts.js";
 import { GLM_TRIGGERS } from "./common/triggers.js";
+import { FOLLOWS } from "./common/follows.js";
 
 /** Soft phrasing the guide asks to replace with MUST / REQUIRED / STRICTLY. */
 const SOFT = /\b(please try to|try to|if possible|if you can|where possible|ideally|you may want to|it would be (?:nice|good|great) if|feel free to)\b/gi;
@@ -26,6 +27,7 @@ export const promptDirectiveWording: Rule = {
       why:
         "The migration guide: GLM 4.7 follows firm directives (MUST, REQUIRED, STRICTLY) better than soft requests, " +
         "and instructions belong at the start of the system prompt.",
+      follows: [FOLLOWS.systemPrompts],
       example: 'client.chat.completions.create(model="zai-glm-4.7", messages=[{"role": "system", "content": "Please try to answer in JSON."}])',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=[{"role": "system", "content": "You MUST answer in JSON."}])',
       setup: 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.cerebras.ai/v1")\n',

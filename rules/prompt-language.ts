@@ -1,6 +1,7 @@
 import type { Rule } from "../src/model/rule.js";
 import { systemPrompts } from "./common/prompts.js";
 import { GLM_TRIGGERS } from "./common/triggers.js";
+import { FOLLOWS } from "./common/follows.js";
 
 const LANGUAGES =
   "english|chinese|mandarin|cantonese|spanish|french|german|japanese|korean|portuguese|italian|russian|arabic|hindi|dutch|turkish|vietnamese|indonesian|polish";
@@ -30,6 +31,7 @@ export const promptLanguage: Rule = {
       why:
         "The migration guide: GLM 4.7 may switch languages, so state a default (\"Always respond in English\") at " +
         "the start of the system prompt.",
+      follows: [FOLLOWS.systemPrompts],
       example: 'client.chat.completions.create(model="zai-glm-4.7", messages=[{"role": "system", "content": "You are a support agent."}])',
       useInstead:
         'client.chat.completions.create(model="zai-glm-4.7", messages=[{"role": "system", "content": "Always respond in English. You are a support agent."}])',

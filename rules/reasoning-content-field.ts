@@ -3,6 +3,7 @@ import type { Target } from "../src/model/rule.js";
 import type { FieldRead, LoweredFile, RequestSite } from "../src/model/types.js";
 import { requestBody } from "./common/body.js";
 import { onceMoved, zaiMove } from "./common/zai-move.js";
+import { FOLLOWS } from "./common/follows.js";
 
 /** For a read off a Z.ai request's response: where that request stands on its move. */
 function moveOf(file: LoweredFile, request: RequestSite | undefined, target: Target): ReturnType<typeof zaiMove> {
@@ -71,6 +72,7 @@ export const reasoningContentField: Rule = {
         "Cerebras returns reasoning in `choices[0].message.reasoning` and, streaming, `choices[0].delta.reasoning` " +
         "(\"not `delta.reasoning_content`\"), so reading `reasoning_content` gets nothing; sending " +
         "`reasoning_content` back in an assistant message is rejected with HTTP 400 (`wrong_api_format`).",
+      follows: [FOLLOWS.responseReads],
       example: "for chunk in stream:\n    thought = chunk.choices[0].delta.reasoning_content",
       useInstead: "for chunk in stream:\n    thought = chunk.choices[0].delta.reasoning",
       setup:

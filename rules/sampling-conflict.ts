@@ -20,8 +20,6 @@ export const samplingConflict: Rule = {
       "both-tuned-fixable": "both `temperature` and `top_p` are tuned; GLM 4.7's guide says to adjust one, not both (the fix removes `{dropped}`)",
       "on-target":
         "both `temperature` and `top_p` are tuned; on {target}, the model this request moves to, GLM 4.7's guide says to adjust one, not both",
-      "on-target-fixable":
-        "both `temperature` and `top_p` are tuned; on {target}, the model this request moves to, GLM 4.7's guide says to adjust one, not both (the fix removes `{dropped}`)",
     },
     docs: {
       summary: "Both temperature and top_p tuned; GLM 4.7's guide says to adjust one, not both.",
@@ -65,7 +63,8 @@ export const samplingConflict: Rule = {
         known(dropped) && fieldsMayChange(body, target) && (advice === "own" || targetIsCertain(body, target)) && !dropped.later && !dropped.passed && !dropped.shared;
       report({
         range: fieldRange(dropped),
-        messageId: (advice === "target" ? ["on-target-fixable", "on-target"] : ["both-tuned-fixable", "both-tuned"])[fixable ? 0 : 1]!,
+        // The target's advice never comes with a fix: the model is still to be chosen (targetIsCertain).
+        messageId: advice === "target" ? "on-target" : fixable ? "both-tuned-fixable" : "both-tuned",
         data: { dropped: dropped.entry.key ?? drop, target: target.model },
         fix: Fix.unsafe(fixable ? removeField(body, dropped) : undefined, `Remove \`${dropped.entry.key ?? drop}\``),
       });

@@ -8,6 +8,7 @@ import { parseModelId } from "./knowledge/models.js";
 import { CEREBRAS_TRIGGERS } from "./common/triggers.js";
 import { OTHER_PROVIDER_WORDS } from "./knowledge/endpoints.js";
 import { literalRange } from "./common/values.js";
+import { FOLLOWS } from "./common/follows.js";
 
 const ALL_LANGUAGES = ["python", "javascript", "typescript", "env", "yaml", "json", "toml", "shell"] as const;
 
@@ -96,6 +97,7 @@ export const unknownModel: Rule = {
         "Cerebras answers a request naming a model it does not serve with an error; a misspelt ID fails only at " +
         "run time. Cerebras spells its IDs inconsistently (`llama3.1-8b` has no hyphen after llama, `llama-3.3-70b` " +
         "has one), and other providers spell the same models differently.",
+      follows: [FOLLOWS.requestModels, FOLLOWS.wrapperModels],
       example: 'client.chat.completions.create(model="zai-glm4.7", messages=messages)',
       useInstead: 'client.chat.completions.create(model="zai-glm-4.7", messages=messages)',
       setup: "from cerebras.cloud.sdk import Cerebras\nclient = Cerebras()\nmessages = []\n",

@@ -29,6 +29,20 @@ export const FOLLOWS = {
     "A model ID passed to the project's own function that sends it as its request's model (`ask_cerebras(q, " +
     "model=\"...\")`, the function in the same file or another module), and the default of such a parameter " +
     "(`def ask_cerebras(q, model=\"...\")`): each goes where that request goes.",
+  systemPrompts:
+    "The system prompt of a GLM request: the `content` of a `system` (or `developer`) message in the request's " +
+    "messages literal, a messages list or prompt kept in a constant (followed to its literal), and the AI SDK's " +
+    "`system` option. A prompt assembled at run time (f-strings over variables, templates read from files) is not read.",
+  responseReads:
+    "Reads of a Cerebras response back to the call that made it: the response variable, its `choices[i]`, " +
+    "`message` and `delta`, a loop over a stream's chunks, and an assistant message built with the key and sent " +
+    "back. A response passed to another function, or read in another module, is reported without a fix in a file " +
+    "that talks to Cerebras and not followed further.",
+  requestModels:
+    "The model ID of a request as model-id finds it (constants, fields, a parameter's default and what the file's " +
+    "callers pass for it, a setting's fallback such as `cfg.get(\"model\", \"...\")` or `os.getenv(\"X\", \"...\")`, a " +
+    "settings class of another module), and Cerebras deployments in configuration (`CEREBRAS_MODEL=...`, a " +
+    "`cerebras/` prefix); a configuration key naming another provider (`HUGGINGFACE_MODEL`) is not a Cerebras one.",
 } as const;
 
 /** The flows every rule that reads a request's fields follows. */
