@@ -198,6 +198,10 @@ function langchainZhipuBlocker(file: LoweredFile, client: Client): string | unde
     if (LANGCHAIN_ZHIPU_BASE_OPTIONS.includes(entry.key)) return `its \`${entry.key}\` is not Z.ai's API, and where Cerebras' would be is not known`;
     return `\`${entry.key}\` has no ChatCerebras equivalent`;
   }
+  // `api_key=` beside `zhipuai_api_key=` would become one keyword given twice, which Python rejects.
+  const mapped = entries.map((entry) => LANGCHAIN_ZHIPU_OPTIONS.get(entry.key ?? "")).filter((name) => name !== undefined);
+  const twice = mapped.find((name, index) => mapped.indexOf(name) !== index);
+  if (twice) return `it gives \`${twice}\` under two names; keep one first`;
   const model = entries.find((entry) => entry.key === "model" || entry.key === "model_name");
   // Without one, ChatZhipuAI sends its default `glm-4`.
   if (!model) return idBlocker("glm-4");
