@@ -10,16 +10,16 @@ import { cli, tempDir } from "./helpers/cli.js";
 describe("configuration moves from Z.ai", () => {
   it("fix --unsafe-fixes moves a group's key, URL and model together, leaves a blocked group whole, and a second run changes nothing", () => {
     const dir = tempDir();
-    writeFileSync(join(dir, ".env"), "ZAI_API_KEY=your-key\nZAI_BASE_URL=https://api.z.ai/api/paas/v4\nZAI_MODEL=glm-4.6\n");
+    writeFileSync(join(dir, ".env"), "ZAI_API_KEY=your-key\nGLM_BASE_URL=https://api.z.ai/api/paas/v4\nZAI_MODEL=glm-4.6\n");
     const compose =
       "services:\n  vision:\n    environment:\n      - ZAI_API_KEY=${ZAI_API_KEY}\n" +
-      "      - ZAI_BASE_URL=https://api.z.ai/api/paas/v4\n      - ZAI_MODEL=glm-4.6v\n";
+      "      - GLM_BASE_URL=https://api.z.ai/api/paas/v4\n      - ZAI_MODEL=glm-4.6v\n";
     writeFileSync(join(dir, "compose.yaml"), compose);
     const script = '#!/bin/sh\nexport ZHIPUAI_API_KEY="$ZHIPUAI_API_KEY"\nexport OPENAI_BASE_URL=https://open.bigmodel.cn/api/paas/v4\nexport MODEL=glm-4.7\n';
     writeFileSync(join(dir, "run.sh"), script);
 
     const first = cli(["fix", "--unsafe-fixes", "--no-gitignore", "."], { cwd: dir });
-    expect(readFileSync(join(dir, ".env"), "utf8")).toBe("CEREBRAS_API_KEY=your-key\nZAI_BASE_URL=https://api.cerebras.ai/v1\nZAI_MODEL=zai-glm-4.7\n");
+    expect(readFileSync(join(dir, ".env"), "utf8")).toBe("CEREBRAS_API_KEY=your-key\nGLM_BASE_URL=https://api.cerebras.ai/v1\nZAI_MODEL=zai-glm-4.7\n");
     expect(readFileSync(join(dir, "run.sh"), "utf8")).toBe(
       '#!/bin/sh\nexport CEREBRAS_API_KEY="$CEREBRAS_API_KEY"\nexport OPENAI_BASE_URL=https://api.cerebras.ai/v1\nexport MODEL=zai-glm-4.7\n',
     );
@@ -54,7 +54,7 @@ describe("configuration moves from Z.ai", () => {
 
   it("--stay-on-zai leaves Z.ai configuration unreported and unmoved, and still checks Cerebras settings beside it", () => {
     const dir = tempDir();
-    const env = "ZAI_API_KEY=your-key\nZAI_BASE_URL=https://api.z.ai/api/paas/v4\nZAI_MODEL=glm-4.6\nCEREBRAS_MODEL=zai-glm-4.6\n";
+    const env = "ZAI_API_KEY=your-key\nGLM_BASE_URL=https://api.z.ai/api/paas/v4\nZAI_MODEL=glm-4.6\nCEREBRAS_MODEL=zai-glm-4.6\n";
     writeFileSync(join(dir, "settings.env"), env);
     const { code, stdout } = cli(["lint", "--stay-on-zai", "--format", "json", "settings.env"], { cwd: dir });
     expect(code).toBe(1);

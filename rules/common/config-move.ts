@@ -12,6 +12,7 @@ import {
   ZAI_KEY_SHAPE,
   ZAI_KEY_VARIABLES,
   ZAI_OPENAI_BASE,
+  ZAI_SDK_URL_VARIABLES,
 } from "../knowledge/endpoints.js";
 import { parseModelId } from "../knowledge/models.js";
 import { ROUTER_FALLBACK_KEYS, ROUTER_REFERENCE } from "../knowledge/routers.js";
@@ -226,11 +227,14 @@ interface Tally {
 }
 
 /** A Z.ai API URL: Cerebras' `/v1` with the same chat-completions tail, or why not. */
-function tallyUrl(tally: Tally, entry: ConfigEntry, text: string): void {
+function tallyUrl(tally: Tally, entry: ConfigEntry, name: string, text: string): void {
   tally.urls.push(entry);
   tally.zai = true;
   const moved = movedUrl(text);
   if ("why" in moved) tally.blockers.push(moved.why);
+  else if (ZAI_SDK_URL_VARIABLES.includes(name)) {
+    tally.blockers.push(`\`${name}\` is read by Z.ai's SDK itself; move the code to the Cerebras SDK first (it reads \`CEREBRAS_BASE_URL\`), then this setting by hand`);
+  }
   else if (entry.value.contentRange) tally.edits.push({ ...entry.value.contentRange, text: moved.next });
 }
 
@@ -303,7 +307,7 @@ function tallyModels(tally: Tally, entry: ConfigEntry): void {
 function tallyEntry(tally: Tally, entry: ConfigEntry): void {
   const name = nameOf(entry);
   const text = entry.value.kind === "string" ? (entry.value.string ?? "") : "";
-  if (entry.value.kind === "string" && zaiApiUrl(text)) return tallyUrl(tally, entry, text);
+  if (entry.value.kind === "string" && zaiApiUrl(text)) return tallyUrl(tally, entry, name, text);
   const references = entry.value.kind === "string" && entry.value.contentRange ? [...text.matchAll(KEY_REFERENCE)] : [];
   if (ZAI_KEY_VARIABLES.includes(name) || references.length > 0) return tallyZaiKey(tally, entry, name, text, references);
   if (SECRET_NAME.test(name) || /^authorization$/i.test(name)) return tallySecret(tally, entry, name, text);

@@ -57,6 +57,15 @@ export const ZAI_CODING_BASE = /^https?:\/\/(?:api\.z\.ai|open\.bigmodel\.cn)\/a
  */
 export const ZAI_MARKERS: readonly string[] = ["z.ai", "bigmodel.cn", "zhipuai", "ZhipuAI", "ZaiClient", "ZhipuAiClient"];
 
+/**
+ * Base-URL variables a Z.ai SDK reads by itself when its client is made without one: a URL kept
+ * there is Z.ai's SDK's, and moving it alone would point `ZaiClient()` at Cerebras. Source:
+ * zai-org/z-ai-sdk-python src/zai/_client.py (`os.environ.get('ZAI_BASE_URL')`, 2026-04-08);
+ * the Cerebras SDK reads `CEREBRAS_BASE_URL` (Cerebras/cerebras-cloud-sdk-python
+ * src/cerebras/cloud/sdk/_client.py, 2026-01-06).
+ */
+export const ZAI_SDK_URL_VARIABLES: readonly string[] = ["ZAI_BASE_URL"];
+
 /** Z.ai API-key variables, and the Cerebras one that replaces them. */
 export const ZAI_KEY_VARIABLES: readonly string[] = ["ZAI_API_KEY", "ZHIPUAI_API_KEY", "ZHIPU_API_KEY", "GLM_API_KEY"];
 
