@@ -69,6 +69,9 @@ function moveIntoExtraBody(body: RequestBody, offending: BodyField[]): { fix?: F
 
 /** The fields of a request that the client would pass to the OpenAI SDK's `create()` as keywords it does not take. */
 function offendingFields(body: RequestBody): BodyField[] {
+  // A request this file sends to another provider (Gemini's or Groq's OpenAI-compatible URL) is
+  // that provider's business: the migration leaves it as it is.
+  if (body.endpoint === "other") return [];
   const chat = OPENAI_PYTHON_KEYWORDS.get("chat.completions.create")!;
   const keywords = pythonKeywords(body);
   // On Cerebras, Z.ai's fields are not to be moved but removed or translated (unsupported-param,
@@ -109,7 +112,7 @@ export const extraBodyRequired: Rule = {
         "LangChain's `ChatOpenAI`/`ChatCerebras` directly or in `model_kwargs`. The fix moves them into " +
         "`extra_body={...}`: into an existing `extra_body` dict, or as `extra_body={**existing, ...}` when it is " +
         "a name. Calls on the Cerebras SDK, which takes these as keywords, are not reported, nor calls whose " +
-        "client cannot be resolved.",
+        "client cannot be resolved, nor requests to another provider's URL (Gemini, Groq, OpenAI itself).",
       why:
         "The OpenAI Python SDK's `create()` is keyword-only with no `**kwargs`: an unknown keyword raises " +
         "`TypeError` before any request is sent. LangChain passes `model_kwargs` (and unknown constructor " +
