@@ -17,7 +17,7 @@ export const lowTemperature: Rule = {
       "too-low":
         "temperature {value} is below {threshold}; very low values may degrade GLM 4.7's output (the guide uses 0.6 for instruction following)",
       "too-low-on-target":
-        "temperature {value} is below {threshold}; on {target}, the model this request moves to, very low values may degrade the output (the guide uses 0.6 for instruction following)",
+        "temperature {value} is below {threshold}; on {target}, the model suggested for this request, very low values may degrade the output (the guide uses 0.6 for instruction following)",
     },
     docs: {
       summary: "A temperature below 0.6, where GLM 4.7's output quality degrades.",

@@ -34,7 +34,7 @@ export const maxCompletionTokens: Rule = {
       deprecated: "`max_tokens` is deprecated on Cerebras; use `max_completion_tokens`{once}",
       "both-set": "`max_tokens` is deprecated and `max_completion_tokens` is set too; remove `max_tokens`{once}",
       "above-cap": "{value} output tokens is above {model}'s cap of {cap}{once}",
-      "above-target-cap": "{value} output tokens is above {model}'s cap of {cap} ({model} is the model this request moves to)",
+      "above-target-cap": "{value} output tokens is above {model}'s cap of {cap} ({model} is the model suggested for this request)",
     },
     docs: {
       summary: "`max_tokens` (deprecated) and output limits above zai-glm-4.7's 40,960-token cap.",

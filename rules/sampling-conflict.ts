@@ -19,7 +19,7 @@ export const samplingConflict: Rule = {
       "both-tuned": "both `temperature` and `top_p` are tuned; GLM 4.7's guide says to adjust one, not both",
       "both-tuned-fixable": "both `temperature` and `top_p` are tuned; GLM 4.7's guide says to adjust one, not both (the fix removes `{dropped}`)",
       "on-target":
-        "both `temperature` and `top_p` are tuned; on {target}, the model this request moves to, GLM 4.7's guide says to adjust one, not both",
+        "both `temperature` and `top_p` are tuned; on {target}, the model suggested for this request, GLM 4.7's guide says to adjust one, not both",
     },
     docs: {
       summary: "Both temperature and top_p tuned; GLM 4.7's guide says to adjust one, not both.",
