@@ -1,8 +1,8 @@
 import { Fix, type Rule } from "../src/model/rule.js";
 import { fieldsNamed, replaceValue, requestBodies } from "./common/body.js";
-import { FOLLOWS_REQUEST_MODEL, formatNumber, glmAdvice, numberOf, targetIsCertain } from "./common/values.js";
+import { FOLLOWS_REQUEST_MODEL, formatNumber, glmAdvice, numberOf } from "./common/values.js";
 import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
-import { fieldsMayChange } from "./common/zai-move.js";
+import { adviceMayChange } from "./common/zai-move.js";
 import { BODY_FLOWS } from "./common/follows.js";
 
 export const lowTemperature: Rule = {
@@ -44,8 +44,7 @@ export const lowTemperature: Rule = {
       for (const temperature of fieldsNamed(body, "temperature")) {
         const value = numberOf(file, temperature.entry.value);
         if (value === undefined || value >= threshold) continue;
-        const literal =
-        temperature.entry.value.kind === "number" && fieldsMayChange(body, target) && (advice === "own" || targetIsCertain(body, target));
+        const literal = temperature.entry.value.kind === "number" && adviceMayChange(body, target, advice);
         report({
           range: temperature.entry.value.range,
           messageId: advice === "target" ? "too-low-on-target" : "too-low",

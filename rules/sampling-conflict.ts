@@ -1,8 +1,8 @@
 import { Fix, type Rule } from "../src/model/rule.js";
 import { field, fieldRange, removeField, requestBodies, type BodyField } from "./common/body.js";
-import { FOLLOWS_REQUEST_MODEL, glmAdvice, isNull, numberOf, targetIsCertain } from "./common/values.js";
+import { FOLLOWS_REQUEST_MODEL, glmAdvice, isNull, numberOf } from "./common/values.js";
 import { GLM_OR_CEREBRAS_TRIGGERS } from "./common/triggers.js";
-import { fieldsMayChange } from "./common/zai-move.js";
+import { adviceMayChange } from "./common/zai-move.js";
 import { BODY_FLOWS } from "./common/follows.js";
 
 const DEFAULTS: Record<string, number> = { temperature: 1.0, top_p: 0.95 };
@@ -59,11 +59,10 @@ export const samplingConflict: Rule = {
       if (!known(temperature) && !known(topP)) continue;
       const dropped = drop === "top_p" ? topP : temperature;
       // Removing a pass-through parameter would silently disable the caller's argument.
-      const fixable =
-        known(dropped) && fieldsMayChange(body, target) && (advice === "own" || targetIsCertain(body, target)) && !dropped.later && !dropped.passed && !dropped.shared;
+      const fixable = known(dropped) && adviceMayChange(body, target, advice) && !dropped.later && !dropped.passed && !dropped.shared;
       report({
         range: fieldRange(dropped),
-        // The target's advice never comes with a fix: the model is still to be chosen (targetIsCertain).
+        // The target's advice has no fix today: model-id rewrites to the target only GLM IDs, whose advice is "own".
         messageId: advice === "target" ? "on-target" : fixable ? "both-tuned-fixable" : "both-tuned",
         data: { dropped: dropped.entry.key ?? drop, target: target.model },
         fix: Fix.unsafe(fixable ? removeField(body, dropped) : undefined, `Remove \`${dropped.entry.key ?? drop}\``),

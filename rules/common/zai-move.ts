@@ -15,7 +15,7 @@ import {
 import { parseModelId } from "../knowledge/models.js";
 import { ZAI_ONLY_FIELDS } from "../knowledge/zai.js";
 import { field, fieldsNamed, requestBody, type RequestBody } from "./body.js";
-import { resolve, stringOf } from "./values.js";
+import { resolve, stringOf, targetIsCertain } from "./values.js";
 
 /**
  * Moving a Z.ai-bound request to Cerebras is one unit: the client, its key and the request's
@@ -320,6 +320,15 @@ export function zaiKeyEdits(file: LoweredFile): Edit[] {
  */
 export function fieldsMayChange(body: RequestBody, target: Target): boolean {
   return body.endpoint !== "zai" || zaiMove(body, target)?.state === "moving";
+}
+
+/**
+ * Whether a fix may follow the guide's model advice on this request: its fields may change (see
+ * fieldsMayChange), and the advice is about the model it names, or the target model-id certainly
+ * rewrites it to (a retired model the user must replace by choice waits for that choice).
+ */
+export function adviceMayChange(body: RequestBody, target: Target, advice: "own" | "target"): boolean {
+  return fieldsMayChange(body, target) && (advice === "own" || targetIsCertain(body, target));
 }
 
 export function onceMoved(move: ReturnType<typeof zaiMove>): string {
