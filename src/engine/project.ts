@@ -43,34 +43,73 @@ function loadedModule(path: string, python: boolean, exports: ReadonlyMap<string
 interface Trace {
   deps: Set<string>;
   absent: Set<string>;
-  /** A cycle or the depth limit stopped a lookup: the result holds for this chain only. */
-  cut: boolean;
+  /** Modules a lookup met again on its own chain (a cycle), where it stopped. */
+  cycles: Set<string>;
+  /** The depth limit stopped a lookup. */
+  deep: boolean;
+  /** A module could not be read or lowered: the result is not kept. */
+  failed: boolean;
 }
 
-const newTrace = (): Trace => ({ deps: new Set(), absent: new Set(), cut: false });
+const newTrace = (): Trace => ({ deps: new Set(), absent: new Set(), cycles: new Set(), deep: false, failed: false });
 
 function merge(into: Trace, from: Trace): void {
   for (const dep of from.deps) into.deps.add(dep);
   for (const path of from.absent) into.absent.add(path);
-  into.cut ||= from.cut;
+  for (const path of from.cycles) into.cycles.add(path);
+  into.deep ||= from.deep;
+  into.failed ||= from.failed;
+}
+
+/**
+ * One reading of a module, and the chains of importers it holds for. Reading a module follows its
+ * imports, and that walk stops where it meets a module of the chain that led to it (a cycle) or
+ * the depth limit; the result is the same for any chain that stops it at the same places.
+ */
+interface Reading {
+  module?: LoadedModule;
+  trace: Trace;
+  /** The chain's modules the walk met and stopped at. */
+  stoppedAt: ReadonlySet<string>;
+  /** The chain's length when it was read. */
+  depth: number;
+}
+
+/**
+ * Whether a reading holds for this chain: the walk would meet exactly the same modules of the
+ * chain, and the depth limit would stop it at the same places (or nowhere).
+ */
+function holdsFor(reading: Reading, chain: readonly string[]): boolean {
+  if (reading.trace.deep ? chain.length !== reading.depth : chain.length > reading.depth) return false;
+  let met = 0;
+  for (const path of chain) {
+    if (!reading.trace.deps.has(path)) continue;
+    if (!reading.stoppedAt.has(path)) return false;
+    met++;
+  }
+  return met === reading.stoppedAt.size;
 }
 
 /**
  * Follows imports between the files of one project (issue: clients and model IDs across
- * modules). Each imported module is read, lowered and assembled once per run, with its own
- * imports followed up to MAX_DEPTH; what it exports is kept by path. A module whose own links
- * were cut short by a cycle or the depth limit is not kept, so no file's result depends on which
- * file happened to read a module first.
+ * modules). Each imported module is read, lowered and assembled with its own imports followed up
+ * to MAX_DEPTH; what it exports is kept by path, with the chains of importers the reading holds
+ * for. Where a cycle or the depth limit cut the walk short, the result depends on the chain that
+ * led to the module, so it is kept for chains that cut it at the same places: no file's result
+ * depends on which file happened to read a module first, and a package full of import cycles
+ * (numpy's) is not read again for every file that imports it.
  *
  * It also carries, for a second pass, where other files use a module's names as a request's
  * model, so the definition is reported once, naming a use.
  */
 export class ModuleLinker {
-  private readonly modules = new Map<string, Promise<{ module?: LoadedModule; trace: Trace }>>();
+  private readonly modules = new Map<string, Reading[]>();
   private uses = new Map<string, Map<string, { endpoint: Endpoint; at: string; client?: ClientUse }[]>>();
   private oracle: Promise<TypeOracle> | undefined;
   /** For each file, the modules read whose result drew on it (a module read again later may be listed still: forgetting it too only costs a read). */
   private readonly dependents = new Map<string, Set<string>>();
+  /** How many times a module was read and lowered (each costs a parse). */
+  modulesRead = 0;
 
   /** With `typeAware`, TypeScript's checker names the client where imports and factories do not. */
   constructor(
@@ -192,30 +231,35 @@ export class ModuleLinker {
 
   private async load(path: string, budget: Budget, chain: string[], trace: Trace): Promise<LoadedModule | undefined> {
     trace.deps.add(path);
-    if (chain.includes(path) || chain.length > MAX_DEPTH) {
-      trace.cut = true;
+    if (chain.includes(path)) {
+      trace.cycles.add(path);
       return undefined;
     }
-    let loading = this.modules.get(path);
-    if (!loading) {
-      loading = this.read(path, budget, chain).catch(() => ({ trace: { ...newTrace(), cut: true } }));
-      this.modules.set(path, loading);
-      void loading.then(({ trace: drawn }) => {
-        for (const dep of drawn.deps) {
+    if (chain.length > MAX_DEPTH) {
+      trace.deep = true;
+      return undefined;
+    }
+    const readings = this.modules.get(path) ?? [];
+    let reading = readings.find((candidate) => holdsFor(candidate, chain));
+    if (!reading) {
+      const read = await this.read(path, budget, chain).catch(() => ({ trace: { ...newTrace(), failed: true } }) as { module?: LoadedModule; trace: Trace });
+      const stoppedAt = new Set([...read.trace.cycles].filter((met) => chain.includes(met)));
+      reading = { ...read, stoppedAt, depth: chain.length };
+      if (!read.trace.failed) {
+        this.modules.set(path, [...readings, reading]);
+        for (const dep of read.trace.deps) {
           let set = this.dependents.get(dep);
           if (!set) this.dependents.set(dep, (set = new Set()));
           set.add(path);
         }
-      });
+      }
     }
-    const result = await loading;
-    merge(trace, result.trace);
-    // Cut short (a cycle, the depth limit, an unreadable file): right for this chain, not for every file.
-    if (result.trace.cut && this.modules.get(path) === loading) this.modules.delete(path);
-    return result.module;
+    merge(trace, reading.trace);
+    return reading.module;
   }
 
   private async read(path: string, budget: Budget, chain: string[]): Promise<{ module?: LoadedModule; trace: Trace }> {
+    this.modulesRead++;
     const trace = newTrace();
     trace.deps.add(path);
     const language = languageForPath(path);
