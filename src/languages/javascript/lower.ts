@@ -8,7 +8,7 @@ import { visitAssignment, visitField, visitMethod, visitObjectAssign, visitForOf
 import { javascriptKit } from "./kit.js";
 import { visitKey, visitRead } from "./reads.js";
 import { visitExport, visitExportAssignment, visitImport, visitImportEquals, visitShadowing } from "./scopes.js";
-import { scopeOf, start, type ScriptLowering } from "./syntax.js";
+import { forgetScopes, scopeOf, start, type ScriptLowering } from "./syntax.js";
 import { lowerCall } from "./values.js";
 
 // The walk over a TypeScript syntax tree. What each kind of node says is read by the parts:
@@ -94,6 +94,10 @@ export function lowerJavaScript(path: string, language: Language, text: string, 
     visitNode(lowering, node);
     ts.forEachChild(node, visit);
   };
-  visit(source);
+  try {
+    visit(source);
+  } finally {
+    forgetScopes();
+  }
   return raw.finish({ path, language, text, kit: javascriptKit(language, raw.preferredQuote), tables: TABLES });
 }
