@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { parse as parseJsonc } from "jsonc-parser";
 
 /**
@@ -8,11 +8,34 @@ import { parse as parseJsonc } from "jsonc-parser";
  * undefined, and is never read.
  */
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
+/**
+ * Which files exist, from each folder's listing, read once per run: an absolute Python import is
+ * looked for in every folder from the importer's up to the root (dozens of places for `import
+ * numpy`, each a failed stat), for every import of every file.
+ */
+export class FileProbe {
+  private readonly listings = new Map<string, Map<string, boolean | "link"> | null>();
+
+  isFile(path: string): boolean {
+    const dir = dirname(path);
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      listing = null;
+      try {
+        listing = new Map();
+        for (const entry of readdirSync(dir, { withFileTypes: true })) listing.set(entry.name, entry.isSymbolicLink() ? "link" : entry.isFile());
+      } catch {
+        // Not a folder (or not readable): nothing in it is a file.
+      }
+      this.listings.set(dir, listing);
+    }
+    const kind = listing?.get(basename(path));
+    if (kind !== "link") return kind === true;
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
   }
 }
 
@@ -21,10 +44,10 @@ function outsideTree(path: string): boolean {
 }
 
 /** The first candidate that exists; those looked for before it go to `tried`. */
-function firstFile(candidates: readonly string[], tried: string[]): string | undefined {
+function firstFile(files: FileProbe, candidates: readonly string[], tried: string[]): string | undefined {
   for (const candidate of candidates) {
     if (outsideTree(candidate)) continue;
-    if (isFile(candidate)) return candidate;
+    if (files.isFile(candidate)) return candidate;
     tried.push(candidate);
   }
   return undefined;
@@ -49,17 +72,17 @@ function pythonRoots(from: string, root: string): string[] {
 }
 
 /** `.llm`, `..pkg.clients`, `app.clients` from the file `from`. */
-export function resolvePythonModule(from: string, module: string, root: string, tried: string[] = []): string | undefined {
+export function resolvePythonModule(files: FileProbe, from: string, module: string, root: string, tried: string[] = []): string | undefined {
   const dots = /^\.*/.exec(module)![0].length;
   const parts = module.slice(dots).split(".").filter(Boolean);
   if (dots > 0) {
     let base = dirname(from);
     for (let level = 1; level < dots; level++) base = dirname(base);
-    return firstFile(parts.length === 0 ? [join(base, "__init__.py"), join(base, "__init__.pyi")] : pythonCandidates(join(base, ...parts)), tried);
+    return firstFile(files, parts.length === 0 ? [join(base, "__init__.py"), join(base, "__init__.pyi")] : pythonCandidates(join(base, ...parts)), tried);
   }
   if (parts.length === 0) return undefined;
   for (const start of pythonRoots(from, root)) {
-    const found = firstFile(pythonCandidates(join(start, ...parts)), tried);
+    const found = firstFile(files, pythonCandidates(join(start, ...parts)), tried);
     if (found) return found;
   }
   return undefined;
@@ -125,8 +148,8 @@ function pathMapping(dir: string, root: string): PathMapping | undefined {
  * `./llm`, `../lib/llm.js`, or a tsconfig path alias (`@/lib/llm`) from the file `from`. Files
  * looked for and missing go to `tried`; a tsconfig.json whose `paths` were read, to `read`.
  */
-export function resolveScriptModule(from: string, specifier: string, root: string, tried: string[] = [], read: string[] = []): string | undefined {
-  if (specifier.startsWith(".")) return firstFile(scriptCandidates(resolve(dirname(from), specifier)), tried);
+export function resolveScriptModule(files: FileProbe, from: string, specifier: string, root: string, tried: string[] = [], read: string[] = []): string | undefined {
+  if (specifier.startsWith(".")) return firstFile(files, scriptCandidates(resolve(dirname(from), specifier)), tried);
   const mapping = pathMapping(dirname(from), root);
   if (mapping?.paths.length) read.push(mapping.file);
   for (const [pattern, targets] of mapping?.paths ?? []) {
@@ -137,7 +160,7 @@ export function resolveScriptModule(from: string, specifier: string, root: strin
     if (!matches) continue;
     const captured = star === -1 ? "" : specifier.slice(prefix.length, specifier.length - suffix.length);
     for (const target of targets) {
-      const found = firstFile(scriptCandidates(resolve(mapping!.base, target.replace("*", captured))), tried);
+      const found = firstFile(files, scriptCandidates(resolve(mapping!.base, target.replace("*", captured))), tried);
       if (found) return found;
     }
   }

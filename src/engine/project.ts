@@ -6,7 +6,7 @@ import type { Budget } from "../model/budget.js";
 import { linkedNames } from "../model/linked-names.js";
 import type { ClientUse, Endpoint, ImportedSymbol, LocalImport, ModelUse, ModuleLinks, Reexport } from "../model/types.js";
 import { decode } from "./decode.js";
-import { pythonSubmodule, resolvePythonModule, resolveScriptModule } from "./module-paths.js";
+import { FileProbe, pythonSubmodule, resolvePythonModule, resolveScriptModule } from "./module-paths.js";
 import { stallPoint } from "./stall.js";
 import { TypeOracle } from "./type-oracle.js";
 
@@ -108,6 +108,7 @@ export class ModuleLinker {
   private oracle: Promise<TypeOracle> | undefined;
   /** For each file, the modules read whose result drew on it (a module read again later may be listed still: forgetting it too only costs a read). */
   private readonly dependents = new Map<string, Set<string>>();
+  private readonly files = new FileProbe();
   /** How many times a module was read and lowered (each costs a parse). */
   modulesRead = 0;
 
@@ -170,7 +171,7 @@ export class ModuleLinker {
   private resolveModule(from: string, python: boolean, module: string, trace: Trace): string | undefined {
     const tried: string[] = [];
     const read: string[] = [];
-    const found = python ? resolvePythonModule(from, module, this.root, tried) : resolveScriptModule(from, module, this.root, tried, read);
+    const found = python ? resolvePythonModule(this.files, from, module, this.root, tried) : resolveScriptModule(this.files, from, module, this.root, tried, read);
     // A file that did not exist but would have been chosen: creating it changes the result.
     for (const candidate of tried) trace.absent.add(candidate);
     for (const config of read) trace.deps.add(config);
