@@ -9,9 +9,10 @@
 //                        (no scaling, no report-memory step)
 //   --sizes 10000,100000 --shapes rebound,calls --languages python --commands lint
 //                        a part of the scaling benchmark (BENCH_SCALING_RUNS: runs per size below
-//                        1M, default 3; 1M-line files run once)
+//                        1M, default 3; 1M-line files run once); the shape `project` is the
+//                        cross-file part, projects of --project-sizes files (default 1000,10000)
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -222,7 +223,8 @@ async function scalingBench() {
     let target = source;
     if (command === "fix") {
       target = join(work, source.split("/").at(-1));
-      copyFileSync(source, target);
+      rmSync(target, { recursive: true, force: true });
+      cpSync(source, target, { recursive: true });
     }
     const args = ["--max-old-space-size=8192", BIN, command, "--no-config", "--file-timeout", "0", "--format", "json", "--exit-zero", "-o", report, target];
     const result = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "node", ...args], { encoding: "utf8", maxBuffer: 1 << 26, timeout: 60 * 60_000 });
@@ -240,7 +242,7 @@ async function scalingBench() {
     for (const command of commands) {
       const base = timedRuns(command, fileOf("distinct", language, 3), Math.max(runs, 5));
       log(`scaling ${language} ${command}: start-up ${(base.seconds * 1000).toFixed(0)} ms (CPU ${(base.cpu * 1000).toFixed(0)} ms)`);
-      for (const shape of shapes) {
+      for (const shape of shapes.filter((name) => name !== "project")) {
         const cells = sizes.map((lines) => {
           const measured = timedRuns(command, fileOf(shape, language, lines), lines >= 1_000_000 ? 1 : runs);
           const perLine = (Math.max(0, measured.seconds - base.seconds) / lines) * 1e6;
@@ -252,6 +254,35 @@ async function scalingBench() {
       }
     }
   }
+  // Projects: the cross-file phases (module links, the second pass) over 1,000 and 10,000 files.
+  const projectSizes = (flag("project-sizes") ?? "1000,10000").split(",").filter(Boolean).map(Number);
+  const projectRows = [];
+  if (!flag("shapes") || shapes.includes("project")) {
+    const { generateProject } = await import("./shapes.js");
+    const projectOf = (language, files) => {
+      const root = join(dir, `project-${language}-${files}`);
+      if (!existsSync(root)) {
+        for (const [path, text] of generateProject(language, files)) {
+          mkdirSync(dirname(join(root, path)), { recursive: true });
+          writeFileSync(join(root, path), text);
+        }
+      }
+      return root;
+    };
+    for (const language of languages) {
+      for (const command of commands) {
+        const base = timedRuns(command, projectOf(language, 1), Math.max(runs, 5));
+        const cells = projectSizes.map((files) => {
+          const measured = timedRuns(command, projectOf(language, files), files >= 10_000 ? 1 : runs);
+          const perFile = (Math.max(0, measured.seconds - base.seconds) / files) * 1e3;
+          const cpuPerFile = (Math.max(0, measured.cpu - base.cpu) / files) * 1e3;
+          log(`  ${language} ${command} project of ${files} files: ${measured.seconds.toFixed(2)} s (CPU ${measured.cpu.toFixed(2)} s), ${perFile.toFixed(3)} ms/file (CPU ${cpuPerFile.toFixed(3)}), ${measured.rssMb.toFixed(0)} MB${measured.ok ? "" : " (failed)"}`);
+          return { files, ...measured, perFile, cpuPerFile };
+        });
+        projectRows.push({ language, command, cells });
+      }
+    }
+  }
   const at = (row, lines) => row.cells.find((cell) => cell.lines === lines);
   // Judged on CPU time, which other load on a shared machine disturbs far less than wall time.
   const ratio = (row, key = "cpuPerLine") => {
@@ -259,7 +290,7 @@ async function scalingBench() {
     const mid = at(row, 100_000);
     return big && mid && mid[key] > 0 ? big[key] / mid[key] : undefined;
   };
-  const out = [
+  const out = rows.length === 0 ? [] : [
     `Per-line time above start-up, in µs: wall (median of ${runs} runs below 1M lines, one run at 1M) and, in brackets, CPU time of all threads; with --file-timeout 0. The ratio is 1M-line cost over 100k-line cost, CPU (wall in brackets); met when the CPU ratio is at most 2.`,
     "",
     ROW(["shape", "language", "command", ...sizes.map((lines) => `${lines.toLocaleString("en")} lines`), "1M / 100k", "met"]),
@@ -276,7 +307,34 @@ async function scalingBench() {
       ]);
     }),
   ];
-  const misses = rows.filter((row) => (ratio(row) ?? 0) > 2 || row.cells.some((cell) => !cell.ok));
+  const projectRatio = (row, key = "cpuPerFile") => {
+    const [small, large] = [row.cells[0], row.cells.at(-1)];
+    return row.cells.length > 1 && small[key] > 0 ? large[key] / small[key] : undefined;
+  };
+  if (projectRows.length > 0) {
+    out.push(
+      ...(out.length > 0 ? [""] : []),
+      `Projects (bench/shapes.js generateProject): time per file above a one-file project's, in ms: wall and, in brackets, CPU. The ratio is the cost per file of the largest project over the smallest; met when the CPU ratio is at most 2.`,
+      "",
+      ROW(["project", "language", "command", ...projectSizes.map((files) => `${files.toLocaleString("en")} files`), "ratio", "met"]),
+      ROW(["---", "---", "---", ...projectSizes.map(() => "---"), "---", "---"]),
+      ...projectRows.map((row) => {
+        const r = projectRatio(row);
+        return ROW([
+          "package with import cycles",
+          row.language,
+          row.command,
+          ...row.cells.map((cell) => `${cell.perFile.toFixed(3)} (${cell.cpuPerFile.toFixed(3)})${cell.ok ? "" : " failed"}`),
+          r === undefined ? "-" : `${r.toFixed(2)}x (${(projectRatio(row, "perFile") ?? 0).toFixed(2)}x)`,
+          r === undefined ? "-" : r <= 2 && row.cells.every((cell) => cell.ok) ? "yes" : "**no**",
+        ]);
+      }),
+    );
+  }
+  const misses = [
+    ...rows.filter((row) => (ratio(row) ?? 0) > 2 || row.cells.some((cell) => !cell.ok)),
+    ...projectRows.filter((row) => (projectRatio(row) ?? 0) > 2 || row.cells.some((cell) => !cell.ok)).map((row) => ({ ...row, shape: "project" })),
+  ];
   out.push("", misses.length === 0 ? "Scaling: every shape within 2x per line from 100k to 1M lines." : `Scaling misses: ${misses.map((row) => `${row.shape} ${row.language} ${row.command}`).join(", ")}`);
   const text = out.join("\n");
   process.stdout.write(`${text}\n`);

@@ -102,6 +102,55 @@ export function generate(shape, language, lines) {
   return `${out.join("\n")}\n`;
 }
 
+/**
+ * A project of `files` modules for the cross-file phases (module links, the second pass), in the
+ * shape of a package like numpy's: its `__init__` (index) gathers one setting from each of
+ * `files / 10` submodules, and every submodule imports back into the package's core, whose
+ * modules import each other (cycles). Every module imports the client and the model from the
+ * package and a helper from the module before it (a chain longer than the link depth); every
+ * tenth sends a request. Returns relative path → text.
+ */
+export function generateProject(language, files) {
+  const out = new Map();
+  const settings = Math.max(1, Math.floor(files / 10));
+  const python = language === "python";
+  const ext = python ? "py" : "ts";
+  const init = [];
+  for (let k = 0; k < settings; k++) {
+    init.push(python ? `from .models${k} import MODEL${k}` : `import { MODEL${k} } from "./models${k}";`);
+    init.push(python ? `USED${k} = MODEL${k}` : `export const USED${k} = MODEL${k};`);
+    out.set(`pkg/models${k}.${ext}`, python ? `from .core import MODEL\n\nMODEL${k} = MODEL\n` : `import { MODEL } from "./core";\n\nexport const MODEL${k} = MODEL;\n`);
+  }
+  if (python) {
+    out.set("pkg/__init__.py", `from .core import MODEL, client\n${init.join("\n")}\n`);
+    out.set("pkg/core.py", 'from .helpers import make_client\n\nMODEL = "zai-glm-4.6"\nclient = make_client()\n');
+    out.set("pkg/helpers.py", "from cerebras.cloud.sdk import Cerebras\n\nfrom .core import MODEL\n\n\ndef make_client():\n    return Cerebras()\n\n\nDEFAULT = MODEL\n");
+    out.set("app/__init__.py", "");
+  } else {
+    out.set("pkg/index.ts", `export { MODEL, client } from "./core";\n${init.join("\n")}\n`);
+    out.set("pkg/core.ts", 'import { makeClient } from "./helpers";\n\nexport const MODEL = "zai-glm-4.6";\nexport const client = makeClient();\n');
+    out.set("pkg/helpers.ts", 'import Cerebras from "@cerebras/cerebras_cloud_sdk";\nimport { MODEL } from "./core";\n\nexport function makeClient() {\n  return new Cerebras();\n}\n\nexport const DEFAULT = MODEL;\n');
+  }
+  for (let i = 0; i < files; i++) {
+    const request = i % 10 === 0;
+    const lines = [];
+    if (python) {
+      lines.push("from pkg import MODEL, client");
+      if (i > 0) lines.push(`from app.m${i - 1} import ask${i - 1}`);
+      lines.push("", "", `def ask${i}(question):`);
+      lines.push(request ? '    return client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": question}], temperature=0.1)' : `    return ${i > 0 ? `ask${i - 1}(question)` : "question"}`);
+    } else {
+      lines.push('import { MODEL, client } from "../pkg";');
+      if (i > 0) lines.push(`import { ask${i - 1} } from "./m${i - 1}";`);
+      lines.push("", `export async function ask${i}(question: string) {`);
+      lines.push(request ? '  return client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: question }], temperature: 0.1 });' : `  return ${i > 0 ? `ask${i - 1}(question)` : "question"};`);
+      lines.push("}");
+    }
+    out.set(`app/m${i}.${ext}`, `${lines.join("\n")}\n`);
+  }
+  return out;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [shape, language, lines] = process.argv.slice(2);
   process.stdout.write(generate(shape, language ?? "python", Number(lines ?? 10000)));

@@ -63,3 +63,22 @@ describe("module links across a package with import cycles", () => {
     }
   });
 });
+
+describe("a module's reading shared between importers", () => {
+  it("is not changed by what one importer does with an imported client", async () => {
+    const root = tempDir("glm-shared-client-");
+    mkdirSync(join(root, "pkg"));
+    writeFileSync(join(root, "pkg", "core.py"), "from zai import ZaiClient\nfrom .helpers import MODEL\nclient = ZaiClient()\nDEFAULT = MODEL\n");
+    writeFileSync(join(root, "pkg", "helpers.py"), 'MODEL = "glm-4.6"\n');
+    const first = join(root, "a.py");
+    const second = join(root, "b.py");
+    // The first importer also makes a Z.ai client of its own, and uses the imported one for images.
+    writeFileSync(first, "from zai import ZaiClient\nfrom pkg.core import client\nother = ZaiClient()\nclient.images.generations(prompt='x')\nclient.chat.completions.create(model='glm-4.6', messages=[])\n");
+    writeFileSync(second, "from pkg.core import client\nclient.chat.completions.create(model='glm-4.6', messages=[])\n");
+    const alone = await linksOf(new ModuleLinker(root), second);
+    const shared = new ModuleLinker(root);
+    await linksOf(shared, first);
+    const after = await linksOf(shared, second);
+    expect(after.imported.get("client")).toEqual(alone.imported.get("client"));
+  });
+});

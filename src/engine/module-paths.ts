@@ -11,26 +11,33 @@ import { parse as parseJsonc } from "jsonc-parser";
 /**
  * Which files exist, from each folder's listing, read once per run: an absolute Python import is
  * looked for in every folder from the importer's up to the root (dozens of places for `import
- * numpy`, each a failed stat), for every import of every file.
+ * numpy`, each a failed stat), for every import of every file. Where a listing cannot say what a
+ * stat would (a folder that may be entered but not listed, a symbolic link, a name spelt in
+ * another case on a file system that ignores case), the file is stat-ed as before.
  */
+const CASE_INSENSITIVE = process.platform === "darwin" || process.platform === "win32";
+
 export class FileProbe {
-  private readonly listings = new Map<string, Map<string, boolean | "link"> | null>();
+  private readonly listings = new Map<string, Map<string, boolean | "link"> | "absent" | "unlisted">();
 
   isFile(path: string): boolean {
     const dir = dirname(path);
     let listing = this.listings.get(dir);
     if (listing === undefined) {
-      listing = null;
       try {
         listing = new Map();
         for (const entry of readdirSync(dir, { withFileTypes: true })) listing.set(entry.name, entry.isSymbolicLink() ? "link" : entry.isFile());
-      } catch {
-        // Not a folder (or not readable): nothing in it is a file.
+      } catch (error) {
+        listing = (error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR" ? "absent" : "unlisted";
       }
       this.listings.set(dir, listing);
     }
-    const kind = listing?.get(basename(path));
-    if (kind !== "link") return kind === true;
+    if (listing === "absent") return false;
+    if (listing !== "unlisted") {
+      const kind = listing.get(basename(path));
+      if (kind === true || kind === false) return kind;
+      if (kind === undefined && !CASE_INSENSITIVE) return false;
+    }
     try {
       return statSync(path).isFile();
     } catch {

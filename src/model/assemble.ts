@@ -626,7 +626,9 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       // may be the receiver, so the use counts against all of them.
       const named = root.join(".");
       const receivers = client ? [client] : clients.filter((candidate) => candidate.binding === named);
-      for (const receiver of receivers) if (receiver.endpoint === "zai") (receiver.uses ??= new Set()).add(segments.slice(rootLength).join("."));
+      // Only this file's own clients: an imported one is the object other importers of its
+      // module are given too (the linker keeps a module's reading for the run).
+      for (const receiver of receivers) if (receiver.endpoint === "zai" && clients.includes(receiver)) (receiver.uses ??= new Set()).add(segments.slice(rootLength).join("."));
     }
   }
 
