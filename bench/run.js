@@ -184,7 +184,18 @@ function checkRecall(manifest, json) {
   const missed = manifest.seeds.filter((seed) => !(reported.get(seed.file) ?? []).some((message) => message.ruleId === seed.rule && message.line === seed.line));
   const seeded = new Set(manifest.seeds.map((seed) => seed.file));
   const unseeded = results.filter((result) => !seeded.has(result.filePath));
-  return { missed, unseeded };
+  // The corpus is real code and may hold retired model IDs of its own (@ai-sdk/cerebras lists its
+  // models in a type): a model-id finding on a line that holds the ID it names, quoted, is such a
+  // problem, not a false report. Every other finding in an unseeded file is.
+  const own = (result) => {
+    const lines = readFileSync(result.filePath, "utf8").split("\n");
+    return result.messages.every((message) => {
+      const id = /`([^`]+)`/.exec(message.message)?.[1];
+      const line = lines[message.line - 1] ?? "";
+      return message.ruleId === "model-id" && id !== undefined && (line.includes(`"${id}"`) || line.includes(`'${id}'`));
+    });
+  };
+  return { missed, unseeded: unseeded.filter((result) => !own(result)), owned: unseeded.filter(own) };
 }
 
 const ROW = (cells) => `| ${cells.join(" | ")} |`;
@@ -362,9 +373,9 @@ async function main() {
 
   log("recall:");
   const full = measure("node", glm([]));
-  const { missed, unseeded } = checkRecall(manifest, full.stdout);
-  log(`  seeded problems found: ${manifest.seeds.length - missed.length}/${manifest.seeds.length}; unseeded files reported: ${unseeded.length}`);
-  for (const file of unseeded.slice(0, 10)) log(`    ${file.filePath}: ${file.messages.map((message) => `${message.line}:${message.ruleId} ${message.message}`).join("; ")}`);
+  const { missed, unseeded, owned } = checkRecall(manifest, full.stdout);
+  log(`  seeded problems found: ${manifest.seeds.length - missed.length}/${manifest.seeds.length}; unseeded files reported: ${unseeded.length}; files with retired model IDs of their own: ${owned.length}`);
+  for (const file of [...unseeded.slice(0, 10), ...owned]) log(`    ${unseeded.includes(file) ? "" : "(own) "}${file.filePath}: ${file.messages.map((message) => `${message.line}:${message.ruleId} ${message.message}`).join("; ")}`);
 
   log("timings (median of runs, warm page cache):");
   const words = await triggers();
@@ -398,7 +409,11 @@ async function main() {
   const peak = Math.max(cold.rssMb, warm.rssMb);
   const versus = cold.seconds / ripgrep.seconds;
   const checks = [
-    ["every seeded problem found, nothing else", `${manifest.seeds.length - missed.length}/${manifest.seeds.length} found, ${unseeded.length} other files`, missed.length === 0 && unseeded.length === 0],
+    [
+      "every seeded problem found, nothing else (but the corpus's own retired model IDs)",
+      `${manifest.seeds.length - missed.length}/${manifest.seeds.length} found, ${unseeded.length} other files (${owned.length} with model IDs of their own)`,
+      missed.length === 0 && unseeded.length === 0,
+    ],
     ...oneFiles.map((row) => [`${row.label.replace("glm-migrate lint, ", "")}, start to exit: at most 200 ms`, `${(row.seconds * 1000).toFixed(0)} ms (${(row.seconds / 0.2).toFixed(2)}× the target)`, row.seconds <= 0.2]),
     ["cold run at most 10× ripgrep's time", `${versus.toFixed(1)}× (${(versus / 10).toFixed(2)}× the target)`, versus <= 10],
     ["peak RSS at most 300 MB", `${peak.toFixed(0)} MB (${(peak / 300).toFixed(2)}× the target)`, peak <= 300],
