@@ -7,7 +7,9 @@ import type { Message } from "../model/results.js";
 import type { Language, ParseError } from "../model/types.js";
 import { applyEdits } from "./edit-set.js";
 import { fixText, lintText, type Decide, type TextLint, type TextLintContext } from "./lint-text.js";
+import { makeTextFilter } from "./prefilter.js";
 import { fatalMessage, noticeMessage, toMessages } from "./results.js";
+import { triggersOf } from "./rules.js";
 
 export interface ContainerOutcome {
   messages: Message[];
@@ -29,8 +31,9 @@ function placed(diagnostic: Diagnostic, move: (offset: number) => number, indent
 
 /**
  * Markdown and notebooks: every code block is linted (or fixed) as a file of its own language.
- * A block or cell that does not parse gets a warning with its syntax error (not an error: docs
- * often elide code on purpose), is checked where the parser recovered, and is never fixed.
+ * A block or cell that does not parse is checked where the parser recovered and never fixed; it
+ * gets a warning with its syntax error (not an error: docs often elide code on purpose) when it
+ * names something a rule looks for, since only then may the error hide a finding.
  * Markdown findings point into the file itself; notebook cells are checked together, as the
  * program they make, and findings say which cell, and the line within it.
  */
@@ -69,6 +72,19 @@ function fromLint(lint: TextLint, code: string, applied: number): BlockOutcome {
   return { diagnostics: lint.recovered ?? [], code, applied: 0, parseError: lint.parseError };
 }
 
+const filters = new WeakMap<TextLintContext, (text: string) => boolean>();
+
+/**
+ * Whether code names any of the active rules' trigger words (the prefilter's test): a block of
+ * pseudo-code about something else cannot hold a finding, and a warning that it does not parse
+ * would be noise in every doc-heavy repository.
+ */
+function mayHoldFindings(context: TextLintContext, code: string): boolean {
+  let filter = filters.get(context);
+  if (!filter) filters.set(context, (filter = makeTextFilter(triggersOf(context.rules, context.target))));
+  return filter(code);
+}
+
 /** The warning for a block or cell that does not parse, at its syntax error. */
 function syntaxWarning(where: string, error: ParseError, position: { line: number; column: number }): Message {
   return {
@@ -99,7 +115,7 @@ async function checkMarkdown(path: string, text: string, context: TextLintContex
     const rendered = renderBlock(block, outcome.code);
     const base = output.length;
     for (const diagnostic of outcome.diagnostics) diagnostics.push(placed(diagnostic, (offset) => base + rendered.offset(offset), rendered.indent));
-    if (outcome.parseError) errors.push({ offset: base + rendered.offset(outcome.parseError.range.start), error: outcome.parseError });
+    if (outcome.parseError && mayHoldFindings(context, block.text)) errors.push({ offset: base + rendered.offset(outcome.parseError.range.start), error: outcome.parseError });
     output += rendered.text;
     cursor = block.start! + (block.raw ?? block.text).length;
   }
@@ -152,7 +168,7 @@ async function checkNotebook(path: string, text: string, context: TextLintContex
     for (const { cell, outcome: alone } of broken) {
       const inCell = (line: number) => ({ cell, line });
       const position = new LineIndex(alone.code).position(alone.parseError!.range.start);
-      warnings.push(place(syntaxWarning("this cell", alone.parseError!, position), inCell(position.line), inCell(position.line)));
+      if (mayHoldFindings(context, alone.code)) warnings.push(place(syntaxWarning("this cell", alone.parseError!, position), inCell(position.line), inCell(position.line)));
       for (const message of toMessages(alone.diagnostics, alone.code)) messages.push(place(message, inCell(message.line), inCell(message.endLine)));
     }
   } else if (outcome.parseError) {

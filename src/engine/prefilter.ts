@@ -4,13 +4,29 @@
  */
 const WINDOW = 64 * 1024;
 
+/** The triggers that matter: one that contains another adds nothing, the shorter one already matches. */
+function minimalTriggers(triggers: readonly string[]): string[] {
+  return triggers.filter((trigger) => !triggers.some((other) => other !== trigger && trigger.includes(other)));
+}
+
+function triggerPattern(triggers: readonly string[]): RegExp {
+  return new RegExp(triggers.map((trigger) => trigger.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+}
+
+/** The same test on text already decoded (a Markdown code block, a notebook cell). */
+export function makeTextFilter(triggers: readonly string[]): (text: string) => boolean {
+  const minimal = minimalTriggers(triggers);
+  if (minimal.length === 0) return () => false;
+  const pattern = triggerPattern(minimal);
+  return (text) => pattern.test(text);
+}
+
 export function makePrefilter(triggers: readonly string[]): (bytes: Buffer) => boolean {
-  // A trigger that contains another adds nothing: the shorter one already matches.
-  const minimal = triggers.filter((trigger) => !triggers.some((other) => other !== trigger && trigger.includes(other)));
+  const minimal = minimalTriggers(triggers);
   if (minimal.length === 0) return () => false;
   // One pass of one regular expression over the bytes read as Latin-1 (a byte per character, so
   // ASCII triggers match UTF-8 text as they are) beats a search per trigger.
-  const pattern = new RegExp(minimal.map((trigger) => trigger.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+  const pattern = triggerPattern(minimal);
   const utf16 = minimal.map((trigger) => Buffer.from(trigger, "utf16le"));
   const overlap = Math.max(...minimal.map((trigger) => trigger.length)) - 1;
   return (bytes) => {
