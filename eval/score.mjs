@@ -203,12 +203,15 @@ function statementSpans(corpus, files) {
 /**
  * Matches reports to expected findings of one file: first exact (rule, line) pairs,
  * then, for Python, a report on another line of the same statement (a multi-line
- * call or a def header), when no other expected finding of that rule claimed it.
+ * call or a def header), when no other expected finding of that rule claimed it. Certain
+ * expectations claim reports before uncertain ones: one report on a line with both (a retired ID
+ * as a mapping's key and as its value) answers the certain one.
  */
 function matchFile(expected, reports, spans) {
   const exp = expected.map((e, i) => ({ ...e, index: i, match: null }));
   const rep = reports.map((m, i) => ({ m, index: i, taken: false }));
-  for (const e of exp) {
+  const claiming = [...exp.filter((e) => !e.uncertain), ...exp.filter((e) => e.uncertain)];
+  for (const e of claiming) {
     const r = rep.find((x) => !x.taken && x.m.ruleId === e.rule && x.m.line === e.line);
     if (r) {
       r.taken = true;
@@ -216,7 +219,7 @@ function matchFile(expected, reports, spans) {
       e.how = "exact";
     }
   }
-  for (const e of exp) {
+  for (const e of claiming) {
     if (e.match) continue;
     const span = spans?.[String(e.line)];
     if (!span) continue;

@@ -4,6 +4,12 @@
  * on; a new flow is one entry here and one line in the rules that read it.
  */
 export const FOLLOWS = {
+  clientEndpoints:
+    "Where a client sends: its base URL or API key as a literal, as an expression that names them " +
+    "(`os.getenv(\"CEREBRAS_BASE_URL\", \"https://api.cerebras.ai/v1\")`, `process.env.X || \"...\"`), or through a " +
+    "variable or attribute given such a value once (`self.base_url = os.getenv(...)`, then `base_url=self.base_url`), " +
+    "also when the URL is then normalised in place (`url = url.trim()`, `url = url.rstrip(\"/\")`, `url = url + \"/v1\"`); " +
+    "a step that names another URL (`url.replace(\"https://api.cerebras.ai\", ...)`) leaves it unknown.",
   changedBodies:
     "Bodies changed after they are built and before they are sent, in the same function: `body[\"max_tokens\"] = n`, " +
     "`params.disable_reasoning = x`, `kwargs.update(top_p=0.9)`, `params.update({...})`, `Object.assign(body, {...})`. " +
@@ -46,4 +52,4 @@ export const FOLLOWS = {
 } as const;
 
 /** The flows every rule that reads a request's fields follows. */
-export const BODY_FLOWS: readonly string[] = [FOLLOWS.namedBodies, FOLLOWS.changedBodies, FOLLOWS.conditionalSpreads, FOLLOWS.sharedDicts, FOLLOWS.wrappers];
+export const BODY_FLOWS: readonly string[] = [FOLLOWS.clientEndpoints, FOLLOWS.namedBodies, FOLLOWS.changedBodies, FOLLOWS.conditionalSpreads, FOLLOWS.sharedDicts, FOLLOWS.wrappers];

@@ -908,19 +908,33 @@ function indexCallers(raw: RawFile, isBound: (name: string, scope: number) => bo
 
 /**
  * Names assigned exactly once in the file (`constants`), and the last value given to each
- * attribute of an imported module (`openai.base_url = ...`), by its qualified name.
+ * attribute of an imported module (`openai.base_url = ...`), by its qualified name. A URL that is
+ * only normalised after it is first given (`url = url.trim()`, `base = base.rstrip("/")`,
+ * `url = url + "/v1"`) counts as given once: those steps keep its host.
  */
 function collectAssignments(raw: RawFile, qualify: (segments: readonly string[]) => string | undefined): { constants: Map<string, Value>; moduleAssignments: Map<string, Value> } {
   const moduleAssignments = new Map<string, Value>();
   const constants = new Map<string, Value>();
   for (const [dotted, values] of raw.assignments) {
     const last = values.at(-1)!;
-    if (values.length === 1) constants.set(dotted, last);
+    if (values.length === 1 || normalisedUrl(raw.text, dotted, values)) constants.set(dotted, values[0]!);
     if (!dotted.includes(".")) continue;
     const qualified = qualify(dotted.split("."));
     if (qualified !== undefined) moduleAssignments.set(qualified, last);
   }
   return { constants, moduleAssignments };
+}
+
+/** A URL's first value, then only steps that start from the name itself (`x = x.strip()`, `x = x + "/v1"`). */
+function normalisedUrl(text: string, dotted: string, values: readonly Value[]): boolean {
+  const [first, ...later] = values;
+  if (!first || !/https?:\/\//.test(text.slice(first.range.start, first.range.end))) return false;
+  const step = new RegExp(`^${dotted.replace(/[.$]/g, "\\$&")}\\s*(?:\\.|\\+)`);
+  // A step that names a URL of its own (`x = x.replace("https://api.z.ai", ...)`) may change the host.
+  return later.every((value) => {
+    const source = text.slice(value.range.start, value.range.end);
+    return step.test(source) && !/https?:\/\//.test(source);
+  });
 }
 
 /** litellm.completion("cerebras/zai-glm-4.6", messages): a request function's first positional string is its model. */

@@ -90,8 +90,11 @@ export function clientEndpoint(
     const baseUrl = findOption(options, key);
     if (!baseUrl) continue;
     given = baseUrl;
+    // base_url = os.getenv("CEREBRAS_BASE_URL", "https://api.cerebras.ai/v1"), then base_url=base_url:
+    // the constant's value says where, else the name itself may (CEREBRAS_BASE_URL).
     const constant = baseUrl.kind === "name" && baseUrl.name ? constants?.get(baseUrl.name) : undefined;
-    const endpoint = classifyExpression(constant?.kind === "string" ? constant : baseUrl, fileText);
+    const fromConstant = constant ? classifyExpression(constant, fileText) : "unknown";
+    const endpoint = fromConstant !== "unknown" ? fromConstant : classifyExpression(baseUrl, fileText);
     if (endpoint !== "unknown") return { endpoint, baseUrl };
     break;
   }
@@ -99,7 +102,10 @@ export function clientEndpoint(
   for (const key of constructor.apiKeyKeys) {
     const apiKey = findOption(options, key);
     if (apiKey && apiKey.kind !== "string") {
-      const endpoint = classifyNames(fileText.slice(apiKey.range.start, apiKey.range.end));
+      // api_key=self.api_key, with self.api_key = os.getenv("CEREBRAS_API_KEY"): the names it was read from.
+      const constant = apiKey.kind === "name" && apiKey.name ? constants?.get(apiKey.name) : undefined;
+      const fromConstant = constant && constant.kind !== "string" ? classifyNames(fileText.slice(constant.range.start, constant.range.end)) : "unknown";
+      const endpoint = fromConstant !== "unknown" ? fromConstant : classifyNames(fileText.slice(apiKey.range.start, apiKey.range.end));
       if (endpoint !== "unknown") return { endpoint, ...withBase };
     }
   }
