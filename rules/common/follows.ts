@@ -8,6 +8,8 @@ export const FOLLOWS = {
     "Where a client sends: its base URL or API key as a literal, as an expression that names them " +
     "(`os.getenv(\"CEREBRAS_BASE_URL\", \"https://api.cerebras.ai/v1\")`, `process.env.X || \"...\"`), or through a " +
     "variable or attribute given such a value once (`self.base_url = os.getenv(...)`, then `base_url=self.base_url`), " +
+    "in this file or another module of the project (`settings.BASE_URL`, `from config import API_KEY`, a settings " +
+    "class's attribute), " +
     "also when the URL is then normalised in place (`url = url.trim()`, `url = url.rstrip(\"/\")`, `url = url + \"/v1\"`); " +
     "a step that names another URL (`url.replace(\"https://api.cerebras.ai\", ...)`) leaves it unknown.",
   changedBodies:

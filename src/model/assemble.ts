@@ -2,7 +2,7 @@ import { pushTo } from "../collections.js";
 import { BodyFlow, type RawChange } from "./body-flow.js";
 import { wrapperCalls, wrappersOf, type Signature } from "./wrappers.js";
 import { LineIndex } from "./line-index.js";
-import { clientEndpoint, findOption } from "./endpoints.js";
+import { classifyExpression, classifyUrl, clientEndpoint, findOption } from "./endpoints.js";
 import { modelNameKind } from "./names.js";
 import { placeLiterals, type RawLiteral } from "./literals.js";
 import { linkModelFlow, linkWrapperCalls, modelLiterals, modelSourceName, type Caller, type ValueFlow } from "./model-flow.js";
@@ -235,6 +235,12 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     const symbol = importedSymbol(segments, scope);
     return symbol?.kind === "value" ? symbol.string : undefined;
   };
+  /** Where a URL or key another module's name holds points (`settings.BASE_URL`, `from settings import API_KEY`). */
+  const importedEndpoint = (name: string, scope: number): Endpoint | undefined => {
+    const symbol = importedSymbol(name.split("."), scope);
+    if (symbol?.kind !== "value") return undefined;
+    return symbol.string !== undefined ? classifyUrl(symbol.string) : symbol.endpoint;
+  };
   const importedClient = (segments: readonly string[], kind: "client" | "factory", scope: number): Client | undefined => {
     const symbol = importedSymbol(segments, scope);
     return symbol?.kind === kind ? symbol.client : undefined;
@@ -257,7 +263,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   for (const call of raw.calls) {
     const constructor = constructorOf(call);
     if (!constructor) continue;
-    const { endpoint, baseUrl } = clientEndpoint(constructor, call.fields, text, constants);
+    const { endpoint, baseUrl } = clientEndpoint(constructor, call.fields, text, constants, (name) => importedEndpoint(name, call.scope));
     const client: Client = {
       sdk: constructor.sdk,
       endpoint,
@@ -798,6 +804,13 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
    * What another module importing this one can use: each module-level name (a client, a factory
    * or a plain value) and the names this module itself imported.
    */
+  /** What an importer may learn of a value: its string, or where the URL or key it holds points. */
+  function valueHints(value: Value | undefined): { string?: string; endpoint?: Endpoint } {
+    if (value?.kind === "string") return value.string !== undefined ? { string: value.string } : {};
+    const endpoint = value ? classifyExpression(value, text) : "unknown";
+    return endpoint !== "unknown" ? { endpoint } : {};
+  }
+
   function moduleExports(): Map<string, ImportedSymbol> {
     const exports = new Map<string, ImportedSymbol>(imported);
     const external = (client: Client): Client => ({ sdk: client.sdk, endpoint: client.endpoint, range: { start: 0, end: 0 } });
@@ -808,7 +821,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       named.add(binding.name);
       const client = boundClient(binding.name, -1);
       const literal = constants.get(binding.name);
-      const string = literal?.kind === "string" && literal.string !== undefined ? { string: literal.string } : {};
+      const string = valueHints(literal);
       const shared = client ? { ...external(client), origin: client.origin ?? { path: raw.path, name: binding.name } } : undefined;
       exports.set(binding.name, shared ? { kind: "client", client: shared } : { kind: "value", path: raw.path, name: binding.name, ...string });
     }
@@ -824,7 +837,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       const attributes = new Map<string, ImportedSymbol>();
       for (const [dotted, value] of constants) {
         if (!dotted.startsWith(`${name}.`) || dotted.indexOf(".", name.length + 1) !== -1) continue;
-        const string = value.kind === "string" && value.string !== undefined ? { string: value.string } : {};
+        const string = valueHints(value);
         attributes.set(dotted.slice(name.length + 1), { kind: "value", path: raw.path, name: dotted, ...string });
       }
       if (!exports.has(name)) exports.set(name, { kind: "module", path: raw.path, exports: attributes });

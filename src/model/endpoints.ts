@@ -84,7 +84,10 @@ export function clientEndpoint(
   options: EntryList | undefined,
   fileText: string,
   constants?: ReadonlyMap<string, Value>,
+  /** Where a name of another module points (`settings.BASE_URL`). */
+  imported?: (name: string) => Endpoint | undefined,
 ): { endpoint: Endpoint; baseUrl?: Value } {
+  const elsewhere = (value: Value): Endpoint => (value.kind === "name" && value.name ? (imported?.(value.name) ?? "unknown") : "unknown");
   let given: Value | undefined;
   for (const key of constructor.baseUrlKeys) {
     const baseUrl = findOption(options, key);
@@ -93,7 +96,7 @@ export function clientEndpoint(
     // base_url = os.getenv("CEREBRAS_BASE_URL", "https://api.cerebras.ai/v1"), then base_url=base_url:
     // the constant's value says where, else the name itself may (CEREBRAS_BASE_URL).
     const constant = baseUrl.kind === "name" && baseUrl.name ? constants?.get(baseUrl.name) : undefined;
-    const fromConstant = constant ? classifyExpression(constant, fileText) : "unknown";
+    const fromConstant = constant ? classifyExpression(constant, fileText) : elsewhere(baseUrl);
     const endpoint = fromConstant !== "unknown" ? fromConstant : classifyExpression(baseUrl, fileText);
     if (endpoint !== "unknown") return { endpoint, baseUrl };
     break;
@@ -104,7 +107,7 @@ export function clientEndpoint(
     if (apiKey && apiKey.kind !== "string") {
       // api_key=self.api_key, with self.api_key = os.getenv("CEREBRAS_API_KEY"): the names it was read from.
       const constant = apiKey.kind === "name" && apiKey.name ? constants?.get(apiKey.name) : undefined;
-      const fromConstant = constant && constant.kind !== "string" ? classifyNames(fileText.slice(constant.range.start, constant.range.end)) : "unknown";
+      const fromConstant = constant ? (constant.kind !== "string" ? classifyNames(fileText.slice(constant.range.start, constant.range.end)) : "unknown") : elsewhere(apiKey);
       const endpoint = fromConstant !== "unknown" ? fromConstant : classifyNames(fileText.slice(apiKey.range.start, apiKey.range.end));
       if (endpoint !== "unknown") return { endpoint, ...withBase };
     }

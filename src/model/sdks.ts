@@ -49,6 +49,10 @@ function requestFunctions(language: Language): ReadonlyMap<string, Sdk> {
   return new Map([...byName(language, (library) => library.requestFunctions)].map(([name, made]) => [name, made.sdk]));
 }
 
+/** Every option name, in any client library, that says where a client sends (its base URL or API key). */
+export const CLIENT_ENDPOINT_OPTIONS: ReadonlySet<string> = new Set(
+  LIBRARIES.flatMap((library) => [...library.options.baseUrl, ...library.options.apiKey]).map((option) => option.split(".").at(-1)!),
+);
 export const PYTHON_CONSTRUCTORS = byName("python", (library) => library.constructors);
 /** Python modules whose module object is itself a client (`openai.chat.completions.create`). */
 export const PYTHON_MODULE_CLIENTS = byName("python", (library) => library.moduleClients);

@@ -337,8 +337,11 @@ export type ImportedSymbol =
   /** A function that returns a client (`def get_client(): return OpenAI(...)`). */
   | { kind: "factory"; client: Client }
   /** Any other module-level name (`MODEL = "zai-glm-4.6"`), defined at `path`. */
-  /** `string`: the name's value, when the module assigns it one string literal (`MODEL = "zai-glm-4.6"`). */
-  | { kind: "value"; path: string; name: string; string?: string }
+  /**
+   * `string`: the name's value, when the module assigns it one string literal (`MODEL = "zai-glm-4.6"`);
+   * `endpoint`: where a URL or key it holds otherwise points (`BASE_URL = os.getenv("X", "https://api.cerebras.ai/v1")`).
+   */
+  | { kind: "value"; path: string; name: string; string?: string; endpoint?: Endpoint }
   /**
    * A project function that makes a request: `forwarding`, the request fields it takes from the
    * keywords it is called with (`ask_cerebras(temperature=...)`); `models`, the parameters it sends
