@@ -12,6 +12,10 @@ export const FOLLOWS = {
     "class's attribute), " +
     "also when the URL is then normalised in place (`url = url.trim()`, `url = url.rstrip(\"/\")`, `url = url + \"/v1\"`); " +
     "a step that names another URL (`url.replace(\"https://api.cerebras.ai\", ...)`) leaves it unknown.",
+  settingsInstances:
+    "Values kept on an instance of a config class (`config = GenerationConfig()` of a dataclass or pydantic settings " +
+    "class, in this file or imported from another module: `from settings import settings`): a field is the class's " +
+    "default, or the keyword the call gives it; an instance made with positional arguments is not read.",
   changedBodies:
     "Bodies changed after they are built and before they are sent, in the same function: `body[\"max_tokens\"] = n`, " +
     "`params.disable_reasoning = x`, `kwargs.update(top_p=0.9)`, `params.update({...})`, `Object.assign(body, {...})`. " +
@@ -54,4 +58,4 @@ export const FOLLOWS = {
 } as const;
 
 /** The flows every rule that reads a request's fields follows. */
-export const BODY_FLOWS: readonly string[] = [FOLLOWS.clientEndpoints, FOLLOWS.namedBodies, FOLLOWS.changedBodies, FOLLOWS.conditionalSpreads, FOLLOWS.sharedDicts, FOLLOWS.wrappers];
+export const BODY_FLOWS: readonly string[] = [FOLLOWS.clientEndpoints, FOLLOWS.settingsInstances, FOLLOWS.namedBodies, FOLLOWS.changedBodies, FOLLOWS.conditionalSpreads, FOLLOWS.sharedDicts, FOLLOWS.wrappers];

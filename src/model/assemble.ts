@@ -252,6 +252,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   };
 
   const { constants, moduleAssignments } = collectAssignments(raw, qualify);
+  const instances = addInstanceAttributes(raw, constants);
   const bodyFlow = new BodyFlow(raw.locals ?? new Map(), raw.changes ?? []);
   const clients: Client[] = [];
   const clientByCall = new Map<RawCall, Client>();
@@ -832,6 +833,16 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       if (wrapper) exports.set(name, { kind: "wrapper", forwarding: exportedForwarding(wrapper) });
     }
     for (const [name, wrapper] of wrapperExports(exports)) exports.set(name, wrapper);
+    // from config import settings, with settings = Settings(): its attributes, as this file reads them.
+    for (const [name] of instances) {
+      const attributes = new Map<string, ImportedSymbol>();
+      for (const [dotted, value] of constants) {
+        if (dotted.startsWith(`${name}.`) && dotted.indexOf(".", name.length + 1) === -1) {
+          attributes.set(dotted.slice(name.length + 1), { kind: "value", path: raw.path, name: dotted, ...valueHints(value) });
+        }
+      }
+      exports.set(name, { kind: "module", path: raw.path, exports: attributes });
+    }
     // from config import Config; Config.GLM_MODEL: a settings class is read like a module.
     for (const name of raw.classes ?? []) {
       const attributes = new Map<string, ImportedSymbol>();
@@ -936,6 +947,38 @@ function collectAssignments(raw: RawFile, qualify: (segments: readonly string[])
     if (qualified !== undefined) moduleAssignments.set(qualified, last);
   }
   return { constants, moduleAssignments };
+}
+
+/**
+ * `config = LLMConfig()` of a class of this file (a dataclass, a pydantic settings class) at module
+ * level: `config.model` holds the class's default, or the keyword the call gives it, unless the
+ * file assigns it itself. A call with positional or spread arguments sets fields this cannot
+ * tell, and is left alone. Returns each such instance with its class.
+ */
+function addInstanceAttributes(raw: RawFile, constants: Map<string, Value>): Map<string, string> {
+  const instances = new Map<string, string>();
+  if (!raw.classes?.size) return instances;
+  const bound = new Map<string, RawBinding[]>();
+  for (const binding of raw.bindings) if (binding.scope === -1 && !binding.name.includes(".")) pushTo(bound, binding.name, binding);
+  const attributes = new Map<string, [string, Value][]>();
+  for (const [dotted, value] of constants) {
+    const dot = dotted.indexOf(".");
+    if (dot === -1 || dotted.indexOf(".", dot + 1) !== -1 || !raw.classes.has(dotted.slice(0, dot))) continue;
+    pushTo(attributes, dotted.slice(0, dot), [dotted.slice(dot + 1), value] as [string, Value]);
+  }
+  for (const [name, bindings] of bound) {
+    const call = bindings.length === 1 ? bindings[0]!.call : undefined;
+    if (!call || call.base.kind !== "name" || call.base.segments.length !== 1 || call.members.length > 0) continue;
+    const owner = call.base.segments[0]!;
+    if (!raw.classes.has(owner) || call.args.entries.some((entry) => entry.key === null || entry.spread)) continue;
+    instances.set(name, owner);
+    for (const [attribute, value] of attributes.get(owner) ?? []) {
+      const key = `${name}.${attribute}`;
+      if (raw.assignments.has(key)) continue;
+      constants.set(key, call.args.entries.find((entry) => entry.key === attribute)?.value ?? value);
+    }
+  }
+  return instances;
 }
 
 /** A URL's first value, then only steps that start from the name itself (`x = x.strip()`, `x = x + "/v1"`). */
