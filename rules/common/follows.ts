@@ -15,7 +15,9 @@ export const FOLLOWS = {
   settingsInstances:
     "Values kept on an instance of a config class (`config = GenerationConfig()` of a dataclass or pydantic settings " +
     "class, in this file or imported from another module: `from settings import settings`): a field is the class's " +
-    "default, or the keyword the call gives it; an instance made with positional arguments is not read.",
+    "default, or the keyword the call gives it; an instance made with positional arguments is not read. Values kept " +
+    "in a module-level dict or object literal read by key (`GENERATION[\"temperature\"]`, `CONFIG.retry.temperature`), " +
+    "unless the file changes it.",
   changedBodies:
     "Bodies changed after they are built and before they are sent, in the same function: `body[\"max_tokens\"] = n`, " +
     "`params.disable_reasoning = x`, `kwargs.update(top_p=0.9)`, `params.update({...})`, `Object.assign(body, {...})`. " +

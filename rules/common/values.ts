@@ -5,9 +5,24 @@ import { parseModelId } from "../knowledge/models.js";
 import type { RequestBody } from "./body.js";
 import { pinnedToCerebras } from "./openrouter.js";
 
-/** A literal, or a name assigned exactly once in the file to a literal. */
+/** `CONFIG["temperature"]`, `CONFIG["retry"]["temperature"]`: string keys read off a dotted name. */
+const SUBSCRIPTED = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\[\s*(["'])[A-Za-z_$][\w$-]*\1\s*\])+$/;
+const KEY = /\[\s*(["'])([A-Za-z_$][\w$-]*)\1\s*\]/g;
+
+/** The dotted name a subscripted read stands for (`CONFIG.retry.temperature`). */
+function subscriptName(source: string): string | undefined {
+  if (!SUBSCRIPTED.test(source)) return undefined;
+  const head = source.slice(0, source.indexOf("["));
+  return [head, ...[...source.matchAll(KEY)].map((match) => match[2])].join(".");
+}
+
+/** A literal, or a name (or a constant dict's entry, `CONFIG["temperature"]`) assigned exactly once in the file to a literal. */
 export function resolve(file: LoweredFile, value: Value): Value {
   if (value.kind === "name" && value.name) return file.constants.get(value.name) ?? value;
+  if (value.kind === "other") {
+    const name = subscriptName(file.text.slice(value.range.start, value.range.end));
+    if (name) return file.constants.get(name) ?? value;
+  }
   return value;
 }
 

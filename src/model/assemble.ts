@@ -252,6 +252,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   };
 
   const { constants, moduleAssignments } = collectAssignments(raw, qualify);
+  addEntryConstants(raw, constants);
   const instances = addInstanceAttributes(raw, constants);
   const bodyFlow = new BodyFlow(raw.locals ?? new Map(), raw.changes ?? []);
   const clients: Client[] = [];
@@ -947,6 +948,25 @@ function collectAssignments(raw: RawFile, qualify: (segments: readonly string[])
     if (qualified !== undefined) moduleAssignments.set(qualified, last);
   }
   return { constants, moduleAssignments };
+}
+
+/**
+ * A constant dict or object literal's entries, each as a constant of its own (`CONFIG.temperature`
+ * of `CONFIG = { temperature: 0.2 }`; code reads `CONFIG["temperature"]` the same way, see
+ * `subscriptName`), two levels deep, unless the file assigns one itself.
+ */
+function addEntryConstants(raw: RawFile, constants: Map<string, Value>): void {
+  const add = (name: string, value: Value, depth: number): void => {
+    if (value.kind !== "object" || !value.list || depth > 2) return;
+    for (const entry of value.list.entries) {
+      if (entry.key === null || entry.spread || !/^[A-Za-z_$][\w$-]*$/.test(entry.key)) continue;
+      const key = `${name}.${entry.key}`;
+      if (raw.assignments.has(key) || constants.has(key)) continue;
+      constants.set(key, entry.value);
+      add(key, entry.value, depth + 1);
+    }
+  };
+  for (const [name, value] of [...constants]) add(name, value, 1);
 }
 
 /**
