@@ -33,7 +33,9 @@ function zaiModelBlocker(file: LoweredFile, ref: ModelRef, target: Target): stri
     if (file.language !== "python" && file.language !== "javascript" && file.language !== "typescript") return undefined;
     // A setting of a module that talks to Z.ai: it moves when all of the module's Z.ai traffic does.
     const bound = file.clients.some((other) => other.endpoint === "zai") || file.requests.some((request) => request.endpoint === "zai");
-    return bound ? fileMoveBlocker(file, target) : "the request that sends it is not in sight";
+    if (bound) return fileMoveBlocker(file, target);
+    // Sent by another file's request (named in the message): that request moves first, there.
+    return ref.usedAt?.length ? "the request that sends it is in another file and must move there first" : "the request that sends it is not in sight";
   }
   for (const request of requests) {
     const body = requestBody(file, request);

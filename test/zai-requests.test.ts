@@ -178,4 +178,14 @@ describe("a Z.ai client shared by several modules moves once, with every request
     expect([read(dir, "llm.py"), read(dir, "chat.py"), read(dir, "stream.py")]).toEqual([LLM, CHAT, STREAM + VISION]);
     expect(fixed.stdout).toMatch(/not moved to Cerebras because a request on it in app\/stream\.py:\d+ has `glm-4\.6v`/);
   });
+
+  it("a model setting of a module with no Z.ai traffic of its own says its request is in another file", () => {
+    const dir = tempDir("glm-zai-setting-");
+    mkdirSync(join(dir, "pkg"));
+    writeFileSync(join(dir, "pkg", "__init__.py"), "");
+    writeFileSync(join(dir, "pkg", "consts.py"), 'import os\n\nMODEL = "glm-4.6"\nAPI_BASE = "https://api.z.ai/api/paas/v4/"\nAPI_KEY = os.getenv("ZAI_API_KEY")\n');
+    writeFileSync(join(dir, "direct.py"), "from langchain_openai import ChatOpenAI\n\nfrom pkg import consts\n\nllm = ChatOpenAI(model=consts.MODEL, openai_api_key=consts.API_KEY, openai_api_base=consts.API_BASE)\n");
+    const run = cli(["lint", "--no-config", "."], { cwd: dir });
+    expect(run.stdout).toMatch(/`glm-4\.6` is Z\.ai's model ID, kept because its request cannot move to Cerebras yet: the request that sends it is in another file and must move there first\. .*\(used as the model in direct\.py:5\)/);
+  });
 });
