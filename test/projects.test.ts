@@ -91,7 +91,7 @@ describe("cross-module fixes in a git work tree", () => {
     writeFileSync(join(dir, "app", "__init__.py"), "");
     writeFileSync(join(dir, "app", "llm.py"), 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.z.ai/api/paas/v4")\n');
     writeFileSync(join(dir, "app", "chat.py"), 'from app import config\nfrom app.llm import client\nclient.chat.completions.create(model=config.MODEL, messages=[], tool_stream=True)\n');
-    for (const name of ["agent.py", "helpers.py", "ask.py", "summaries.py", "settings.py", "glm_http.py", "gateway.py", "reports.py"]) writeFileSync(join(dir, "app", name), "");
+    for (const name of ["agent.py", "helpers.py", "ask.py", "summaries.py", "settings.py", "glm_http.py", "gateway.py", "reports.py", "tuned.py"]) writeFileSync(join(dir, "app", name), "");
     git("add", "-A");
     git("commit", "-q", "-m", "start");
     const run = cli(["fix", "--unsafe-fixes", "--no-config", "."], { cwd: dir });

@@ -17,7 +17,8 @@ export const FOLLOWS = {
     "class, in this file or imported from another module: `from settings import settings`): a field is the class's " +
     "default, or the keyword the call gives it; an instance made with positional arguments is not read. Values kept " +
     "in a module-level dict or object literal read by key (`GENERATION[\"temperature\"]`, `CONFIG.retry.temperature`), " +
-    "unless the file changes it.",
+    "unless the file changes it. A number a constant of another module holds (`temperature=consts.TEMPERATURE`, " +
+    "`from tuning import MAX_OUTPUT`) is read too; such values are reported where they are used, never edited there.",
   changedBodies:
     "Bodies changed after they are built and before they are sent, in the same function: `body[\"max_tokens\"] = n`, " +
     "`params.disable_reasoning = x`, `kwargs.update(top_p=0.9)`, `params.update({...})`, `Object.assign(body, {...})`. " +

@@ -28,7 +28,9 @@ export function resolve(file: LoweredFile, value: Value): Value {
 
 export function numberOf(file: LoweredFile, value: Value): number | undefined {
   const resolved = resolve(file, value);
-  return resolved.kind === "number" ? resolved.number : undefined;
+  if (resolved.kind === "number") return resolved.number;
+  // temperature=consts.TEMPERATURE: the number another module holds (read only, never edited from here).
+  return value.kind === "name" && value.name ? file.importedNumbers?.get(value.name) : undefined;
 }
 
 export function booleanOf(file: LoweredFile, value: Value): boolean | undefined {

@@ -14,8 +14,8 @@ import { TypeOracle } from "./type-oracle.js";
 const MAX_DEPTH = 3;
 /** Modules past this size are data or generated code, not where clients are made. */
 const MAX_MODULE_BYTES = 1024 * 1024;
-/** A module that names none of these cannot make a client or hold a model ID worth following. */
-const MODULE_TRIGGER = /openai|cerebras|zhipu|zai|bigmodel|glm|litellm|langchain|model/i;
+/** A module that names none of these cannot make a client or hold a model ID or a setting worth following. */
+const MODULE_TRIGGER = /openai|cerebras|zhipu|zai|bigmodel|glm|litellm|langchain|model|temperature|\btop_?p\b|max_?(completion_?)?tokens|base_?url|api_?key/i;
 /** A package's `__init__.py` or a folder's `index.ts` often only passes on what other modules made. */
 const REEXPORTING = /^(__init__\.pyi?|index\.[cm]?[jt]sx?)$/;
 

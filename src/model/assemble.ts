@@ -8,7 +8,7 @@ import { placeLiterals, type RawLiteral } from "./literals.js";
 import { linkModelFlow, linkWrapperCalls, modelLiterals, modelSourceName, type Caller, type ValueFlow } from "./model-flow.js";
 import { clientBase, urlEndpoint } from "./url-flow.js";
 import { httpBody, isHttpPost, nodeRequest, nodeWrittenBody, type HttpCall } from "./http-sites.js";
-import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, type SdkConstructor } from "./sdks.js";
+import { PROVIDER_MODEL_MEMBERS, PROVIDER_SDKS, REQUEST_METHODS, SAMPLING_OPTIONS, type SdkConstructor } from "./sdks.js";
 import type {
   Client,
   ClientUse,
@@ -670,6 +670,15 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lines.position(model.range.start).line });
     }
   }
+  // temperature=consts.TEMPERATURE: the number another module assigns it (read only: no edit reaches there).
+  const importedNumbers = new Map<string, number>();
+  for (const call of raw.calls) {
+    for (const entry of call.fields?.entries ?? []) {
+      if (entry.key === null || !SAMPLING_OPTIONS.has(entry.key) || entry.value.kind !== "name" || !entry.value.name || isBound(entry.value.name, call.scope)) continue;
+      const symbol = importedSymbol(entry.value.name.split("."), call.scope);
+      if (symbol?.kind === "value" && symbol.number !== undefined) importedNumbers.set(entry.value.name, symbol.number);
+    }
+  }
   for (const [call, request] of requestByCall) {
     // model: MODELS.GLM_4_7.split("/").pop() with MODELS from another module: a field of its constant.
     const model = findOption(request.request, "model");
@@ -767,6 +776,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     ...(modelUses.length > 0 ? { modelUses } : {}),
     ...(clientUses.size > 0 ? { clientUses } : {}),
     ...(importedStrings.size > 0 ? { importedStrings } : {}),
+    ...(importedNumbers.size > 0 ? { importedNumbers } : {}),
     ...(links?.deps.length ? { deps: links.deps } : {}),
     ...(links?.absent?.length ? { absent: links.absent } : {}),
   };
@@ -807,8 +817,9 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
    * or a plain value) and the names this module itself imported.
    */
   /** What an importer may learn of a value: its string, or where the URL or key it holds points. */
-  function valueHints(value: Value | undefined): { string?: string; endpoint?: Endpoint } {
+  function valueHints(value: Value | undefined): { string?: string; number?: number; endpoint?: Endpoint } {
     if (value?.kind === "string") return value.string !== undefined ? { string: value.string } : {};
+    if (value?.kind === "number") return value.number !== undefined ? { number: value.number } : {};
     const endpoint = value ? classifyExpression(value, text) : "unknown";
     return endpoint !== "unknown" ? { endpoint } : {};
   }

@@ -4,7 +4,7 @@ import { literalShape } from "./literals.js";
 import { derivedFrom } from "./model-flow.js";
 import { modelNameKind } from "./names.js";
 import type { Entry } from "./types.js";
-import { CLIENT_ENDPOINT_OPTIONS, REQUEST_METHODS } from "./sdks.js";
+import { CLIENT_ENDPOINT_OPTIONS, REQUEST_METHODS, SAMPLING_OPTIONS } from "./sdks.js";
 
 /**
  * The imported names worth following to other modules: those a request's client or model can come
@@ -59,7 +59,8 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     else if (call.base.kind === "name" && call.members.length === 0 && call.args.entries.some(passesRequestFields)) want(call.base.segments.join("."));
     for (const entry of call.fields?.entries ?? []) {
       // OpenAI(base_url=settings.BASE_URL, api_key=settings.API_KEY): where a client sends.
-      if (entry.key !== null && CLIENT_ENDPOINT_OPTIONS.has(entry.key) && entry.value.kind === "name") want(entry.value.name);
+      // ... and temperature=consts.TEMPERATURE: a number the rules check.
+      if (entry.key !== null && (CLIENT_ENDPOINT_OPTIONS.has(entry.key) || SAMPLING_OPTIONS.has(entry.key)) && entry.value.kind === "name") want(entry.value.name);
       else if (entry.key === "model" && entry.value.kind === "name") want(entry.value.name);
       // model: MODELS.GLM.split("/").pop(): the constant the string is derived from.
       else if (entry.key === "model" && entry.value.kind !== "string") want(derivedFrom(raw.text.slice(entry.value.range.start, entry.value.range.end)));

@@ -49,6 +49,19 @@ function requestFunctions(language: Language): ReadonlyMap<string, Sdk> {
   return new Map([...byName(language, (library) => library.requestFunctions)].map(([name, made]) => [name, made.sdk]));
 }
 
+/** Options whose numbers the rules check (sampling and output length), as SDKs and libraries spell them. */
+export const SAMPLING_OPTIONS: ReadonlySet<string> = new Set([
+  "temperature",
+  "top_p",
+  "topP",
+  "max_tokens",
+  "maxTokens",
+  "max_completion_tokens",
+  "maxCompletionTokens",
+  "max_output_tokens",
+  "maxOutputTokens",
+]);
+
 /** Every option name, in any client library, that says where a client sends (its base URL or API key). */
 export const CLIENT_ENDPOINT_OPTIONS: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) => [...library.options.baseUrl, ...library.options.apiKey]).map((option) => option.split(".").at(-1)!),

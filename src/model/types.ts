@@ -309,6 +309,8 @@ export interface LoweredFile {
   clientUses?: ReadonlyMap<string, (ClientUse & { at: string })[]>;
   /** The values of those names, where their module assigns them a string (`config.MODEL` → `zai-glm-4.6`). */
   importedStrings?: ReadonlyMap<string, string>;
+  /** The numbers names of other modules hold where a call's sampling option reads them (`temperature=consts.TEMPERATURE`). */
+  importedNumbers?: ReadonlyMap<string, number>;
   /** The other files whose contents this file's findings depend on (the modules it imports). */
   deps?: string[];
   /** Files whose absence this file's findings depend on (an import that found nothing there). */
@@ -338,10 +340,10 @@ export type ImportedSymbol =
   | { kind: "factory"; client: Client }
   /** Any other module-level name (`MODEL = "zai-glm-4.6"`), defined at `path`. */
   /**
-   * `string`: the name's value, when the module assigns it one string literal (`MODEL = "zai-glm-4.6"`);
+   * `string`, `number`: the name's value, when the module assigns it one such literal (`MODEL = "zai-glm-4.6"`);
    * `endpoint`: where a URL or key it holds otherwise points (`BASE_URL = os.getenv("X", "https://api.cerebras.ai/v1")`).
    */
-  | { kind: "value"; path: string; name: string; string?: string; endpoint?: Endpoint }
+  | { kind: "value"; path: string; name: string; string?: string; number?: number; endpoint?: Endpoint }
   /**
    * A project function that makes a request: `forwarding`, the request fields it takes from the
    * keywords it is called with (`ask_cerebras(temperature=...)`); `models`, the parameters it sends
