@@ -225,7 +225,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     const head = segments[0]!;
     if (raw.shadowed?.has(shadowKey(scope, head)) || raw.shadowed?.has(shadowKey(-1, head))) return undefined;
     let symbol = imported.get(segments[0]!);
-    for (const segment of segments.slice(1)) symbol = symbol?.kind === "module" ? symbol.exports.get(segment) : undefined;
+    for (const segment of segments.slice(1)) symbol = symbol?.kind === "module" ? symbol.exports.get(segment) : symbol?.kind === "value" ? symbol.fields?.get(segment) : undefined;
     return symbol;
   };
   /** The string a dotted name holds in another module (`Config.GLM_BASE_URL` of `from config import Config`). */
@@ -688,7 +688,9 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     const symbol = importedSymbol([segments[0]!], call.scope);
     if (symbol?.kind !== "value") continue;
     lines ??= new LineIndex(text);
-    modelUses.push({ definition: symbol.path, name: [symbol.name, ...segments.slice(1)].join("."), endpoint: request.endpoint, path: raw.path, line: lines.position(model!.range.start).line });
+    const use: ModelUse = { definition: symbol.path, name: [symbol.name, ...segments.slice(1)].join("."), endpoint: request.endpoint, path: raw.path, line: lines.position(model!.range.start).line };
+    // `model=API_CONFIG.MODEL` read straight off the constant's fields was counted above.
+    if (!modelUses.some((known) => known.definition === use.definition && known.name === use.name && known.line === use.line)) modelUses.push(use);
   }
   // A Z.ai client another module made, used here: each use goes back to that module, which moves
   // the client only when every use can move with it.
@@ -824,6 +826,19 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     return endpoint !== "unknown" ? { endpoint } : {};
   }
 
+  /** A dict or object constant's entries, as importers read them (`API_CONFIG.BASE_URL`), two levels deep. */
+  function entryFields(name: string, value: Value | undefined, depth: number): { fields?: Map<string, ImportedSymbol> } {
+    if (value?.kind !== "object" || depth > 2) return {};
+    const fields = new Map<string, ImportedSymbol>();
+    for (const entry of value.list?.entries ?? []) {
+      if (entry.key === null || entry.spread) continue;
+      const dotted = `${name}.${entry.key}`;
+      const held = constants.get(dotted);
+      if (held) fields.set(entry.key, { kind: "value", path: raw.path, name: dotted, ...valueHints(held), ...entryFields(dotted, held, depth + 1) });
+    }
+    return fields.size > 0 ? { fields } : {};
+  }
+
   function moduleExports(): Map<string, ImportedSymbol> {
     const exports = new Map<string, ImportedSymbol>(imported);
     const external = (client: Client): Client => ({ sdk: client.sdk, endpoint: client.endpoint, range: { start: 0, end: 0 } });
@@ -834,7 +849,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       named.add(binding.name);
       const client = boundClient(binding.name, -1);
       const literal = constants.get(binding.name);
-      const string = valueHints(literal);
+      const string = { ...valueHints(literal), ...entryFields(binding.name, literal, 1) };
       const shared = client ? { ...external(client), origin: client.origin ?? { path: raw.path, name: binding.name } } : undefined;
       exports.set(binding.name, shared ? { kind: "client", client: shared } : { kind: "value", path: raw.path, name: binding.name, ...string });
     }

@@ -341,9 +341,10 @@ export type ImportedSymbol =
   /** Any other module-level name (`MODEL = "zai-glm-4.6"`), defined at `path`. */
   /**
    * `string`, `number`: the name's value, when the module assigns it one such literal (`MODEL = "zai-glm-4.6"`);
-   * `endpoint`: where a URL or key it holds otherwise points (`BASE_URL = os.getenv("X", "https://api.cerebras.ai/v1")`).
+   * `endpoint`: where a URL or key it holds otherwise points (`BASE_URL = os.getenv("X", "https://api.cerebras.ai/v1")`);
+   * `fields`: the entries of a dict or object literal it holds (`API_CONFIG.BASE_URL`).
    */
-  | { kind: "value"; path: string; name: string; string?: string; number?: number; endpoint?: Endpoint }
+  | { kind: "value"; path: string; name: string; string?: string; number?: number; endpoint?: Endpoint; fields?: ReadonlyMap<string, ImportedSymbol> }
   /**
    * A project function that makes a request: `forwarding`, the request fields it takes from the
    * keywords it is called with (`ask_cerebras(temperature=...)`); `models`, the parameters it sends
