@@ -10,14 +10,16 @@ export const FOLLOWS = {
     "variable or attribute given such a value once (`self.base_url = os.getenv(...)`, then `base_url=self.base_url`), " +
     "in this file or another module of the project (`settings.BASE_URL`, `from config import API_KEY`, a settings " +
     "class's attribute), " +
-    "also when the URL is then normalised in place (`url = url.trim()`, `url = url.rstrip(\"/\")`, `url = url + \"/v1\"`); " +
-    "a step that names another URL (`url.replace(\"https://api.cerebras.ai\", ...)`) leaves it unknown.",
+    "also when the URL is then normalised in place in the same function (a trim such as `url.rstrip(\"/\")` or " +
+    "`url.trim()`, an end-anchored pattern removed such as `url.replace(/\\/+$/, \"\")`, a path appended such as " +
+    "`url + \"/v1\"`); any other step (`url.replace(HOST, proxy)`) leaves it unknown.",
   settingsInstances:
-    "Values kept on an instance of a config class (`config = GenerationConfig()` of a dataclass or pydantic settings " +
+    "Values kept on an instance of a config class (`config = GenerationConfig()` of a dataclass, attrs or pydantic " +
     "class, in this file or imported from another module: `from settings import settings`): a field is the class's " +
-    "default, or the keyword the call gives it; an instance made with positional arguments is not read. Values kept " +
-    "in a module-level dict or object literal read by key (`GENERATION[\"temperature\"]`, `CONFIG.retry.temperature`), " +
-    "unless the file changes it. A number a constant of another module holds (`temperature=consts.TEMPERATURE`, " +
+    "default, or the keyword the call gives it; an instance made with positional arguments, changed by the file, or " +
+    "whose name is also a parameter or local somewhere in the file is not read. Values kept in a module-level dict or " +
+    "object literal read by key (`GENERATION[\"temperature\"]`, `CONFIG.retry.temperature`), unless the file changes " +
+    "it (a key set, `update(...)`, `Object.assign(...)`). A number a constant of another module holds (`temperature=consts.TEMPERATURE`, " +
     "`from tuning import MAX_OUTPUT`) is read too; such values are reported where they are used, never edited there.",
   changedBodies:
     "Bodies changed after they are built and before they are sent, in the same function: `body[\"max_tokens\"] = n`, " +

@@ -968,7 +968,7 @@ function collectAssignments(raw: RawFile, qualify: (segments: readonly string[])
   const constants = new Map<string, Value>();
   for (const [dotted, values] of raw.assignments) {
     const last = values.at(-1)!;
-    if (values.length === 1 || normalisedUrl(raw.text, dotted, values)) constants.set(dotted, values[0]!);
+    if (values.length === 1 || normalisedUrl(raw, dotted, values)) constants.set(dotted, values[0]!);
     if (!dotted.includes(".")) continue;
     const qualified = qualify(dotted.split("."));
     if (qualified !== undefined) moduleAssignments.set(qualified, last);
@@ -992,7 +992,18 @@ function addEntryConstants(raw: RawFile, constants: Map<string, Value>): void {
       add(key, entry.value, depth + 1);
     }
   };
-  for (const [name, value] of [...constants]) add(name, value, 1);
+  for (const [name, value] of [...constants]) if (!mutated(raw, name)) add(name, value, 1);
+}
+
+/**
+ * A dict, object or instance the file changes after making it (`X["k"] = v`, `X.a.b = v`,
+ * `X.update(...)`, `Object.assign(X, ...)`, anywhere): what it holds where it is read is not its literal.
+ */
+function mutated(raw: RawFile, name: string): boolean {
+  const inside = `${name}.`;
+  if ((raw.changes ?? []).some((change) => change.name === name || change.name.startsWith(inside))) return true;
+  for (const key of raw.assignments.keys()) if (key.startsWith(inside)) return true;
+  return false;
 }
 
 /**
@@ -1004,8 +1015,10 @@ function addEntryConstants(raw: RawFile, constants: Map<string, Value>): void {
 function addInstanceAttributes(raw: RawFile, constants: Map<string, Value>): Map<string, string> {
   const instances = new Map<string, string>();
   if (!raw.classes?.size) return instances;
+  // Every binding of the name, in any scope: a parameter or local of the same name, or a `global`
+  // rebinding in a function, would make `config.x` mean something else there.
   const bound = new Map<string, RawBinding[]>();
-  for (const binding of raw.bindings) if (binding.scope === -1 && !binding.name.includes(".")) pushTo(bound, binding.name, binding);
+  for (const binding of raw.bindings) if (!binding.name.includes(".")) pushTo(bound, binding.name, binding);
   const attributes = new Map<string, [string, Value][]>();
   for (const [dotted, value] of constants) {
     const dot = dotted.indexOf(".");
@@ -1013,10 +1026,12 @@ function addInstanceAttributes(raw: RawFile, constants: Map<string, Value>): Map
     pushTo(attributes, dotted.slice(0, dot), [dotted.slice(dot + 1), value] as [string, Value]);
   }
   for (const [name, bindings] of bound) {
-    const call = bindings.length === 1 ? bindings[0]!.call : undefined;
+    const call = bindings.length === 1 && bindings[0]!.scope === -1 ? bindings[0]!.call : undefined;
     if (!call || call.base.kind !== "name" || call.base.segments.length !== 1 || call.members.length > 0) continue;
     const owner = call.base.segments[0]!;
-    if (!raw.classes.has(owner) || call.args.entries.some((entry) => entry.key === null || entry.spread)) continue;
+    if (!raw.classes.has(owner) || !isFieldClass(raw.text, owner) || mutated(raw, name)) continue;
+    if (raw.shadowed && [...raw.shadowed].some((key) => key.endsWith(`\u0000${name}`))) continue;
+    if (call.args.entries.some((entry) => entry.key === null || entry.spread)) continue;
     instances.set(name, owner);
     for (const [attribute, value] of attributes.get(owner) ?? []) {
       const key = `${name}.${attribute}`;
@@ -1027,16 +1042,33 @@ function addInstanceAttributes(raw: RawFile, constants: Map<string, Value>): Map
   return instances;
 }
 
-/** A URL's first value, then only steps that start from the name itself (`x = x.strip()`, `x = x + "/v1"`). */
-function normalisedUrl(text: string, dotted: string, values: readonly Value[]): boolean {
+/**
+ * A class whose fields are its attributes' defaults, set by keyword: a dataclass, an attrs class,
+ * a pydantic model or settings class. Another class's `__init__` may set what it likes.
+ */
+function isFieldClass(text: string, owner: string): boolean {
+  const header = new RegExp(`((?:^[ \\t]*@[^\\n]*\\n)*)^[ \\t]*class[ \\t]+${owner.replace(/[$]/g, "\\$&")}\\b[ \\t]*(?:\\(([^)]*)\\))?[ \\t]*:`, "m").exec(text);
+  if (!header) return false;
+  return /@(?:dataclasses\.)?dataclass\b|@(?:attr\.)?(?:s|attrs|define|frozen|mutable)\b/.test(header[1] ?? "") || /\b(?:BaseSettings|BaseModel)\b/.test(header[2] ?? "");
+}
+
+/**
+ * A URL's first value, then only steps that keep its host, in the same function: a trim
+ * (`strip`, `rstrip("/")`, `trim()`, `removesuffix("/")`), an end-anchored regex removed
+ * (`replace(/\/+$/, "")`), or a path appended (`url + "/v1"`).
+ */
+function normalisedUrl(raw: RawFile, dotted: string, values: readonly Value[]): boolean {
   const [first, ...later] = values;
-  if (!first || !/https?:\/\//.test(text.slice(first.range.start, first.range.end))) return false;
-  const step = new RegExp(`^${dotted.replace(/[.$]/g, "\\$&")}\\s*(?:\\.|\\+)`);
-  // A step that names a URL of its own (`x = x.replace("https://api.z.ai", ...)`) may change the host.
-  return later.every((value) => {
-    const source = text.slice(value.range.start, value.range.end);
-    return step.test(source) && !/https?:\/\//.test(source);
-  });
+  const { text } = raw;
+  if (!first || later.length === 0 || !/https?:\/\//.test(text.slice(first.range.start, first.range.end))) return false;
+  const scope = raw.valueScopes?.get(first) ?? -1;
+  const name = dotted.replace(/[.$]/g, "\\$&");
+  const step = new RegExp(
+    `^${name}\\s*(?:\\.(?:strip|rstrip|lstrip|trim|trimEnd|trimStart|removesuffix)\\(\\s*(?:(["'])[^"'\\n:]*\\1)?\\s*\\)` +
+      `|\\.replace\\(\\s*\\/[^\\n]*\\$\\/[a-z]*\\s*,\\s*(["'])\\2\\s*\\)` +
+      `|\\s*\\+\\s*(["'\`])\\/[^"'\`\\n:]*\\3)$`,
+  );
+  return later.every((value) => (raw.valueScopes?.get(value) ?? -1) === scope && step.test(text.slice(value.range.start, value.range.end).trim()));
 }
 
 /** litellm.completion("cerebras/zai-glm-4.6", messages): a request function's first positional string is its model. */

@@ -94,6 +94,11 @@ export function visitAssignment(lowering: PythonLowering, node: Node): void {
     const root = left?.type === "subscript" ? dotted(left.childForFieldName("value")) : undefined;
     if (root) lowering.raw.assign(root.join("."), { kind: "other", range: range(left!) });
     if (root && right) visitKeySet(lowering, node, left!, root.join("."), right);
+    // CONFIG["retry"]["temperature"] = x: the outermost dict changes too.
+    let base = left;
+    while (base?.type === "subscript") base = base.childForFieldName("value");
+    const outer = base && base !== left?.childForFieldName("value") ? dotted(base) : undefined;
+    if (outer) lowering.raw.assign(outer.join("."), { kind: "other", range: range(left!) });
     return;
   }
   const target = name.join(".");
