@@ -15,6 +15,8 @@ import { findOption } from "../src/model/endpoints.js";
 
 const STAYING = "\u0000stay";
 
+const PROVIDER_NAMES: Record<Endpoint, string> = { cerebras: "Cerebras", zai: "Z.ai", other: "another provider", unknown: "an unknown server" };
+
 /**
  * Why a Z.ai model ID cannot move with its request, or STAYING when the user stays on Z.ai: the
  * request it is sent by (found through the model's variable when it is one) must move whole.
@@ -247,6 +249,14 @@ function plan(file: LoweredFile, ref: ModelRef, target: Target): Plan | undefine
     delete found.next;
     delete found.safety;
     found.notes.push(`${test}, so no automatic fix: change it together with the code that relies on it`);
+  }
+  // The same setting is sent elsewhere to another provider (a Z.ai request of another file that
+  // cannot move): the rename would break that request.
+  const elsewhere = (ref.usedOn ?? []).filter((other) => other !== "unknown" && other !== endpoint);
+  if (found?.next && elsewhere.length > 0) {
+    delete found.next;
+    delete found.safety;
+    found.notes.push(`another file also sends it to ${elsewhere.map((other) => PROVIDER_NAMES[other]).join(" and ")}, so no automatic fix: change them together`);
   }
   return found;
 }

@@ -179,6 +179,16 @@ describe("a Z.ai client shared by several modules moves once, with every request
     expect(fixed.stdout).toMatch(/not moved to Cerebras because a request on it in app\/stream\.py:\d+ has `glm-4\.6v`/);
   });
 
+  it("a model setting sent to Cerebras here and to Z.ai by another file is reported, never renamed", () => {
+    const dir = tempDir("glm-zai-both-");
+    const settings = 'from openai import OpenAI\n\nMODEL = "glm-4.6"\ncerebras = OpenAI(base_url="https://api.cerebras.ai/v1", api_key="x")\n\n\ndef ask(text):\n    return cerebras.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": text}])\n';
+    writeFileSync(join(dir, "settings.py"), settings);
+    writeFileSync(join(dir, "zai_use.py"), 'from zai import ZaiClient\n\nfrom settings import MODEL\n\nzai = ZaiClient(api_key="k")\n\n\ndef ask_zai(text):\n    return zai.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": text}])\n');
+    const run = cli(["fix", "--unsafe-fixes", "--allow-dirty", "--no-config", "."], { cwd: dir });
+    expect(run.stdout).toContain("another file also sends it to Z.ai, so no automatic fix: change them together");
+    expect(readFileSync(join(dir, "settings.py"), "utf8")).toBe(settings);
+  });
+
   it("a model setting of a module with no Z.ai traffic of its own says its request is in another file", () => {
     const dir = tempDir("glm-zai-setting-");
     mkdirSync(join(dir, "pkg"));

@@ -96,11 +96,13 @@ const WORKER_THRESHOLD = 400;
 
 /** Analysis on this thread, one file after another: each round with fresh module links. */
 /**
- * A Z.ai client moves to Cerebras only with every use other modules make of it, so before `fix
- * --unsafe-fixes` writes anything, the files that mention Z.ai are read once without fixing to
- * learn those uses: a module never moves a client that an importer's request cannot follow.
+ * A Z.ai client moves to Cerebras only with every use other modules make of it, and a model
+ * setting is renamed only when no other module sends it to another provider; so before `fix`
+ * writes anything in a tree that mentions Z.ai, the files are read once without fixing to learn
+ * those uses: a module never moves a client, or renames a setting, that an importer's request
+ * cannot follow.
  */
-async function clientUses(jobs: readonly FileJob[], cwd: string, lint: Analyse): Promise<Parameters<Analyse>[1]> {
+async function usesBeforeFixing(jobs: readonly FileJob[], cwd: string, lint: Analyse): Promise<Parameters<Analyse>[1]> {
   // The importers need not mention Z.ai themselves (`from .llm import client`): all are read,
   // but only in a tree where some file does.
   const mentions = jobs.some((job) => {
@@ -113,7 +115,7 @@ async function clientUses(jobs: readonly FileJob[], cwd: string, lint: Analyse):
   });
   if (!mentions || jobs.length < 2) return {};
   const uses: ModelUse[] = [];
-  await lint(jobs, {}, ({ outcome }) => uses.push(...(outcome.uses ?? []).filter((use) => use.client)));
+  await lint(jobs, {}, ({ outcome }) => uses.push(...(outcome.uses ?? [])));
   return uses.length > 0 ? { uses, cwd } : {};
 }
 
@@ -282,7 +284,7 @@ async function runWith(
   const analyse: Analyse = supervisor
     ? (some, round, onDone) => supervisor.analyse(some, { check, ...(runFixing ? { fixing: runFixing } : {}), ...round }, onDone)
     : inThread(check, fixing, asking);
-  const firstRound = fixing?.unsafe ? await clientUses(pending, cwd, supervisor ? (some, round, onDone) => supervisor.analyse(some, { check, ...round }, onDone) : inThread(check, undefined, undefined)) : {};
+  const firstRound = fixing ? await usesBeforeFixing(pending, cwd, supervisor ? (some, round, onDone) => supervisor.analyse(some, { check, ...round }, onDone) : inThread(check, undefined, undefined)) : {};
   await analyse(pending, firstRound, ({ index, outcome }) => record(index, outcome));
   if (cache) {
     for (const job of pending) {

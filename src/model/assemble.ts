@@ -732,6 +732,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       const ref = models.find((candidate) => candidate.value.contentRange?.start === literal.contentRange!.start);
       if (!ref) continue;
       ref.usedAt = uses.map((use) => use.at);
+      ref.usedOn = [...endpoints];
       if (ref.endpoint === "unknown" && endpoints.size === 1) ref.endpoint = [...endpoints][0]!;
     }
   }
@@ -741,6 +742,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     if (!uses?.length) return;
     model.usedAt = uses.map((use) => use.at);
     const endpoints = new Set(uses.map((use) => use.endpoint));
+    model.usedOn = [...endpoints];
     if (model.endpoint === "unknown" && endpoints.size === 1) model.endpoint = [...endpoints][0]!;
   });
   // The model key of a raw HTTP body belongs to that request.

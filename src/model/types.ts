@@ -195,6 +195,8 @@ export interface ModelRef {
   siblings?: Value[];
   /** Where other files use this module-level setting in a request (`app/main.py:12`). */
   usedAt?: string[];
+  /** Where those requests go. */
+  usedOn?: Endpoint[];
   /** An argument of the project's own function (`call_llm(model=...)`), not of an SDK's call. */
   wrapper?: boolean;
   /** Where the string literal sits (a list element, a mapping key, a comparison...). */
