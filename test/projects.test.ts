@@ -166,3 +166,15 @@ describe("--type-aware", () => {
     expect(tsc.status).toBe(0);
   });
 });
+
+describe("a module-level dict other modules spread into their requests", () => {
+  it("is reported where it is defined, and not fixed there while a request it feeds goes elsewhere", () => {
+    const dir = tempDir("glm-shared-dict-");
+    const params = 'import os\n\nfrom openai import OpenAI\n\nPARAMS = {"top_p": 0.9, "temperature": 0.7, "max_tokens": 1000}\nclient = OpenAI(base_url="https://api.cerebras.ai/v1", api_key=os.environ["CEREBRAS_API_KEY"])\n\n\ndef ask():\n    return client.chat.completions.create(model="zai-glm-4.7", messages=[], **PARAMS)\n';
+    writeFileSync(join(dir, "other.py"), params);
+    writeFileSync(join(dir, "consumer.py"), 'from openai import OpenAI\n\nfrom other import PARAMS\n\noa = OpenAI()\n\n\ndef ask_openai():\n    return oa.chat.completions.create(model="gpt-4o", messages=[], **PARAMS)\n');
+    const run = cli(["fix", "--unsafe-fixes", "--allow-dirty", "--no-config", "."], { cwd: dir });
+    expect(run.stdout).toContain("max-completion-tokens");
+    expect(readFileSync(join(dir, "other.py"), "utf8")).toBe(params);
+  });
+});

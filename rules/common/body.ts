@@ -292,6 +292,8 @@ function feedsOtherEndpoints(file: LoweredFile, request: RequestSite, via: Entry
   if (name === undefined) return false;
   const held = (site: RequestSite): Value | undefined => site.bodies?.get(name) ?? file.constants.get(name);
   const ours = held(request)?.range.start;
+  // A module-level dict other files spread into their requests: those go where they go.
+  if (file.constants.has(name) && held(request) === file.constants.get(name) && (file.usedElsewhere?.get(name) ?? []).some((other) => other !== request.endpoint)) return true;
   return file.requests.some(
     (other) =>
       other !== request &&

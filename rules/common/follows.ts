@@ -32,8 +32,9 @@ export const FOLLOWS = {
   conditionalSpreads:
     "Conditional spreads: `**({...} if c else {})`, `...(c ? {...} : {})`, `...(c && {...})`; each branch's fields.",
   sharedDicts:
-    "A module-level dict spread into requests is fixed at its definition only when every request of the file that " +
-    "spreads it goes where this one goes; otherwise it is reported without a fix.",
+    "A module-level dict spread into requests is fixed at its definition only when every request that spreads it, " +
+    "in this file or another module (`from params import PARAMS`), goes where this one goes; otherwise it is " +
+    "reported without a fix.",
   wrappers:
     "The project's own functions that make a request (`def ask(prompt, temp=0.7, **kwargs): ...create(temperature=temp, " +
     "**kwargs)`), in the same file (functions and `self.` methods) and across modules (module-level functions): each " +

@@ -18,8 +18,6 @@ import { ModuleLinker } from "./project.js";
 import { secondPass } from "./second-pass.js";
 import { Supervisor } from "./supervisor.js";
 import { shardOf, type Shard } from "./shard.js";
-import { readFileSync } from "node:fs";
-import { ZAI_MARKERS } from "../../rules/knowledge/endpoints.js";
 import type { ModelUse } from "../model/types.js";
 
 export type { RuleConfig, Settings } from "./context.js";
@@ -97,23 +95,12 @@ const WORKER_THRESHOLD = 400;
 /** Analysis on this thread, one file after another: each round with fresh module links. */
 /**
  * A Z.ai client moves to Cerebras only with every use other modules make of it, and a model
- * setting is renamed only when no other module sends it to another provider; so before `fix`
- * writes anything in a tree that mentions Z.ai, the files are read once without fixing to learn
- * those uses: a module never moves a client, or renames a setting, that an importer's request
- * cannot follow.
+ * setting or a shared dict is changed only when no other module sends it to another provider; so
+ * before `fix` writes anything, the files are read once without fixing to learn those uses: a
+ * module never moves a client, or changes a setting, that an importer's request cannot follow.
  */
 async function usesBeforeFixing(jobs: readonly FileJob[], cwd: string, lint: Analyse): Promise<Parameters<Analyse>[1]> {
-  // The importers need not mention Z.ai themselves (`from .llm import client`): all are read,
-  // but only in a tree where some file does.
-  const mentions = jobs.some((job) => {
-    try {
-      const text = readFileSync(job.path, "latin1");
-      return ZAI_MARKERS.some((marker) => text.includes(marker));
-    } catch {
-      return false;
-    }
-  });
-  if (!mentions || jobs.length < 2) return {};
+  if (jobs.length < 2) return {};
   const uses: ModelUse[] = [];
   await lint(jobs, {}, ({ outcome }) => uses.push(...(outcome.uses ?? [])));
   return uses.length > 0 ? { uses, cwd } : {};

@@ -670,6 +670,17 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lines.position(model.range.start).line });
     }
   }
+  // create(**PARAMS) with PARAMS from another module: that module's dict feeds this request, so it
+  // is fixed there only while every request it feeds goes to one place.
+  for (const [call, request] of requestByCall) {
+    for (const entry of request.request?.entries ?? []) {
+      if (!entry.spread || entry.value.kind !== "name" || !entry.value.name || isBound(entry.value.name, call.scope)) continue;
+      const symbol = importedSymbol(entry.value.name.split("."), call.scope);
+      if (symbol?.kind !== "value") continue;
+      lines ??= new LineIndex(text);
+      modelUses.push({ definition: symbol.path, name: symbol.name, endpoint: request.endpoint, path: raw.path, line: lines.position(entry.value.range.start).line });
+    }
+  }
   // temperature=consts.TEMPERATURE: the number another module assigns it (read only: no edit reaches there).
   const importedNumbers = new Map<string, number>();
   for (const call of raw.calls) {
@@ -781,6 +792,7 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
     ...(clientUses.size > 0 ? { clientUses } : {}),
     ...(importedStrings.size > 0 ? { importedStrings } : {}),
     ...(importedNumbers.size > 0 ? { importedNumbers } : {}),
+    ...(links?.uses.size ? { usedElsewhere: new Map([...links.uses].map(([name, uses]) => [name, [...new Set(uses.map((use) => use.endpoint))]])) } : {}),
     ...(links?.deps.length ? { deps: links.deps } : {}),
     ...(links?.absent?.length ? { absent: links.absent } : {}),
   };

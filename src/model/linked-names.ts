@@ -59,6 +59,8 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     else if (call.base.kind === "name" && call.members.length === 0 && call.args.entries.some(passesRequestFields)) want(call.base.segments.join("."));
     for (const entry of call.fields?.entries ?? []) {
       // OpenAI(base_url=settings.BASE_URL, api_key=settings.API_KEY): where a client sends.
+      // create(**PARAMS): a dict of another module this request's fields come from.
+      if (entry.spread && entry.value.kind === "name" && receiver !== undefined) want(entry.value.name);
       // ... and temperature=consts.TEMPERATURE: a number the rules check.
       if (entry.key !== null && (CLIENT_ENDPOINT_OPTIONS.has(entry.key) || SAMPLING_OPTIONS.has(entry.key)) && entry.value.kind === "name") want(entry.value.name);
       else if (entry.key === "model" && entry.value.kind === "name") want(entry.value.name);

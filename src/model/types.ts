@@ -311,6 +311,8 @@ export interface LoweredFile {
   clientUses?: ReadonlyMap<string, (ClientUse & { at: string })[]>;
   /** The values of those names, where their module assigns them a string (`config.MODEL` → `zai-glm-4.6`). */
   importedStrings?: ReadonlyMap<string, string>;
+  /** For this module's names that other files' requests use (a model setting, a dict they spread), where those requests go. */
+  usedElsewhere?: ReadonlyMap<string, Endpoint[]>;
   /** The numbers names of other modules hold where a call's sampling option reads them (`temperature=consts.TEMPERATURE`). */
   importedNumbers?: ReadonlyMap<string, number>;
   /** The other files whose contents this file's findings depend on (the modules it imports). */
