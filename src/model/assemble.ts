@@ -252,8 +252,9 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
   };
 
   const { constants, moduleAssignments } = collectAssignments(raw, qualify);
-  addEntryConstants(raw, constants);
-  const instances = addInstanceAttributes(raw, constants);
+  const changed = changedNames(raw);
+  addEntryConstants(raw, constants, changed);
+  const instances = addInstanceAttributes(raw, constants, changed);
   const bodyFlow = new BodyFlow(raw.locals ?? new Map(), raw.changes ?? []);
   const clients: Client[] = [];
   const clientByCall = new Map<RawCall, Client>();
@@ -995,7 +996,7 @@ function collectAssignments(raw: RawFile, qualify: (segments: readonly string[])
  * of `CONFIG = { temperature: 0.2 }`; code reads `CONFIG["temperature"]` the same way, see
  * `subscriptName`), two levels deep, unless the file assigns one itself.
  */
-function addEntryConstants(raw: RawFile, constants: Map<string, Value>): void {
+function addEntryConstants(raw: RawFile, constants: Map<string, Value>, changed: ReadonlySet<string>): void {
   const add = (name: string, value: Value, depth: number): void => {
     if (value.kind !== "object" || !value.list || depth > 2) return;
     for (const entry of value.list.entries) {
@@ -1006,18 +1007,23 @@ function addEntryConstants(raw: RawFile, constants: Map<string, Value>): void {
       add(key, entry.value, depth + 1);
     }
   };
-  for (const [name, value] of [...constants]) if (!mutated(raw, name)) add(name, value, 1);
+  for (const [name, value] of [...constants]) if (value.kind === "object" && !changed.has(name)) add(name, value, 1);
 }
 
 /**
- * A dict, object or instance the file changes after making it (`X["k"] = v`, `X.a.b = v`,
- * `X.update(...)`, `Object.assign(X, ...)`, anywhere): what it holds where it is read is not its literal.
+ * The dicts, objects and instances the file changes after making them (`X["k"] = v`, `X.a.b = v`,
+ * `X.update(...)`, `Object.assign(X, ...)`, anywhere), and every dotted name above each: what they
+ * hold where they are read is not their literal. One pass over the file's assignments and changes.
  */
-function mutated(raw: RawFile, name: string): boolean {
-  const inside = `${name}.`;
-  if ((raw.changes ?? []).some((change) => change.name === name || change.name.startsWith(inside))) return true;
-  for (const key of raw.assignments.keys()) if (key.startsWith(inside)) return true;
-  return false;
+function changedNames(raw: RawFile): Set<string> {
+  const changed = new Set<string>();
+  const addAbove = (dotted: string, includeSelf: boolean): void => {
+    for (let dot = dotted.indexOf("."); dot !== -1; dot = dotted.indexOf(".", dot + 1)) changed.add(dotted.slice(0, dot));
+    if (includeSelf) changed.add(dotted);
+  };
+  for (const change of raw.changes ?? []) addAbove(change.name, true);
+  for (const key of raw.assignments.keys()) addAbove(key, false);
+  return changed;
 }
 
 /**
@@ -1026,9 +1032,10 @@ function mutated(raw: RawFile, name: string): boolean {
  * file assigns it itself. A call with positional or spread arguments sets fields this cannot
  * tell, and is left alone. Returns each such instance with its class.
  */
-function addInstanceAttributes(raw: RawFile, constants: Map<string, Value>): Map<string, string> {
+function addInstanceAttributes(raw: RawFile, constants: Map<string, Value>, changed: ReadonlySet<string>): Map<string, string> {
   const instances = new Map<string, string>();
   if (!raw.classes?.size) return instances;
+  const shadowed = new Set([...(raw.shadowed ?? [])].map((key) => key.slice(key.indexOf("\u0000") + 1)));
   // Every binding of the name, in any scope: a parameter or local of the same name, or a `global`
   // rebinding in a function, would make `config.x` mean something else there.
   const bound = new Map<string, RawBinding[]>();
@@ -1043,8 +1050,7 @@ function addInstanceAttributes(raw: RawFile, constants: Map<string, Value>): Map
     const call = bindings.length === 1 && bindings[0]!.scope === -1 ? bindings[0]!.call : undefined;
     if (!call || call.base.kind !== "name" || call.base.segments.length !== 1 || call.members.length > 0) continue;
     const owner = call.base.segments[0]!;
-    if (!raw.classes.has(owner) || !isFieldClass(raw.text, owner) || mutated(raw, name)) continue;
-    if (raw.shadowed && [...raw.shadowed].some((key) => key.endsWith(`\u0000${name}`))) continue;
+    if (!raw.classes.has(owner) || changed.has(name) || shadowed.has(name) || !isFieldClass(raw.text, owner)) continue;
     if (call.args.entries.some((entry) => entry.key === null || entry.spread)) continue;
     instances.set(name, owner);
     for (const [attribute, value] of attributes.get(owner) ?? []) {
