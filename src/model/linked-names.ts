@@ -58,10 +58,10 @@ export function linkedNames(raw: RawFile, exporting: boolean): Set<string> {
     // ask_cerebras(model=..., temperature=0.1): a function of another module may make the request.
     else if (call.base.kind === "name" && call.members.length === 0 && call.args.entries.some(passesRequestFields)) want(call.base.segments.join("."));
     for (const entry of call.fields?.entries ?? []) {
-      // OpenAI(base_url=settings.BASE_URL, api_key=settings.API_KEY): where a client sends.
       // create(**PARAMS): a dict of another module this request's fields come from.
       if (entry.spread && entry.value.kind === "name" && receiver !== undefined) want(entry.value.name);
-      // ... and temperature=consts.TEMPERATURE: a number the rules check.
+      // OpenAI(base_url=settings.BASE_URL, api_key=settings.API_KEY): where a client sends; and
+      // temperature=consts.TEMPERATURE: a number the rules check.
       if (entry.key !== null && (CLIENT_ENDPOINT_OPTIONS.has(entry.key) || SAMPLING_OPTIONS.has(entry.key)) && entry.value.kind === "name") want(entry.value.name);
       else if (entry.key === "model" && entry.value.kind === "name") want(entry.value.name);
       // model: MODELS.GLM.split("/").pop(): the constant the string is derived from.
