@@ -875,25 +875,22 @@ export function assemble(raw: RawFile, links?: ModuleLinks): LoweredFile {
       if (wrapper) exports.set(name, { kind: "wrapper", forwarding: exportedForwarding(wrapper) });
     }
     for (const [name, wrapper] of wrapperExports(exports)) exports.set(name, wrapper);
-    // from config import settings, with settings = Settings(): its attributes, as this file reads them.
-    for (const [name] of instances) {
-      const attributes = new Map<string, ImportedSymbol>();
-      for (const [dotted, value] of constants) {
-        if (dotted.startsWith(`${name}.`) && dotted.indexOf(".", name.length + 1) === -1) {
-          attributes.set(dotted.slice(name.length + 1), { kind: "value", path: raw.path, name: dotted, ...valueHints(value) });
-        }
-      }
-      exports.set(name, { kind: "module", path: raw.path, exports: attributes });
+    // A settings class (`from config import Config; Config.GLM_MODEL`) and an instance of one
+    // (`from config import settings`, with settings = Settings()) are read like modules: their
+    // attributes, as this file reads them. One pass groups the constants by owner.
+    const byOwner = new Map<string, Map<string, ImportedSymbol>>();
+    for (const [dotted, value] of constants) {
+      const dot = dotted.indexOf(".");
+      if (dot === -1 || dotted.indexOf(".", dot + 1) !== -1) continue;
+      const owner = dotted.slice(0, dot);
+      if (!instances.has(owner) && !raw.classes?.has(owner)) continue;
+      let attributes = byOwner.get(owner);
+      if (!attributes) byOwner.set(owner, (attributes = new Map()));
+      attributes.set(dotted.slice(dot + 1), { kind: "value", path: raw.path, name: dotted, ...valueHints(value) });
     }
-    // from config import Config; Config.GLM_MODEL: a settings class is read like a module.
+    for (const [name] of instances) exports.set(name, { kind: "module", path: raw.path, exports: byOwner.get(name) ?? new Map() });
     for (const name of raw.classes ?? []) {
-      const attributes = new Map<string, ImportedSymbol>();
-      for (const [dotted, value] of constants) {
-        if (!dotted.startsWith(`${name}.`) || dotted.indexOf(".", name.length + 1) !== -1) continue;
-        const string = valueHints(value);
-        attributes.set(dotted.slice(name.length + 1), { kind: "value", path: raw.path, name: dotted, ...string });
-      }
-      if (!exports.has(name)) exports.set(name, { kind: "module", path: raw.path, exports: attributes });
+      if (!exports.has(name)) exports.set(name, { kind: "module", path: raw.path, exports: byOwner.get(name) ?? new Map() });
     }
     const fallback = raw.defaultExport;
     if (fallback) {
